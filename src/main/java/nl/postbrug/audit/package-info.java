@@ -1,0 +1,5 @@
+/**
+ * Keeps the append-only, hash-chained log of every state change and verifies its integrity; listens only.
+ */
+@org.springframework.modulith.ApplicationModule
+package nl.postbrug.audit;

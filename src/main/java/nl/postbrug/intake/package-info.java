@@ -1,0 +1,5 @@
+/**
+ * Takes messages in from the web API, the drop folder and email, checks them and owns each message's public status from RECEIVED to its terminal state.
+ */
+@org.springframework.modulith.ApplicationModule
+package nl.postbrug.intake;

@@ -1,0 +1,5 @@
+/**
+ * Screens received messages against rules and sends each to approval, the human review queue, or rejection.
+ */
+@org.springframework.modulith.ApplicationModule
+package nl.postbrug.screening;
