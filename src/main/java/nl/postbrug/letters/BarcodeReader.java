@@ -1,0 +1,61 @@
+package nl.postbrug.letters;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+/** Reads the 2-D barcode printed on each page, as a scanner would see it. */
+public final class BarcodeReader {
+
+	private BarcodeReader() {
+	}
+
+	/**
+	 * Renders every page at {@code dpi} (greyscale) and decodes its QR code.
+	 * @return one entry per page: the decoded text, or {@code null} when none was found
+	 */
+	public static List<String> decodeEachPage(byte[] pdf, int dpi) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			PDFRenderer renderer = new PDFRenderer(doc);
+			List<String> codes = new ArrayList<>(doc.getNumberOfPages());
+			for (int page = 0; page < doc.getNumberOfPages(); page++) {
+				codes.add(decode(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY)));
+			}
+			return codes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Not a readable PDF", ex);
+		}
+	}
+
+	static String decode(BufferedImage image) {
+		Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+		hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+		hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+		try {
+			return new QRCodeReader().decode(bitmap, hints).getText();
+		}
+		catch (ReaderException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package nl.postbrug.letters.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.BitSet;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+
+/**
+ * The bundled DejaVu Sans faces. Read from the classpath once (never from the system);
+ * parsed once per thread because fontbox's lazily read tables are not meant for concurrent
+ * use; the PDF font itself is created per document, as PDFBox requires. Loading this class
+ * also points PDFBox's font lookup at the bundled font (see {@link BundledFontMapper}).
+ */
+final class Fonts {
+
+	static final String FAMILY = "DejaVu Sans";
+
+	/** Shown in place of a character the bundled font cannot draw. */
+	static final int REPLACEMENT = 0xFFFD;
+
+	private static final byte[] REGULAR = read("fonts/DejaVuSans.ttf");
+
+	private static final byte[] BOLD = read("fonts/DejaVuSans-Bold.ttf");
+
+	private static final ThreadLocal<TrueTypeFont> REGULAR_TTF = ThreadLocal.withInitial(() -> parse(REGULAR));
+
+	private static final ThreadLocal<TrueTypeFont> BOLD_TTF = ThreadLocal.withInitial(() -> parse(BOLD));
+
+	/** Code points both faces can draw; read-only after class initialisation. */
+	private static final BitSet COVERED = coverage();
+
+	static {
+		FontMappers.set(new BundledFontMapper(parse(REGULAR)));
+	}
+
+	/** openhtmltopdf's font metrics, shared across documents (it is a concurrent map). */
+	static final FSCacheEx<String, FSCacheValue> METRICS = new FSDefaultCacheStore();
+
+	private Fonts() {
+	}
+
+	static TrueTypeFont regular() {
+		return REGULAR_TTF.get();
+	}
+
+	static TrueTypeFont bold() {
+		return BOLD_TTF.get();
+	}
+
+	static boolean canDraw(int codePoint) {
+		return COVERED.get(codePoint);
+	}
+
+	private static BitSet coverage() {
+		try (TrueTypeFont regular = parse(REGULAR); TrueTypeFont bold = parse(BOLD)) {
+			var r = regular.getUnicodeCmapLookup();
+			var b = bold.getUnicodeCmapLookup();
+			BitSet covered = new BitSet(0x30000);
+			for (int cp = 0; cp < 0x30000; cp++) {
+				if (r.getGlyphId(cp) > 0 && b.getGlyphId(cp) > 0) {
+					covered.set(cp);
+				}
+			}
+			if (!covered.get(REPLACEMENT)) {
+				throw new IllegalStateException("Bundled font lacks U+FFFD, needed to mark unprintable characters");
+			}
+			return covered;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Bundled DejaVu Sans fonts could not be read", ex);
+		}
+	}
+
+	private static TrueTypeFont parse(byte[] ttf) {
+		try {
+			return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Bundled font could not be parsed", ex);
+		}
+	}
+
+	private static byte[] read(String resource) {
+		try (InputStream in = Fonts.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("Font " + resource + " is missing from the classpath");
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Font " + resource + " could not be read", ex);
+		}
+	}
+
+}
