@@ -1,0 +1,65 @@
+package nl.postbrug.audit;
+
+import nl.postbrug.batches.BatchAssembled;
+import nl.postbrug.batches.BatchPrintFailed;
+import nl.postbrug.batches.BatchPrinted;
+import nl.postbrug.batches.LetterReprinted;
+import nl.postbrug.delivery.LetterScanned;
+import nl.postbrug.intake.MessageStatusChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an audit event for every state change the modules announce. The listeners are synchronous,
+ * so the event commits in the same transaction as the change, or not at all.
+ */
+@Component
+class AuditListeners {
+
+	private final AuditLog log;
+
+	AuditListeners(AuditLog log) {
+		this.log = log;
+	}
+
+	@EventListener
+	void on(MessageStatusChanged change) {
+		String detail = (change.from() == null ? "" : change.from() + " -> ") + change.to() + ": " + change.detail()
+				+ (change.internalNote() == null ? "" : " [internal: " + change.internalNote() + "]");
+		log.append(change.actor(), "MESSAGE_" + change.to(), "message:" + change.messageId(), detail, change.at());
+	}
+
+	@EventListener
+	void on(BatchAssembled batch) {
+		log.append(batch.actor(), "BATCH_ASSEMBLED", "batch:" + batch.batchId(), batch.facility() + " slot "
+				+ batch.slot() + ": " + batch.letters() + " letters, " + batch.pages() + " pages", null);
+	}
+
+	@EventListener
+	void on(BatchPrinted batch) {
+		log.append("system", "BATCH_PRINTED", "batch:" + batch.batchId(),
+				batch.facility() + ": " + batch.letters() + " letters, " + batch.pages() + " pages to " + batch.printer(),
+				null);
+	}
+
+	@EventListener
+	void on(BatchPrintFailed batch) {
+		log.append("system", "BATCH_PRINT_FAILED", "batch:" + batch.batchId(), batch.facility() + ": " + batch.reason(),
+				null);
+	}
+
+	@EventListener
+	void on(LetterReprinted reprint) {
+		log.append(reprint.actor(), "LETTER_REPRINTED", "letter:" + reprint.letterId(),
+				"new copy " + reprint.newCode() + ", void " + reprint.voidedCode(), null);
+	}
+
+	@EventListener
+	void on(LetterScanned scan) {
+		log.append(scan.actor(), "SCAN_" + scan.outcome(),
+				scan.letterId() == null ? "code:" + scan.code() : "letter:" + scan.letterId(),
+				"code " + scan.code() + (scan.messageId() == null ? "" : ", message " + scan.messageId()), null);
+	}
+
+}

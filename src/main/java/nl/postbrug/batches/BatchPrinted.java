@@ -1,0 +1,5 @@
+package nl.postbrug.batches;
+
+/** The printer accepted a batch. */
+public record BatchPrinted(long batchId, String facility, int letters, int pages, String printer) {
+}

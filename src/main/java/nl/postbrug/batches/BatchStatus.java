@@ -1,0 +1,11 @@
+package nl.postbrug.batches;
+
+/**
+ * ASSEMBLING: letters chosen, PDF being written. ASSEMBLED: PDF ready, not yet accepted by the
+ * printer. PRINTED: the printer took it. PRINT_FAILED: the printer refused or was unreachable; retried.
+ */
+public enum BatchStatus {
+
+	ASSEMBLING, ASSEMBLED, PRINTED, PRINT_FAILED
+
+}

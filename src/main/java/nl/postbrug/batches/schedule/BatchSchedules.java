@@ -1,0 +1,154 @@
+package nl.postbrug.batches.schedule;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+
+import org.quartz.CronExpression;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import nl.postbrug.batches.BatchSettings;
+import nl.postbrug.registry.Registry;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads each facility's batch times from {@code scheduler-config/batch-schedules.properties} and keeps
+ * Quartz's triggers in line with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>};
+ * times are in {@code timezone} (default Europe/Amsterdam). A bad line stops start-up with the
+ * facility and the value named. A slot missed while the service was down fires once at start-up
+ * (Quartz misfire policy "fire once now").
+ */
+@Component
+class BatchSchedules {
+
+	static final String GROUP = "batches";
+
+	private static final Logger log = LoggerFactory.getLogger(BatchSchedules.class);
+
+	record Schedule(String facility, String cron) {
+	}
+
+	private final Scheduler scheduler;
+
+	private final Registry registry;
+
+	private final BatchSettings settings;
+
+	BatchSchedules(Scheduler scheduler, Registry registry, BatchSettings settings) {
+		this.scheduler = scheduler;
+		this.registry = registry;
+		this.settings = settings;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void apply() throws SchedulerException {
+		Path file = settings.scheduleFile();
+		if (file == null || !Files.isReadable(file)) {
+			log.warn("No batch schedule file at {}; batches run only on demand", file);
+			return;
+		}
+		Loaded loaded = read(file);
+		for (Schedule schedule : loaded.schedules()) {
+			if (registry.facility(schedule.facility()).isEmpty()) {
+				log.warn("{}: facility {} is not in the registry (yet); its schedule waits until it is", file,
+						schedule.facility());
+			}
+			JobKey job = JobKey.jobKey(schedule.facility(), GROUP);
+			JobDetail detail = JobBuilder.newJob(BatchRunJob.class)
+				.withIdentity(job)
+				.usingJobData(BatchRunJob.FACILITY, schedule.facility())
+				.storeDurably()
+				.requestRecovery()
+				.build();
+			Trigger trigger = TriggerBuilder.newTrigger()
+				.withIdentity(TriggerKey.triggerKey(schedule.facility(), GROUP))
+				.forJob(job)
+				.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+					.inTimeZone(TimeZone.getTimeZone(loaded.zone()))
+					.withMisfireHandlingInstructionFireAndProceed())
+				.build();
+			Trigger existing = scheduler.getTrigger(trigger.getKey());
+			if (existing instanceof org.quartz.CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
+					&& cron.getTimeZone().getID().equals(loaded.zone().getId())) {
+				continue; // keep the stored trigger and its next fire time, so a missed slot is still made up
+			}
+			scheduler.addJob(detail, true);
+			if (existing == null) {
+				scheduler.scheduleJob(trigger);
+			}
+			else {
+				scheduler.rescheduleJob(trigger.getKey(), trigger);
+			}
+			log.info("Batches for {} at '{}' ({})", schedule.facility(), schedule.cron(), loaded.zone());
+		}
+		List<String> wanted = loaded.schedules().stream().map(Schedule::facility).toList();
+		for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+			if (!wanted.contains(key.getName())) {
+				scheduler.unscheduleJob(key);
+				log.info("Batch schedule for {} removed", key.getName());
+			}
+		}
+	}
+
+	record Loaded(ZoneId zone, List<Schedule> schedules) {
+	}
+
+	static Loaded read(Path file) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read batch schedules " + file, ex);
+		}
+		String zoneName = properties.getProperty("timezone", "Europe/Amsterdam").strip();
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(zoneName);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(file + ": timezone '" + zoneName + "' is not a time zone");
+		}
+		Map<String, String> sorted = new LinkedHashMap<>();
+		properties.stringPropertyNames().stream().sorted().forEach(key -> sorted.put(key, properties.getProperty(key)));
+		List<Schedule> schedules = new ArrayList<>();
+		for (Map.Entry<String, String> entry : sorted.entrySet()) {
+			if (entry.getKey().equals("timezone")) {
+				continue;
+			}
+			String facility = entry.getKey().strip().toUpperCase(Locale.ROOT);
+			String cron = entry.getValue().strip();
+			if (!CronExpression.isValidExpression(cron)) {
+				throw new IllegalStateException(file + ": facility " + facility + " has batch time '" + cron
+						+ "', which is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 7 ? * MON-FRI')");
+			}
+			schedules.add(new Schedule(facility, cron));
+		}
+		return new Loaded(zone, schedules);
+	}
+
+}

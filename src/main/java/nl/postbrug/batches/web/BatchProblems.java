@@ -1,0 +1,35 @@
+package nl.postbrug.batches.web;
+
+import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.printer.PrinterUnavailable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice(basePackageClasses = BatchProblems.class)
+class BatchProblems {
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(Batches.OutOfScope ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail cannotReprint(Batches.CannotReprint ex) {
+		return problem(HttpStatus.CONFLICT, "Cannot do this now", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail printer(PrinterUnavailable ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,50 @@
+package nl.postbrug.delivery.web;
+
+import java.util.UUID;
+
+import nl.postbrug.delivery.Delivery;
+import nl.postbrug.delivery.ScanOutcome;
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Prisoner;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ScanController {
+
+	private final Delivery delivery;
+
+	ScanController(Delivery delivery) {
+		this.delivery = delivery;
+	}
+
+	record ScanRequest(String code) {
+	}
+
+	record PrisonerInfo(String number, String name, String unit, String cell) {
+
+		static PrisonerInfo of(Prisoner prisoner) {
+			return prisoner == null ? null
+					: new PrisonerInfo(prisoner.number(), prisoner.name(), prisoner.unit(), prisoner.cell());
+		}
+
+	}
+
+	record ScanResult(ScanOutcome outcome, Long letter, UUID message, PrisonerInfo prisoner) {
+	}
+
+	@PostMapping("/api/v1/scans")
+	@PreAuthorize("hasRole('POSTROOM')")
+	ScanResult scan(@AuthenticationPrincipal PostbrugUser staff, @RequestBody ScanRequest request) {
+		if (request.code() == null || request.code().isBlank()) {
+			throw new IllegalArgumentException("code is missing: send {\"code\": \"<the code under the barcode>\"}");
+		}
+		Delivery.Scan scan = delivery.scan(request.code(), staff);
+		return new ScanResult(scan.outcome(), scan.letter(), scan.message(), PrisonerInfo.of(scan.prisoner()));
+	}
+
+}

@@ -1,0 +1,186 @@
+package nl.postbrug.intake;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Prisoner;
+import nl.postbrug.registry.Registry;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes messages in. A web submission is checked before anything is stored (bad input changes
+ * nothing); mail is always stored, and screening explains what was wrong with it. Storing a message,
+ * its first history entry and the {@link MessageReceived} hand-off to screening is one transaction.
+ */
+@Service
+public class MessageIntake {
+
+	public record Upload(String name, byte[] bytes) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Registry registry;
+
+	private final Messages messages;
+
+	private final Photos photos;
+
+	private final IntakeSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, Photos photos, IntakeSettings settings,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.messages = messages;
+		this.photos = photos;
+		this.settings = settings;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** A relative's message from the web portal or the API. */
+	public Receipt submit(PostbrugUser sender, String prisonerNumber, String text, List<Upload> uploads,
+			String idempotencyKey) {
+		long contactId = sender.contactId();
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null && key.length() > 200) {
+			throw new InvalidMessage("The Idempotency-Key header is longer than 200 characters");
+		}
+		if (key != null) {
+			Optional<Receipt> earlier = byIdempotencyKey(contactId, key);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		if (prisonerNumber == null || prisonerNumber.isBlank()) {
+			throw new InvalidMessage("Choose the prisoner the message is for (field 'prisoner')");
+		}
+		Prisoner prisoner = registry.prisoner(prisonerNumber).orElseThrow(() -> new UnknownPrisoner(prisonerNumber));
+		if (!registry.isApproved(contactId, prisoner.id())) {
+			throw new ContactNotApproved(prisoner.number());
+		}
+		String body = cleanText(text);
+		List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.bytes().length > 0).toList();
+		if (files.size() > settings.maxPhotos()) {
+			throw new InvalidMessage("A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
+		}
+		List<Photos.Photo> checked = new ArrayList<>();
+		for (Upload upload : files) {
+			checked.add(photos.check(upload.name(), upload.bytes()));
+		}
+		var contact = registry.contact(contactId);
+		NewMessage message = new NewMessage(Channel.WEB, contact.email(), contact.name(), contactId, prisoner.id(),
+				prisoner.facilityId(), prisoner.number(), null, body, checked, key, null, null,
+				"Received through the web portal");
+		try {
+			return store(message, sender.getUsername());
+		}
+		catch (DuplicateKeyException raced) {
+			// Another request with the same key won; answer with its message.
+			return byIdempotencyKey(contactId, key).orElseThrow(() -> raced);
+		}
+	}
+
+	/**
+	 * Stores a message unless its source was stored before; publishes {@link MessageReceived}.
+	 */
+	public Receipt store(NewMessage message, String actor) {
+		if (message.sourceHash() != null) {
+			Optional<Receipt> earlier = bySourceHash(message.sourceHash());
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		try {
+			return transactions.execute(tx -> insert(message, actor));
+		}
+		catch (DuplicateKeyException raced) {
+			if (message.sourceHash() != null) {
+				return bySourceHash(message.sourceHash()).orElseThrow(() -> raced);
+			}
+			throw raced;
+		}
+	}
+
+	private Receipt insert(NewMessage m, String actor) {
+		UUID id = UUID.randomUUID();
+		var now = messages.now();
+		jdbc.sql("""
+				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
+				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version)
+				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
+				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0)
+				""")
+			.param("id", id.toString())
+			.param("channel", m.channel().name())
+			.param("senderEmail", m.senderEmail())
+			.param("senderName", m.senderName())
+			.param("contactId", m.contactId())
+			.param("prisonerId", m.prisonerId())
+			.param("facilityId", m.facilityId())
+			.param("addressedTo", m.addressedTo())
+			.param("subject", m.subject())
+			.param("body", m.body())
+			.param("key", m.dedupeKey())
+			.param("hash", m.sourceHash())
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.update();
+		int position = 0;
+		for (Photos.Photo photo : m.photos()) {
+			jdbc.sql("INSERT INTO message_photo (message_id, position, content_type, data) VALUES (?, ?, ?, ?)")
+				.params(id.toString(), position++, photo.contentType(), photo.data())
+				.update();
+		}
+		if (m.source() != null) {
+			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)").params(id.toString(), m.source()).update();
+		}
+		messages.record(id, null, MessageStatus.RECEIVED, actor, m.receivedDetail(), null, now);
+		events.publishEvent(new MessageReceived(id));
+		return new Receipt(id, MessageStatus.RECEIVED, false);
+	}
+
+	private String cleanText(String text) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidMessage("The message text is empty; write something to send");
+		}
+		// NUL and other C0 controls (but tab and line breaks) have no place in a letter.
+		String body = text.replace("\r\n", "\n").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").strip();
+		if (body.isEmpty()) {
+			throw new InvalidMessage("The message text is empty; write something to send");
+		}
+		if (body.length() > settings.maxTextLength()) {
+			throw new InvalidMessage("The message text is " + body.length() + " characters; the limit is "
+					+ settings.maxTextLength());
+		}
+		return body;
+	}
+
+	private Optional<Receipt> byIdempotencyKey(long contactId, String key) {
+		return jdbc.sql("SELECT id, status FROM message WHERE contact_id = ? AND idempotency_key = ?")
+			.params(contactId, key)
+			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)), true))
+			.optional();
+	}
+
+	private Optional<Receipt> bySourceHash(String hash) {
+		return jdbc.sql("SELECT id, status FROM message WHERE source_sha256 = ?")
+			.param(hash)
+			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)), true))
+			.optional();
+	}
+
+}

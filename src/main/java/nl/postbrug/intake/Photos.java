@@ -1,0 +1,98 @@
+package nl.postbrug.intake;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks photos and re-encodes them, so that what is stored and printed carries no metadata and was
+ * decoded by us at least once. The type comes from the magic bytes, never from a file name or a
+ * declared content type; the pixel count is read from the header before anything is decoded.
+ */
+@Component
+public class Photos {
+
+	public record Photo(String contentType, byte[] data) {
+	}
+
+	private final IntakeSettings settings;
+
+	Photos(IntakeSettings settings) {
+		this.settings = settings;
+	}
+
+	public Photo check(String name, byte[] bytes) {
+		if (bytes.length == 0) {
+			throw new InvalidMessage("Photo '" + name + "' is empty");
+		}
+		if (bytes.length > settings.maxPhotoBytes()) {
+			throw new InvalidMessage("Photo '" + name + "' is " + bytes.length / 1024 + " KB; the limit is "
+					+ settings.maxPhotoBytes() / 1024 + " KB");
+		}
+		String format = formatOf(bytes);
+		if (format == null) {
+			throw new InvalidMessage("'" + name + "' is not a JPEG or PNG photo; only JPEG and PNG photos can be sent");
+		}
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+			if (!readers.hasNext()) {
+				throw new IllegalStateException("No image reader for " + format);
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels > settings.maxPhotoPixels()) {
+					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000 + " megapixels; the limit is "
+							+ settings.maxPhotoPixels() / 1_000_000);
+				}
+				BufferedImage image = reader.read(0);
+				return new Photo("image/jpeg", toJpeg(image));
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidMessage invalid) {
+				throw invalid;
+			}
+			throw new InvalidMessage("Photo '" + name + "' could not be read as " + format + ": it is damaged");
+		}
+	}
+
+	private static byte[] toJpeg(BufferedImage image) throws IOException {
+		// JPEG has no alpha channel: draw onto white first, which also drops any colour profile quirks.
+		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+		var graphics = rgb.createGraphics();
+		graphics.setColor(java.awt.Color.WHITE);
+		graphics.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+		graphics.drawImage(image, 0, 0, null);
+		graphics.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		if (!ImageIO.write(rgb, "jpeg", out)) {
+			throw new IOException("No JPEG writer");
+		}
+		return out.toByteArray();
+	}
+
+	static String formatOf(byte[] b) {
+		if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+			return "jpeg";
+		}
+		if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+				&& b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+			return "png";
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,104 @@
+package nl.postbrug.intake.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import nl.postbrug.intake.MessageIntake;
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.intake.MessageView;
+import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.NoSuchMessage;
+import nl.postbrug.intake.Receipt;
+import nl.postbrug.registry.PostbrugUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+class MessagesController {
+
+	private final MessageIntake intake;
+
+	private final Messages messages;
+
+	MessagesController(MessageIntake intake, Messages messages) {
+		this.intake = intake;
+		this.messages = messages;
+	}
+
+	record Accepted(UUID id, MessageStatus status) {
+	}
+
+	record Event(Instant at, MessageStatus status, String detail) {
+	}
+
+	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events) {
+	}
+
+	@PostMapping(path = "/api/v1/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@PreAuthorize("hasRole('SENDER')")
+	Accepted send(@AuthenticationPrincipal PostbrugUser sender, @RequestParam(name = "prisoner", required = false) String prisoner,
+			@RequestParam(name = "text", required = false) String text,
+			@RequestPart(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Receipt receipt = intake.submit(sender, prisoner, text, uploads(photos), idempotencyKey);
+		return new Accepted(receipt.id(), receipt.status());
+	}
+
+	@GetMapping("/api/v1/messages")
+	@PreAuthorize("hasRole('SENDER')")
+	List<MessageStatusView> mine(@AuthenticationPrincipal PostbrugUser sender) {
+		return messages.sentBy(sender.contactId(), 200).stream().map(this::view).toList();
+	}
+
+	@GetMapping("/api/v1/messages/{id}")
+	MessageStatusView one(@AuthenticationPrincipal PostbrugUser user, @PathVariable UUID id) {
+		MessageView message = messages.get(id);
+		if (!MessageAccess.canSee(user, message)) {
+			// The same answer as for a message that does not exist: ids are not to be probed.
+			throw new NoSuchMessage(id);
+		}
+		return view(message);
+	}
+
+	private MessageStatusView view(MessageView message) {
+		List<Event> events = messages.history(message.id())
+			.stream()
+			.map(change -> new Event(change.at(), change.status(), change.detail()))
+			.toList();
+		return new MessageStatusView(message.id(), message.status(), message.reason(), events);
+	}
+
+	static List<MessageIntake.Upload> uploads(List<MultipartFile> files) {
+		List<MessageIntake.Upload> uploads = new ArrayList<>();
+		if (files != null) {
+			for (MultipartFile file : files) {
+				try {
+					uploads.add(new MessageIntake.Upload(
+							file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename(), file.getBytes()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return uploads;
+	}
+
+}

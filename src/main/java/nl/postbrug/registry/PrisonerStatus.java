@@ -1,0 +1,7 @@
+package nl.postbrug.registry;
+
+public enum PrisonerStatus {
+
+	ACTIVE, TRANSFERRED, RELEASED
+
+}

@@ -1,0 +1,98 @@
+package nl.postbrug.registry;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to the reference data. Every module looks facilities, prisoners and contacts up here;
+ * writes go through {@link RegistryImport}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Registry {
+
+	private static final String PRISONER_SELECT = """
+			SELECT p.id, p.registry_number, p.name, p.facility_id, f.code AS facility_code, f.name AS facility_name,
+			       u.code AS unit_code, p.cell, p.status
+			FROM prisoner p JOIN facility f ON f.id = p.facility_id LEFT JOIN unit u ON u.id = p.unit_id
+			""";
+
+	static final RowMapper<Facility> FACILITY = (rs, n) -> new Facility(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
+			new PrinterSettings(rs.getString("printer_type"), rs.getString("printer_target")));
+
+	static final RowMapper<Prisoner> PRISONER = (rs, n) -> new Prisoner(rs.getLong("id"),
+			rs.getString("registry_number"), rs.getString("name"), rs.getLong("facility_id"),
+			rs.getString("facility_code"), rs.getString("facility_name"), rs.getString("unit_code"),
+			rs.getString("cell"), PrisonerStatus.valueOf(rs.getString("status")));
+
+	static final RowMapper<Contact> CONTACT = (rs, n) -> new Contact(rs.getLong("id"), rs.getString("email"),
+			rs.getString("name"), rs.getBoolean("verified"));
+
+	private final JdbcClient jdbc;
+
+	Registry(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Facility> facilities() {
+		return jdbc.sql("SELECT * FROM facility ORDER BY code").query(FACILITY).list();
+	}
+
+	public Optional<Facility> facility(String code) {
+		return jdbc.sql("SELECT * FROM facility WHERE code = ?").param(code.trim().toUpperCase(Locale.ROOT))
+			.query(FACILITY)
+			.optional();
+	}
+
+	public Facility facility(long id) {
+		return jdbc.sql("SELECT * FROM facility WHERE id = ?").param(id).query(FACILITY).single();
+	}
+
+	public Optional<Prisoner> prisoner(String registryNumber) {
+		return jdbc.sql(PRISONER_SELECT + " WHERE p.registry_number = ?")
+			.param(registryNumber.trim())
+			.query(PRISONER)
+			.optional();
+	}
+
+	public Prisoner prisoner(long id) {
+		return jdbc.sql(PRISONER_SELECT + " WHERE p.id = ?").param(id).query(PRISONER).single();
+	}
+
+	public Optional<Contact> contact(String email) {
+		return jdbc.sql("SELECT * FROM contact WHERE email = ?")
+			.param(email.trim().toLowerCase(Locale.ROOT))
+			.query(CONTACT)
+			.optional();
+	}
+
+	public Contact contact(long id) {
+		return jdbc.sql("SELECT * FROM contact WHERE id = ?").param(id).query(CONTACT).single();
+	}
+
+	public boolean isApproved(long contactId, long prisonerId) {
+		return jdbc.sql("SELECT COUNT(*) FROM approval WHERE contact_id = ? AND prisoner_id = ?")
+			.params(contactId, prisonerId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The prisoners a contact may write to, by registry number. */
+	public List<Prisoner> approvedPrisoners(long contactId) {
+		return jdbc
+			.sql(PRISONER_SELECT
+					+ " JOIN approval a ON a.prisoner_id = p.id WHERE a.contact_id = ? ORDER BY p.registry_number")
+			.param(contactId)
+			.query(PRISONER)
+			.list();
+	}
+
+}

@@ -1,0 +1,368 @@
+package nl.postbrug.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports reference data from CSV files (header row, comma separated). Imports are idempotent: a row
+ * whose key exists updates it. Good rows are imported; every bad row is reported with its line number
+ * and reason and changes nothing.
+ */
+@Service
+public class RegistryImport {
+
+	/** Password hash of an imported staff account that nobody can use until a password is set. */
+	public static final String LOCKED = "{locked}";
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
+
+	private static final Pattern REGISTRY_NUMBER = Pattern.compile("^[0-9A-Z-]{4,32}$");
+
+	// No '@': sign-in tells staff from relatives by it.
+	private static final Pattern STAFF_USERNAME = Pattern.compile("^[a-z0-9._-]{2,100}$");
+
+	private static final Set<String> PRINTER_TYPES = Set.of("FOLDER", "HOT_FOLDER");
+
+	private final JdbcClient jdbc;
+
+	private final Registry registry;
+
+	private final PasswordEncoder passwords;
+
+	RegistryImport(JdbcClient jdbc, Registry registry, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.passwords = passwords;
+	}
+
+	@Transactional
+	public ImportReport facilities(Reader csv) {
+		return each("facilities", csv, List.of("code", "name", "time_zone", "printer_type", "printer_target"), row -> {
+			String code = required(row, "code").toUpperCase(Locale.ROOT);
+			String name = required(row, "name");
+			String zone = required(row, "time_zone");
+			try {
+				ZoneId.of(zone);
+			}
+			catch (DateTimeException ex) {
+				throw new BadRow("unknown time zone '" + zone + "'");
+			}
+			String printerType = required(row, "printer_type").toUpperCase(Locale.ROOT);
+			if (!PRINTER_TYPES.contains(printerType)) {
+				throw new BadRow("printer_type must be one of " + PRINTER_TYPES + ", not '" + printerType + "'");
+			}
+			String target = required(row, "printer_target");
+			boolean exists = registry.facility(code).isPresent();
+			if (exists) {
+				jdbc.sql("UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ? WHERE code = ?")
+					.params(name, zone, printerType, target, code)
+					.update();
+			}
+			else {
+				jdbc.sql("INSERT INTO facility (code, name, time_zone, printer_type, printer_target) VALUES (?, ?, ?, ?, ?)")
+					.params(code, name, zone, printerType, target)
+					.update();
+			}
+			return !exists;
+		});
+	}
+
+	@Transactional
+	public ImportReport units(Reader csv) {
+		return each("units", csv, List.of("facility", "code", "name"), row -> {
+			Facility facility = facility(row);
+			String code = required(row, "code").toUpperCase(Locale.ROOT);
+			String name = required(row, "name");
+			int updated = jdbc.sql("UPDATE unit SET name = ? WHERE facility_id = ? AND code = ?")
+				.params(name, facility.id(), code)
+				.update();
+			if (updated == 0) {
+				jdbc.sql("INSERT INTO unit (facility_id, code, name) VALUES (?, ?, ?)")
+					.params(facility.id(), code, name)
+					.update();
+			}
+			return updated == 0;
+		});
+	}
+
+	@Transactional
+	public ImportReport prisoners(Reader csv) {
+		return each("prisoners", csv, List.of("number", "name", "facility", "unit", "cell", "status"), row -> {
+			String number = required(row, "number").toUpperCase(Locale.ROOT);
+			if (!REGISTRY_NUMBER.matcher(number).matches()) {
+				throw new BadRow("registry number '" + number + "' must be 4 to 32 digits, letters or dashes");
+			}
+			String name = required(row, "name");
+			Facility facility = facility(row);
+			String unitCode = required(row, "unit").toUpperCase(Locale.ROOT);
+			Long unitId = jdbc.sql("SELECT id FROM unit WHERE facility_id = ? AND code = ?")
+				.params(facility.id(), unitCode)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> new BadRow("unit '" + unitCode + "' does not exist in facility " + facility.code()));
+			String cell = required(row, "cell");
+			PrisonerStatus status = enumValue(PrisonerStatus.class, required(row, "status"), "status");
+			boolean exists = registry.prisoner(number).isPresent();
+			if (exists) {
+				jdbc.sql("UPDATE prisoner SET name = ?, facility_id = ?, unit_id = ?, cell = ?, status = ? WHERE registry_number = ?")
+					.params(name, facility.id(), unitId, cell, status.name(), number)
+					.update();
+			}
+			else {
+				jdbc.sql("INSERT INTO prisoner (registry_number, name, facility_id, unit_id, cell, status) VALUES (?, ?, ?, ?, ?, ?)")
+					.params(number, name, facility.id(), unitId, cell, status.name())
+					.update();
+			}
+			return !exists;
+		});
+	}
+
+	/**
+	 * Contacts with the prisoners they are approved for ({@code approved_for}: registry numbers separated
+	 * by semicolons). The listed approvals replace the contact's previous ones.
+	 */
+	@Transactional
+	public ImportReport contacts(Reader csv) {
+		return each("contacts", csv, List.of("email", "name", "verified", "approved_for"), row -> {
+			String email = required(row, "email").toLowerCase(Locale.ROOT);
+			if (!EMAIL.matcher(email).matches()) {
+				throw new BadRow("'" + email + "' is not an email address");
+			}
+			String name = required(row, "name");
+			boolean verified = bool(required(row, "verified"), "verified");
+			List<Prisoner> approved = new ArrayList<>();
+			for (String number : list(row.get("approved_for"))) {
+				approved.add(registry.prisoner(number)
+					.orElseThrow(() -> new BadRow("approved_for names unknown prisoner '" + number + "'")));
+			}
+			Optional<Contact> existing = registry.contact(email);
+			long id;
+			if (existing.isPresent()) {
+				id = existing.get().id();
+				jdbc.sql("UPDATE contact SET name = ?, verified = ? WHERE id = ?").params(name, verified, id).update();
+				jdbc.sql("DELETE FROM approval WHERE contact_id = ?").param(id).update();
+			}
+			else {
+				jdbc.sql("INSERT INTO contact (email, name, verified) VALUES (?, ?, ?)")
+					.params(email, name, verified)
+					.update();
+				id = registry.contact(email).orElseThrow().id();
+			}
+			for (Prisoner prisoner : approved) {
+				jdbc.sql("INSERT INTO approval (contact_id, prisoner_id) VALUES (?, ?)").params(id, prisoner.id()).update();
+			}
+			return existing.isEmpty();
+		});
+	}
+
+	/**
+	 * Staff accounts ({@code roles} and {@code facilities} separated by semicolons, {@code *} for all
+	 * facilities). New accounts are locked until {@link #setStaffPassword} gives them a password.
+	 */
+	@Transactional
+	public ImportReport staff(Reader csv) {
+		return each("staff", csv, List.of("username", "name", "roles", "facilities"), row -> {
+			String username = required(row, "username").toLowerCase(Locale.ROOT);
+			if (!STAFF_USERNAME.matcher(username).matches()) {
+				throw new BadRow("username '" + username + "' may only hold letters, digits, '.', '_' and '-'");
+			}
+			String name = required(row, "name");
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			for (String role : list(required(row, "roles"))) {
+				Role parsed = enumValue(Role.class, role, "role");
+				if (parsed == Role.SENDER) {
+					throw new BadRow("SENDER is the relatives' role; staff cannot have it");
+				}
+				roles.add(parsed);
+			}
+			String facilities = required(row, "facilities");
+			boolean all = facilities.equals("*");
+			Set<Long> facilityIds = new LinkedHashSet<>();
+			if (!all) {
+				for (String code : list(facilities)) {
+					facilityIds.add(registry.facility(code)
+						.orElseThrow(() -> new BadRow("unknown facility '" + code + "'"))
+						.id());
+				}
+			}
+			Optional<Long> existing = jdbc.sql("SELECT id FROM staff_user WHERE username = ?")
+				.param(username)
+				.query(Long.class)
+				.optional();
+			long id;
+			if (existing.isPresent()) {
+				id = existing.get();
+				jdbc.sql("UPDATE staff_user SET name = ?, all_facilities = ? WHERE id = ?").params(name, all, id).update();
+				jdbc.sql("DELETE FROM staff_role WHERE staff_user_id = ?").param(id).update();
+				jdbc.sql("DELETE FROM staff_facility WHERE staff_user_id = ?").param(id).update();
+			}
+			else {
+				jdbc.sql("INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, ?, TRUE)")
+					.params(username, name, LOCKED, all)
+					.update();
+				id = jdbc.sql("SELECT id FROM staff_user WHERE username = ?").param(username).query(Long.class).single();
+			}
+			for (Role role : roles) {
+				jdbc.sql("INSERT INTO staff_role (staff_user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+			}
+			for (Long facilityId : facilityIds) {
+				jdbc.sql("INSERT INTO staff_facility (staff_user_id, facility_id) VALUES (?, ?)")
+					.params(id, facilityId)
+					.update();
+			}
+			return existing.isEmpty();
+		});
+	}
+
+	@Transactional
+	public void setStaffPassword(String username, String rawPassword) {
+		int updated = jdbc.sql("UPDATE staff_user SET password_hash = ? WHERE username = ?")
+			.params(passwords.encode(rawPassword), username.toLowerCase(Locale.ROOT))
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("No staff user '" + username + "'");
+		}
+	}
+
+	@Transactional
+	public void setContactPassword(String email, String rawPassword) {
+		int updated = jdbc.sql("UPDATE contact SET password_hash = ? WHERE email = ?")
+			.params(passwords.encode(rawPassword), email.toLowerCase(Locale.ROOT))
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("No contact '" + email + "'");
+		}
+	}
+
+	/** Creates a facility administrator for all facilities unless the username exists. */
+	@Transactional
+	public boolean createAdministratorIfAbsent(String username, String rawPassword) {
+		String name = username.toLowerCase(Locale.ROOT);
+		if (jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE username = ?").param(name).query(Integer.class).single() > 0) {
+			return false;
+		}
+		jdbc.sql("INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, TRUE, TRUE)")
+			.params(name, "Administrator", passwords.encode(rawPassword))
+			.update();
+		long id = jdbc.sql("SELECT id FROM staff_user WHERE username = ?").param(name).query(Long.class).single();
+		jdbc.sql("INSERT INTO staff_role (staff_user_id, role) VALUES (?, ?)").params(id, Role.FACILITY_ADMIN.name()).update();
+		return true;
+	}
+
+	private ImportReport each(String what, Reader csv, List<String> columns, Function<CSVRecord, Boolean> importRow) {
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get();
+		int created = 0;
+		int updated = 0;
+		List<ImportReport.RowProblem> problems = new ArrayList<>();
+		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
+			Set<String> missing = new LinkedHashSet<>(columns);
+			missing.removeAll(new HashSet<>(parser.getHeaderNames()));
+			if (!missing.isEmpty()) {
+				return new ImportReport(what, 0, 0, List.of(new ImportReport.RowProblem(1,
+						"header lacks column(s) " + missing + "; expected " + String.join(",", columns))));
+			}
+			for (CSVRecord row : parser) {
+				long line = parser.getCurrentLineNumber();
+				if (!row.isConsistent()) {
+					problems.add(new ImportReport.RowProblem(line,
+							"has " + row.size() + " fields, the header has " + parser.getHeaderNames().size()));
+					continue;
+				}
+				try {
+					if (importRow.apply(row)) {
+						created++;
+					}
+					else {
+						updated++;
+					}
+				}
+				catch (BadRow ex) {
+					problems.add(new ImportReport.RowProblem(line, ex.getMessage()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the " + what + " CSV", ex);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			problems.add(new ImportReport.RowProblem(-1, "the file is not valid CSV: " + ex.getMessage()));
+		}
+		return new ImportReport(what, created, updated, List.copyOf(problems));
+	}
+
+	private Facility facility(CSVRecord row) {
+		String code = required(row, "facility");
+		return registry.facility(code).orElseThrow(() -> new BadRow("unknown facility '" + code + "'"));
+	}
+
+	private static String required(CSVRecord row, String column) {
+		String value = row.get(column);
+		if (value == null || value.isBlank()) {
+			throw new BadRow(column + " is empty");
+		}
+		if (value.length() > 500) {
+			throw new BadRow(column + " is longer than 500 characters");
+		}
+		return value.strip();
+	}
+
+	private static List<String> list(String value) {
+		if (value == null || value.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static boolean bool(String value, String column) {
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "true", "yes", "ja", "1" -> true;
+			case "false", "no", "nee", "0" -> false;
+			default -> throw new BadRow(column + " must be true or false, not '" + value + "'");
+		};
+	}
+
+	private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String column) {
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRow(column + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+		}
+	}
+
+	private static final class BadRow extends RuntimeException {
+
+		BadRow(String reason) {
+			super(reason);
+		}
+
+	}
+
+}

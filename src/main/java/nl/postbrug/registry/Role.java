@@ -1,0 +1,11 @@
+package nl.postbrug.registry;
+
+public enum Role {
+
+	SENDER, SCREENER, POSTROOM, FACILITY_ADMIN, AUDITOR;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

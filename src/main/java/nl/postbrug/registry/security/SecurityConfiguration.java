@@ -1,0 +1,59 @@
+package nl.postbrug.registry.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes HTTP Basic on every request and answers with problem
+ * details; the pages use a form login with a session and CSRF tokens. Which role may do what is
+ * declared on each controller method ({@code @PreAuthorize}); facility scope is checked in the
+ * modules against {@link nl.postbrug.registry.PostbrugUser#canAct(long)}.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Basic credentials travel with every request and no cookie is set, so there is no session for
+			// a forged cross-site request to ride on.
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/login", "/css/**", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'")))
+			.build();
+	}
+
+}

@@ -1,0 +1,50 @@
+package nl.postbrug.screening.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.screening.Review;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReviewController {
+
+	private final ReviewQueue queue;
+
+	private final Review review;
+
+	ReviewController(ReviewQueue queue, Review review) {
+		this.queue = queue;
+		this.review = review;
+	}
+
+	record DecisionRequest(String decision, String reason) {
+	}
+
+	record DecisionResult(UUID id, MessageStatus status) {
+	}
+
+	@GetMapping("/api/v1/review")
+	@PreAuthorize("hasRole('SCREENER')")
+	List<ReviewQueue.Item> queue(@AuthenticationPrincipal PostbrugUser screener) {
+		return queue.itemsFor(screener);
+	}
+
+	@PostMapping("/api/v1/review/{id}")
+	@PreAuthorize("hasRole('SCREENER')")
+	DecisionResult decide(@AuthenticationPrincipal PostbrugUser screener, @PathVariable UUID id,
+			@RequestBody DecisionRequest request) {
+		MessageStatus status = review.decide(screener, id, Review.Decision.parse(request.decision()), request.reason());
+		return new DecisionResult(id, status);
+	}
+
+}

@@ -1,0 +1,35 @@
+package nl.postbrug.screening.web;
+
+import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.screening.Review;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice(basePackageClasses = ScreeningProblems.class)
+class ScreeningProblems {
+
+	@ExceptionHandler
+	ProblemDetail invalid(Review.InvalidDecision ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Decision not accepted", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(Review.OutOfScope ex) {
+		return problem(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notInReview(IllegalTransition ex) {
+		return problem(HttpStatus.CONFLICT, "Message is not waiting for review", ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

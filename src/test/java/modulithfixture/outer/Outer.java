@@ -1,0 +1,5 @@
+package modulithfixture.outer;
+
+public class Outer {
+
+}
