@@ -1,0 +1,71 @@
+package nl.postbrug.support;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The whole application on the demo data (samples/), with an empty database of its own, driven through
+ * the HTTP API with the demo accounts.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+public abstract class ApiTestSupport {
+
+	protected static final RequestPostProcessor ANNA = httpBasic("anna@example.org", "demo");
+
+	protected static final RequestPostProcessor POSTROOM = httpBasic("postroom", "demo");
+
+	protected static final RequestPostProcessor POSTROOM_PIV = httpBasic("postroom-piv", "demo");
+
+	protected static final RequestPostProcessor SCREENER = httpBasic("screener", "demo");
+
+	protected static final RequestPostProcessor AUDITOR = httpBasic("auditor", "demo");
+
+	protected static final RequestPostProcessor ADMIN = httpBasic("admin", "demo");
+
+	@DynamicPropertySource
+	static void ownDataDir(DynamicPropertyRegistry registry) {
+		String dir = DataDirs.fresh("api");
+		registry.add("postbrug.data-dir", () -> dir);
+	}
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@BeforeEach
+	void sampleMailScreened() {
+		// The demo's sample mail is screened asynchronously after start-up; tests start from a quiet state.
+		await().until(() -> count("SELECT COUNT(*) FROM message WHERE status IN ('RECEIVED', 'SCREENING')") == 0);
+	}
+
+	protected long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	protected String statusOf(UUID id) throws Exception {
+		String body = mvc.perform(get("/api/v1/messages/" + id).with(ANNA)).andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.status");
+	}
+
+}
