@@ -1,0 +1,127 @@
+package nl.postbrug.registry;
+
+import java.io.StringReader;
+
+import nl.postbrug.support.TestDatabase;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RegistryImportTests {
+
+	private Registry registry;
+
+	private RegistryImport importer;
+
+	@BeforeEach
+	void samples() {
+		JdbcClient jdbc = JdbcClient.create(TestDatabase.migrated());
+		registry = new Registry(jdbc);
+		importer = new RegistryImport(jdbc, registry, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		assertThat(TestDatabase.sample("facilities.csv", importer::facilities).clean()).isTrue();
+		assertThat(TestDatabase.sample("units.csv", importer::units).clean()).isTrue();
+	}
+
+	@Test
+	void theSampleDataImportsCleanly() {
+		ImportReport prisoners = TestDatabase.sample("prisoners.csv", importer::prisoners);
+		ImportReport contacts = TestDatabase.sample("contacts.csv", importer::contacts);
+		ImportReport staff = TestDatabase.sample("staff.csv", importer::staff);
+		assertThat(prisoners.problems()).isEmpty();
+		assertThat(contacts.problems()).isEmpty();
+		assertThat(staff.problems()).isEmpty();
+		assertThat(prisoners.created()).isGreaterThanOrEqualTo(40);
+		assertThat(contacts.created()).isGreaterThanOrEqualTo(30);
+		assertThat(registry.facilities()).hasSizeGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void importingTwiceUpdatesInsteadOfDoubling() {
+		TestDatabase.sample("prisoners.csv", importer::prisoners);
+		ImportReport again = TestDatabase.sample("prisoners.csv", importer::prisoners);
+		assertThat(again.created()).isZero();
+		assertThat(again.updated()).isGreaterThanOrEqualTo(40);
+	}
+
+	@Test
+	void everyBadPrisonerRowIsReportedWithItsLineAndReasonAndTheGoodRowsImport() {
+		String csv = """
+				number,name,facility,unit,cell,status
+				2000000001,Goed Persoon,PIA,A,A-1.01,ACTIVE
+				2000000002,Geen Instelling,XXX,A,A-1.02,ACTIVE
+				2000000003,Verkeerde Afdeling,PIA,Z,A-1.03,ACTIVE
+				2000000004,Rare Status,PIA,A,A-1.04,ESCAPED
+				2000000005,,PIA,A,A-1.05,ACTIVE
+				"2000000006","Met ""aanhalingstekens"", en komma",PIA,A,A-1.06,ACTIVE
+				2000000007,Te Weinig Velden,PIA
+				bad number!,Fout Nummer,PIA,A,A-1.08,ACTIVE
+				""";
+		ImportReport report = importer.prisoners(new StringReader(csv));
+		assertThat(report.created()).isEqualTo(2);
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, p -> p.reason().split(" ")[0])
+			.containsExactly(tuple(3L, "unknown"), tuple(4L, "unit"), tuple(5L, "status"), tuple(6L, "name"),
+					tuple(8L, "has"), tuple(9L, "registry"));
+		assertThat(registry.prisoner("2000000006").orElseThrow().name()).isEqualTo("Met \"aanhalingstekens\", en komma");
+		assertThat(registry.prisoner("2000000002")).isEmpty();
+	}
+
+	@Test
+	void aFileWithoutTheRightHeaderIsRefusedAsAWhole() {
+		ImportReport report = importer.prisoners(new StringReader("nummer;naam\n1;x\n"));
+		assertThat(report.created()).isZero();
+		assertThat(report.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.line()).isEqualTo(1);
+			assertThat(problem.reason()).contains("header lacks").contains("facility");
+		});
+	}
+
+	@Test
+	void contactRowsNamingUnknownPrisonersOrBadAddressesAreRefused() {
+		TestDatabase.sample("prisoners.csv", importer::prisoners);
+		String csv = """
+				email,name,verified,approved_for
+				piet@example.org,Piet,true,1000000001;1000000002
+				geen-adres,Fout,true,1000000001
+				kees@example.org,Kees,misschien,1000000001
+				joke@example.org,Joke,true,1000000001;0000000000
+				""";
+		ImportReport report = importer.contacts(new StringReader(csv));
+		assertThat(report.created()).isEqualTo(1);
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(3L, 4L, 5L);
+		assertThat(report.problems().get(2).reason()).contains("0000000000");
+		Contact piet = registry.contact("PIET@example.org").orElseThrow();
+		assertThat(registry.approvedPrisoners(piet.id())).extracting(Prisoner::number)
+			.containsExactly("1000000001", "1000000002");
+	}
+
+	@Test
+	void reimportingAContactReplacesItsApprovals() {
+		TestDatabase.sample("prisoners.csv", importer::prisoners);
+		importer.contacts(new StringReader("email,name,verified,approved_for\npiet@example.org,Piet,true,1000000001;1000000002\n"));
+		importer.contacts(new StringReader("email,name,verified,approved_for\npiet@example.org,Piet,false,1000000002\n"));
+		Contact piet = registry.contact("piet@example.org").orElseThrow();
+		assertThat(piet.verified()).isFalse();
+		assertThat(registry.approvedPrisoners(piet.id())).extracting(Prisoner::number).containsExactly("1000000002");
+	}
+
+	@Test
+	void staffUsernamesCannotLookLikeEmailAddressesAndSenderIsNoStaffRole() {
+		String csv = """
+				username,name,roles,facilities
+				piet@example.org,Piet,POSTROOM,PIA
+				kees,Kees,SENDER,PIA
+				joke,Joke,POSTROOM,NOPE
+				ria,Ria,POSTROOM;SCREENER,PIA;PIV
+				""";
+		ImportReport report = importer.staff(new StringReader(csv));
+		assertThat(report.created()).isEqualTo(1);
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(2L, 3L, 4L);
+	}
+
+}
