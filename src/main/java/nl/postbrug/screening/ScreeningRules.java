@@ -24,13 +24,14 @@ class ScreeningRules {
 	private record ContentPattern(String ruleId, Pattern pattern, String explanation) {
 	}
 
+	// Most specific first: a span already claimed (the digits of an IBAN) is not found again as a phone number.
 	private static final List<ContentPattern> CONTENT = List.of(
 			new ContentPattern("url", Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s]+"),
 					"A web address: the prisoner cannot follow it, and it may carry instructions"),
-			new ContentPattern("phone-number", Pattern.compile("(?<![\\w+])(?:\\+|00)?[0-9](?:[ .-]?[0-9]){8,13}(?!\\w)"),
-					"A phone number"),
 			new ContentPattern("iban", Pattern.compile("(?i)\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\\b"),
-					"A bank account number (IBAN)"));
+					"A bank account number (IBAN)"),
+			new ContentPattern("phone-number", Pattern.compile("(?<![\\w+])(?:\\+|00)?[0-9](?:[ .-]?[0-9]){8,13}(?!\\w)"),
+					"A phone number"));
 
 	private final Registry registry;
 
@@ -50,6 +51,11 @@ class ScreeningRules {
 		for (ContentPattern rule : CONTENT) {
 			Matcher match = rule.pattern().matcher(message.body());
 			while (match.find()) {
+				int start = match.start();
+				int end = match.end();
+				if (findings.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+					continue;
+				}
 				findings.add(new Finding(rule.ruleId(), Finding.Severity.REVIEW, rule.explanation(), match.start(),
 						match.end()));
 			}

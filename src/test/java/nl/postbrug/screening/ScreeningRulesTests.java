@@ -1,0 +1,104 @@
+package nl.postbrug.screening;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import nl.postbrug.intake.Channel;
+import nl.postbrug.intake.IntakeSettings;
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.intake.MessageView;
+import nl.postbrug.registry.Contact;
+import nl.postbrug.registry.Prisoner;
+import nl.postbrug.registry.Registry;
+import nl.postbrug.registry.SampleRegistry;
+import nl.postbrug.support.TestDatabase;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScreeningRulesTests {
+
+	private Registry registry;
+
+	private ScreeningRules rules;
+
+	private Contact anna;
+
+	private Prisoner jan;
+
+	@BeforeEach
+	void sampleRegistry() {
+		registry = SampleRegistry.load(TestDatabase.migrated());
+		rules = new ScreeningRules(registry, new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000));
+		anna = registry.contact("anna@example.org").orElseThrow();
+		jan = registry.prisoner("1000000001").orElseThrow();
+	}
+
+	@Test
+	void anOrdinaryLetterHasNoFindings() {
+		assertThat(rules.check(message(anna.id(), jan, "Lieve Jan, de tuin staat in bloei. Om 3 uur komt oma."))).isEmpty();
+	}
+
+	@Test
+	void linksPhoneNumbersAndBankAccountsGoToReviewWithTheirExactSpan() {
+		String text = "Bel 06-12345678 of kijk op https://example.com/x en stort op NL91 ABNA 0417 1643 00.";
+		List<Finding> findings = rules.check(message(anna.id(), jan, text));
+		assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("phone-number", "url", "iban");
+		assertThat(findings).allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Finding.Severity.REVIEW));
+		assertThat(findings).filteredOn(f -> f.ruleId().equals("phone-number"))
+			.singleElement()
+			.satisfies(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo("06-12345678"));
+		assertThat(findings).filteredOn(f -> f.ruleId().equals("iban"))
+			.singleElement()
+			.satisfies(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo("NL91 ABNA 0417 1643 00"));
+	}
+
+	@Test
+	void anUnknownSenderIsRejected() {
+		assertThat(rules.check(message(null, jan, "Hallo"))).singleElement()
+			.satisfies(f -> assertThat(f.ruleId()).isEqualTo("sender-unknown"));
+	}
+
+	@Test
+	void aSenderWhoIsNotApprovedForThePrisonerIsRejected() {
+		Prisoner other = registry.prisoner("1000000003").orElseThrow();
+		assertThat(rules.check(message(anna.id(), other, "Hallo"))).singleElement()
+			.satisfies(f -> {
+				assertThat(f.ruleId()).isEqualTo("sender-not-approved");
+				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
+			});
+	}
+
+	@Test
+	void aMessageForNobodyIsRejectedAsUnaddressable() {
+		assertThat(rules.check(message(anna.id(), null, "Hallo"))).extracting(Finding::ruleId).containsExactly("unaddressable");
+	}
+
+	@Test
+	void aPrisonerWhoLeftGetsNoLetter() {
+		Contact linda = registry.contact("linda.kramer@example.com").orElseThrow();
+		Prisoner released = registry.prisoner("1000000043").orElseThrow();
+		assertThat(released.isActive()).isFalse();
+		assertThat(rules.check(message(linda.id(), released, "Hallo"))).extracting(Finding::ruleId)
+			.containsExactly("prisoner-not-present");
+	}
+
+	@Test
+	void tooLongOrEmptyMessagesAreRejected() {
+		assertThat(rules.check(message(anna.id(), jan, "x".repeat(201)))).extracting(Finding::ruleId).containsExactly("too-long");
+		assertThat(rules.check(message(anna.id(), jan, ""))).extracting(Finding::ruleId).containsExactly("empty");
+	}
+
+	private MessageView message(Long contactId, Prisoner prisoner, String body) {
+		return new MessageView(UUID.randomUUID(), Channel.WEB, "x@example.org", "X", contactId,
+				prisoner == null ? null : prisoner.id(), prisoner == null ? null : prisoner.facilityId(), null, body,
+				MessageStatus.SCREENING, null, Instant.now(), 0);
+	}
+
+}
