@@ -95,6 +95,15 @@ class ApiBadInputTests extends ApiTestSupport {
 	}
 
 	@Test
+	void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(get("/api/v1/batches/1").with(httpBasic("admin", "guess-" + i))).andExpect(status().isUnauthorized());
+		}
+		unchanged(() -> mvc.perform(get("/api/v1/batches/1").with(ADMIN))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me/prisoners").with(ANNA)).andExpect(status().isOk());
+	}
+
+	@Test
 	void healthIsOpen() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 	}

@@ -25,12 +25,16 @@ class PostbrugUserDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
-	PostbrugUserDetailsService(JdbcClient jdbc) {
+	private final LoginThrottle throttle;
+
+	PostbrugUserDetailsService(JdbcClient jdbc, LoginThrottle throttle) {
 		this.jdbc = jdbc;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		throttle.check(username);
 		String name = username.trim().toLowerCase(Locale.ROOT);
 		return name.contains("@") ? relative(name) : staff(name);
 	}
