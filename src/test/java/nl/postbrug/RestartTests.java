@@ -90,22 +90,33 @@ class RestartTests {
 					.single() == 1);
 			long next = jdbc.sql("SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = 'PIA'").query(Long.class).single();
 			assertThat(next).isGreaterThan(System.currentTimeMillis());
+			// Made up once: written once and printed once, though start-up recovery ran alongside.
+			await().until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED'").query(Long.class).single() == 1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_ASSEMBLED'").query(Long.class).single())
+				.isEqualTo(1);
 		}
 	}
 
 	private static ConfigurableApplicationContext start(String dataDir, Class<?> extra, String... args) {
-		return builder(dataDir, extra).run(args);
+		return builder(extra).run(arguments(dataDir, args));
 	}
 
 	private static ConfigurableApplicationContext start(String dataDir, String... args) {
-		return builder(dataDir, null).run(args);
+		return builder(null).run(arguments(dataDir, args));
 	}
 
-	private static SpringApplicationBuilder builder(String dataDir, Class<?> extra) {
+	private static SpringApplicationBuilder builder(Class<?> extra) {
 		SpringApplicationBuilder builder = extra == null ? new SpringApplicationBuilder(PostbrugApplication.class)
 				: new SpringApplicationBuilder(PostbrugApplication.class, extra);
-		return builder.profiles("demo")
-			.properties("postbrug.data-dir=" + dataDir, "server.port=0", "spring.main.allow-bean-definition-overriding=true");
+		return builder.profiles("demo");
+	}
+
+	/** Command-line arguments outrank application.yml, so the data directory really is this test's own. */
+	private static String[] arguments(String dataDir, String... more) {
+		return java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--postbrug.data-dir=" + dataDir, "--server.port=0",
+					"--spring.main.allow-bean-definition-overriding=true"), java.util.Arrays.stream(more))
+			.toArray(String[]::new);
 	}
 
 }

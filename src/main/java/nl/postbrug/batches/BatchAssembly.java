@@ -143,8 +143,14 @@ class BatchAssembly {
 				layout.totalPages(), pdf);
 	}
 
-	/** Hands an assembled batch to its printer; on failure the batch waits in PRINT_FAILED. */
+	/**
+	 * Hands an assembled batch to its printer; on failure the batch waits in PRINT_FAILED. Only the
+	 * worker that claims the batch prints it, so a retry and a recovery never print it twice.
+	 */
 	void print(long batchId) {
+		if (!store.claimForPrinting(batchId)) {
+			return;
+		}
 		BatchView batch = store.batch(batchId).orElseThrow();
 		Facility facility = registry.facility(batch.facilityId());
 		String printedTo;

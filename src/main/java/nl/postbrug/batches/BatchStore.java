@@ -46,6 +46,26 @@ class BatchStore {
 		return jdbc.sql(BATCH_SELECT + " WHERE b.status = ? ORDER BY b.id").param(status.name()).query(BATCH).list();
 	}
 
+	/** Batches in a state that were created before a moment: work an earlier process left unfinished. */
+	List<BatchView> inStatusCreatedBefore(BatchStatus status, Instant before) {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.status = ? AND b.created_at < ? ORDER BY b.id")
+			.params(status.name(), before.atOffset(ZoneOffset.UTC))
+			.query(BATCH)
+			.list();
+	}
+
+	/** Takes a batch for printing; false when another worker has it or it is printed already. */
+	boolean claimForPrinting(long batchId) {
+		return jdbc.sql("UPDATE batch SET status = 'PRINTING' WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')")
+			.param(batchId)
+			.update() == 1;
+	}
+
+	/** Puts a batch an interrupted process was printing back in line. */
+	void releaseInterrupted(long batchId) {
+		jdbc.sql("UPDATE batch SET status = 'ASSEMBLED' WHERE id = ? AND status = 'PRINTING'").param(batchId).update();
+	}
+
 	List<BatchView> recent(long facilityId, int limit) {
 		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? ORDER BY b.created_at DESC, b.id DESC FETCH FIRST " + limit + " ROWS ONLY")
 			.param(facilityId)

@@ -182,15 +182,24 @@ public class Batches {
 		return code;
 	}
 
-	/** Finishes what a crash left: batches claimed but not rendered, or rendered but not printed. */
+	/**
+	 * Finishes what a crash left: batches claimed but not rendered, or rendered but not printed. Only
+	 * batches from before this start count; newer ones belong to a run of this process still under way
+	 * (a scheduled slot made up at start-up, say).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	public void resume() {
-		for (BatchView batch : store.inStatus(BatchStatus.ASSEMBLING)) {
+	public void resume(ApplicationReadyEvent ready) {
+		Instant started = Instant.ofEpochMilli(ready.getApplicationContext().getStartupDate());
+		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.ASSEMBLING, started)) {
 			log.warn("Batch {} was interrupted while assembling; writing it again", batch.id());
 			assembly.render(batch.id(), "recovery");
 			assembly.print(batch.id());
 		}
-		for (BatchView batch : store.inStatus(BatchStatus.ASSEMBLED)) {
+		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.PRINTING, started)) {
+			log.warn("Batch {} was interrupted while printing; printing it again", batch.id());
+			store.releaseInterrupted(batch.id());
+		}
+		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.ASSEMBLED, started)) {
 			assembly.print(batch.id());
 		}
 		retryFailed();
