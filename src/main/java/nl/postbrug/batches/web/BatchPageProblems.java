@@ -1,0 +1,44 @@
+package nl.postbrug.batches.web;
+
+import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.printer.PrinterUnavailable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems}, which covers
+ * the same package but answers the API with problem details.
+ */
+@ControllerAdvice(assignableTypes = PostroomPage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BatchPageProblems {
+
+	@ExceptionHandler
+	ModelAndView outOfScope(Batches.OutOfScope ex) {
+		return page(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView cannotReprint(Batches.CannotReprint ex) {
+		return page(HttpStatus.CONFLICT, "Cannot do this now", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView printer(PrinterUnavailable ex) {
+		return page(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
+	}
+
+	private static ModelAndView page(HttpStatus status, String title, String detail) {
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("title", title);
+		page.addObject("detail", detail);
+		return page;
+	}
+
+}

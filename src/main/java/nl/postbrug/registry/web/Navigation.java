@@ -1,0 +1,62 @@
+package nl.postbrug.registry.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Role;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The page header's links, read by the layout as {@code @navigation}: only the pages the signed-in
+ * user's roles open. A bean rather than a model attribute, so error pages get the header too.
+ */
+@Component("navigation")
+public class Navigation {
+
+	public record Link(String href, String label) {
+	}
+
+	public List<Link> links() {
+		PostbrugUser user = currentUser();
+		List<Link> links = new ArrayList<>();
+		if (user == null) {
+			return links;
+		}
+		if (user.has(Role.SENDER)) {
+			links.add(new Link("/messages", "My messages"));
+			links.add(new Link("/compose", "Write a message"));
+		}
+		if (user.has(Role.SCREENER)) {
+			links.add(new Link("/review", "Review queue"));
+		}
+		if (user.has(Role.POSTROOM) || user.has(Role.FACILITY_ADMIN)) {
+			links.add(new Link("/postroom", "Batches"));
+		}
+		if (user.has(Role.POSTROOM)) {
+			links.add(new Link("/postroom/scan", "Scan hand-over"));
+		}
+		if (user.has(Role.AUDITOR)) {
+			links.add(new Link("/audit", "Audit log"));
+		}
+		return links;
+	}
+
+	public boolean signedIn() {
+		return currentUser() != null;
+	}
+
+	public String username() {
+		PostbrugUser user = currentUser();
+		return user == null ? "" : user.getUsername();
+	}
+
+	private static PostbrugUser currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof PostbrugUser user ? user : null;
+	}
+
+}

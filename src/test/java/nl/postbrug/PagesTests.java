@@ -1,0 +1,288 @@
+package nl.postbrug;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.postbrug.batches.BatchView;
+import nl.postbrug.batches.Batches;
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.intake.MessageView;
+import nl.postbrug.intake.Messages;
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Registry;
+import nl.postbrug.registry.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The server-rendered pages end to end on the demo data: who may open what, the relative's compose
+ * flow, escaping of message text, the review decision, and a hand-over scan after a batch run.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class PagesTests {
+
+	private static final Path DATA = temporaryDirectory();
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("postbrug.data-dir", DATA::toString);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	Batches batches;
+
+	@Test
+	void loginPageOffersAFormWithCsrfTokenAndExplainsErrorsAndLogout() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"username\"")))
+			.andExpect(content().string(containsString("name=\"password\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+		mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("not right")));
+		mvc.perform(get("/login").param("logout", "")).andExpect(content().string(containsString("signed out")));
+	}
+
+	@Test
+	void pagesNeedASignedInUser() throws Exception {
+		mvc.perform(get("/messages")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void signingInWithTheDemoPasswordLeadsToTheStartPageOfTheRole() throws Exception {
+		mvc.perform(post("/login").param("username", "screener").param("password", "demo").with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(post("/login").param("username", "screener").param("password", "wrong").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(get("/").with(user(anna()))).andExpect(redirectedUrl("/messages"));
+		mvc.perform(get("/").with(user(staff("screener", Role.SCREENER)))).andExpect(redirectedUrl("/review"));
+		mvc.perform(get("/").with(user(staff("postroom", Role.POSTROOM)))).andExpect(redirectedUrl("/postroom"));
+		mvc.perform(get("/").with(user(staff("auditor", Role.AUDITOR)))).andExpect(redirectedUrl("/audit"));
+		mvc.perform(get("/").with(user(staff("admin", Role.FACILITY_ADMIN)))).andExpect(redirectedUrl("/postroom"));
+	}
+
+	@Test
+	void eachRoleOpensItsOwnPagesAndNoOthers() throws Exception {
+		PostbrugUser anna = anna();
+		PostbrugUser screener = staff("screener", Role.SCREENER);
+		PostbrugUser postroom = staff("postroom", Role.POSTROOM);
+		PostbrugUser admin = staff("admin", Role.FACILITY_ADMIN);
+		PostbrugUser auditor = staff("auditor", Role.AUDITOR);
+
+		page("/messages", anna).andExpect(status().isOk()).andExpect(content().string(containsString("My messages")));
+		page("/compose", anna).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"idempotencyKey\"")));
+		page("/review", screener).andExpect(status().isOk()).andExpect(content().string(containsString("Review queue")));
+		page("/postroom", postroom).andExpect(status().isOk()).andExpect(content().string(containsString("Run batch now")));
+		page("/postroom", admin).andExpect(status().isOk());
+		page("/postroom/scan", postroom).andExpect(status().isOk()).andExpect(content().string(containsString("autofocus")));
+		page("/audit", auditor).andExpect(status().isOk()).andExpect(content().string(containsString("CHAIN INTACT")));
+
+		page("/messages", screener).andExpect(status().isForbidden());
+		page("/compose", postroom).andExpect(status().isForbidden());
+		page("/review", anna).andExpect(status().isForbidden());
+		page("/postroom", auditor).andExpect(status().isForbidden());
+		page("/postroom/scan", admin).andExpect(status().isForbidden());
+		page("/audit", screener).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void navigationShowsOnlyThePagesOfTheRole() throws Exception {
+		page("/review", staff("screener", Role.SCREENER)).andExpect(content().string(containsString("href=\"/review\"")))
+			.andExpect(content().string(not(containsString("href=\"/audit\""))))
+			.andExpect(content().string(not(containsString("href=\"/compose\""))))
+			.andExpect(content().string(containsString("action=\"/logout\"")));
+	}
+
+	@Test
+	void composeSendsTheMessageOnceEvenWhenPostedTwice() throws Exception {
+		PostbrugUser anna = anna();
+		String text = "Tot zaterdag! " + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(multipart("/compose").param("prisoner", "1000000001")
+				.param("text", text)
+				.param("idempotencyKey", key)
+				.with(user(anna))
+				.with(csrf())).andExpect(redirectedUrl("/messages")).andExpect(flash().attributeExists("notice"));
+		}
+		assertThat(messages.sentBy(anna.contactId(), 500)).filteredOn(m -> text.equals(m.body())).hasSize(1);
+	}
+
+	@Test
+	void composeWithoutCsrfTokenIsRefused() throws Exception {
+		String text = "No token " + UUID.randomUUID();
+		mvc.perform(multipart("/compose").param("prisoner", "1000000001").param("text", text).with(user(anna())))
+			.andExpect(status().isForbidden());
+		assertThat(messages.sentBy(anna().contactId(), 500)).noneMatch(m -> text.equals(m.body()));
+	}
+
+	@Test
+	void composeShowsTheProblemAndKeepsTheText() throws Exception {
+		mvc.perform(multipart("/compose").param("prisoner", "9999999999")
+			.param("text", "Keep this text")
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.with(user(anna()))
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("No prisoner has registry number")))
+			.andExpect(content().string(containsString("Keep this text")));
+	}
+
+	@Test
+	void messageTextIsEscapedOnTheReviewAndMessagesPages() throws Exception {
+		UUID id = send("<script>alert(1)</script> bel me op 0612345678 " + UUID.randomUUID());
+		awaitStatus(id, MessageStatus.IN_REVIEW);
+
+		page("/review", staff("screener", Role.SCREENER)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))))
+			.andExpect(content().string(containsString("<mark title=\"phone-number\">0612345678</mark>")));
+		page("/messages", anna()).andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))));
+	}
+
+	@Test
+	void screenerDecidesFromTheQueueAndIsToldWhenTheFormIsIncomplete() throws Exception {
+		PostbrugUser screener = staff("screener", Role.SCREENER);
+		UUID id = send("Mijn nummer is 0687654321 " + UUID.randomUUID());
+		awaitStatus(id, MessageStatus.IN_REVIEW);
+
+		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").with(user(screener)).with(csrf()))
+			.andExpect(redirectedUrl("/review"))
+			.andExpect(flash().attribute("problem", "REJECT needs a reason"));
+		mvc.perform(post("/review/{id}", id).param("decision", "APPROVE").with(user(screener)).with(csrf()))
+			.andExpect(redirectedUrl("/review"))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.APPROVED);
+		mvc.perform(post("/review/{id}", id).param("decision", "APPROVE").with(user(screener)).with(csrf()))
+			.andExpect(flash().attribute("problem", containsString("cannot become APPROVED")));
+	}
+
+	@Test
+	void scanPageShowsDeliveredForALetterOfTheBatchJustRun() throws Exception {
+		PostbrugUser postroom = staff("postroom", Role.POSTROOM);
+		UUID id = send("Een gewone brief " + UUID.randomUUID());
+		awaitStatus(id, MessageStatus.APPROVED);
+
+		MvcResult run = mvc.perform(post("/postroom/facilities/PIA/batches").with(user(postroom)).with(csrf()))
+			.andExpect(redirectedUrlPattern("/postroom/batches/*"))
+			.andReturn();
+		long batchId = Long.parseLong(run.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+		BatchView.Item letter = batches.items(batchId)
+			.stream()
+			.filter(item -> item.message().equals(id))
+			.findFirst()
+			.orElseThrow();
+		page("/postroom/batches/" + batchId, postroom).andExpect(content().string(containsString(letter.code())))
+			.andExpect(content().string(containsString("Reprint")));
+		page("/postroom/batches/" + batchId, staff("admin", Role.FACILITY_ADMIN))
+			.andExpect(content().string(not(containsString("Reprint</button>"))));
+
+		mvc.perform(post("/postroom/scan").param("code", letter.code()).with(user(postroom)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("outcome-ok")))
+			.andExpect(content().string(containsString(">DELIVERED<")))
+			.andExpect(content().string(containsString("Jan de Vries")))
+			.andExpect(content().string(containsString("B-2.01")))
+			.andExpect(content().string(containsString("autofocus")));
+		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.DELIVERED);
+		mvc.perform(post("/postroom/scan").param("code", letter.code()).with(user(postroom)).with(csrf()))
+			.andExpect(content().string(containsString("ALREADY DELIVERED")))
+			.andExpect(content().string(containsString("outcome-warn")));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A").with(user(postroom)).with(csrf()))
+			.andExpect(content().string(containsString("UNKNOWN CODE")));
+	}
+
+	@Test
+	void pageErrorsAreReadablePagesWhileTheApiKeepsProblemDetails() throws Exception {
+		PostbrugUser postroom = staff("postroom", Role.POSTROOM);
+		mvc.perform(get("/postroom/batches/999999").accept(MediaType.TEXT_HTML).with(user(postroom)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("There is no batch 999999 in your facilities")));
+		mvc.perform(get("/api/v1/batches/999999").with(user(postroom)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions page(String path, PostbrugUser user) throws Exception {
+		MockHttpServletRequestBuilder request = get(path).accept(MediaType.TEXT_HTML).with(user(user));
+		return mvc.perform(request);
+	}
+
+	private UUID send(String text) throws Exception {
+		PostbrugUser anna = anna();
+		mvc.perform(multipart("/compose").param("prisoner", "1000000001")
+			.param("text", text)
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.with(user(anna))
+			.with(csrf())).andExpect(redirectedUrl("/messages"));
+		List<MessageView> sent = messages.sentBy(anna.contactId(), 500);
+		return sent.stream().filter(m -> text.equals(m.body())).findFirst().orElseThrow().id();
+	}
+
+	private void awaitStatus(UUID id, MessageStatus status) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> messages.get(id).status() == status);
+	}
+
+	private PostbrugUser anna() {
+		return PostbrugUser.relative(registry.contact("anna@example.org").orElseThrow(), "n/a");
+	}
+
+	private static PostbrugUser staff(String username, Role role) {
+		return PostbrugUser.staff(username, "n/a", Set.of(role), true, Set.of(), true);
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			Path dir = Files.createTempDirectory("postbrug-pages-");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
