@@ -131,7 +131,7 @@ class BatchAssembly {
 		List<BatchStore.LetterRow> rows = store.letters(batchId);
 		List<LetterContent> letters = rows.stream().map(row -> contents.of(row.messageId(), row.code())).toList();
 		Path pdf = pdfPath(facility, batchId);
-		BatchCover cover = new BatchCover(facility.name(), "Batch " + batchId + " (" + batch.slot() + ")",
+		BatchCover cover = new BatchCover(facility.name(), batchId + " (" + slotLabel(batch, facility) + ")",
 				batch.createdAt().atZone(facility.zone()).toLocalDate(), batch.code());
 		BatchLayout layout = rendering.writeBatch(cover, letters, pdf);
 		transactions.executeWithoutResult(tx -> {
@@ -175,6 +175,15 @@ class BatchAssembly {
 			}
 			events.publishEvent(new BatchPrinted(batchId, facility.code(), batch.letters(), batch.pages(), printedTo));
 		});
+	}
+
+	/** "scheduled 07:00" or "run by hand at 10:42", in the facility's time. */
+	private static String slotLabel(BatchView batch, Facility facility) {
+		java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+		if (batch.slot().startsWith("scheduled-")) {
+			return "scheduled " + Instant.parse(batch.slot().substring("scheduled-".length())).atZone(facility.zone()).format(time);
+		}
+		return "run by hand at " + batch.createdAt().atZone(facility.zone()).format(time);
 	}
 
 	private String pdfPathOf(BatchView batch) {
