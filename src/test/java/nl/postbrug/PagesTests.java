@@ -58,6 +58,7 @@ class PagesTests {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("postbrug.data-dir", DATA::toString);
+		registry.add("postbrug.screening.rules-dir", () -> nl.postbrug.support.DataDirs.sampleRulesWithoutDailyLimits(DATA.toString()));
 	}
 
 	@Autowired
@@ -136,7 +137,7 @@ class PagesTests {
 	@Test
 	void composeSendsTheMessageOnceEvenWhenPostedTwice() throws Exception {
 		PostbrugUser anna = anna();
-		String text = "Tot zaterdag! " + UUID.randomUUID();
+		String text = "Tot zaterdag! " + nl.postbrug.support.DataDirs.uniqueWords();
 		String key = UUID.randomUUID().toString();
 		for (int i = 0; i < 2; i++) {
 			mvc.perform(multipart("/compose").param("prisoner", "1000000001")
@@ -150,7 +151,7 @@ class PagesTests {
 
 	@Test
 	void composeWithoutCsrfTokenIsRefused() throws Exception {
-		String text = "No token " + UUID.randomUUID();
+		String text = "No token " + nl.postbrug.support.DataDirs.uniqueWords();
 		mvc.perform(multipart("/compose").param("prisoner", "1000000001").param("text", text).with(user(anna())))
 			.andExpect(status().isForbidden());
 		assertThat(messages.sentBy(anna().contactId(), 500)).noneMatch(m -> text.equals(m.body()));
@@ -170,7 +171,7 @@ class PagesTests {
 
 	@Test
 	void messageTextIsEscapedOnTheReviewAndMessagesPages() throws Exception {
-		UUID id = send("<script>alert(1)</script> bel me op 0612345678 " + UUID.randomUUID());
+		UUID id = send("<script>alert(1)</script> bel me op 0612345678 " + nl.postbrug.support.DataDirs.uniqueWords());
 		awaitStatus(id, MessageStatus.IN_REVIEW);
 
 		page("/review", staff("screener", Role.SCREENER)).andExpect(status().isOk())
@@ -185,7 +186,7 @@ class PagesTests {
 	@Test
 	void screenerDecidesFromTheQueueAndIsToldWhenTheFormIsIncomplete() throws Exception {
 		PostbrugUser screener = staff("screener", Role.SCREENER);
-		UUID id = send("Mijn nummer is 0687654321 " + UUID.randomUUID());
+		UUID id = send("Mijn nummer is 0687654321 " + nl.postbrug.support.DataDirs.uniqueWords());
 		awaitStatus(id, MessageStatus.IN_REVIEW);
 
 		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").with(user(screener)).with(csrf()))
@@ -202,7 +203,7 @@ class PagesTests {
 	@Test
 	void scanPageShowsDeliveredForALetterOfTheBatchJustRun() throws Exception {
 		PostbrugUser postroom = staff("postroom", Role.POSTROOM);
-		UUID id = send("Een gewone brief " + UUID.randomUUID());
+		UUID id = send("Een gewone brief " + nl.postbrug.support.DataDirs.uniqueWords());
 		awaitStatus(id, MessageStatus.APPROVED);
 
 		MvcResult run = mvc.perform(post("/postroom/facilities/PIA/batches").with(user(postroom)).with(csrf()))

@@ -89,6 +89,22 @@ public class Messages {
 			.list();
 	}
 
+	/** Messages from one sender address received since a moment, whatever became of them. */
+	public long receivedFromSince(String senderEmail, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM message WHERE sender_email = ? AND received_at >= ?")
+			.params(senderEmail, since.atOffset(java.time.ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Messages for one prisoner received since a moment, whatever became of them. */
+	public long receivedForPrisonerSince(long prisonerId, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM message WHERE prisoner_id = ? AND received_at >= ?")
+			.params(prisonerId, since.atOffset(java.time.ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+	}
+
 	public long count(MessageStatus status, long facilityId) {
 		return jdbc.sql("SELECT COUNT(*) FROM message WHERE status = ? AND facility_id = ?")
 			.params(status.name(), facilityId)

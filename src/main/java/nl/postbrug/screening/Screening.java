@@ -3,7 +3,6 @@ package nl.postbrug.screening;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,15 @@ public class Screening {
 
 	private final TransactionTemplate transactions;
 
-	Screening(Messages messages, ScreeningRules rules, JdbcClient jdbc, TransactionTemplate transactions) {
+	private final java.time.Clock clock;
+
+	Screening(Messages messages, ScreeningRules rules, JdbcClient jdbc, TransactionTemplate transactions,
+			java.time.Clock clock) {
 		this.messages = messages;
 		this.rules = rules;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	@Async
@@ -64,37 +67,64 @@ public class Screening {
 
 	private void decide(UUID id) {
 		MessageView message = messages.get(id);
-		List<Finding> findings = rules.check(message);
+		ScreeningRules.Outcome outcome = rules.check(message);
+		List<Finding> findings = outcome.findings();
 		jdbc.sql("DELETE FROM screening_finding WHERE message_id = ?").param(id.toString()).update();
+		jdbc.sql("DELETE FROM screening_result WHERE message_id = ?").param(id.toString()).update();
 		for (Finding finding : findings) {
-			jdbc.sql("INSERT INTO screening_finding (message_id, rule_id, severity, explanation, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)")
-				.params(id.toString(), finding.ruleId(), finding.severity().name(), finding.explanation(), finding.start(),
-						finding.end())
+			jdbc.sql("INSERT INTO screening_finding (message_id, rule_id, severity, explanation, span_start, span_end, photo_index) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(id.toString(), finding.ruleId(), finding.severity().name(), clip(finding.explanation()),
+						finding.start(), finding.end(), finding.photo())
 				.update();
 		}
+		int risk = findings.stream().mapToInt(finding -> finding.severity().risk()).sum();
+		jdbc.sql("INSERT INTO screening_result (message_id, risk, language, rules_version, screened_at) VALUES (?, ?, ?, ?, ?)")
+			.params(id.toString(), risk, outcome.language(), outcome.rulesVersion(),
+					clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update();
 		Optional<Finding> rejection = findings.stream()
 			.filter(finding -> finding.severity() == Finding.Severity.REJECT)
 			.findFirst();
+		List<String> reviewRules = findings.stream()
+			.filter(finding -> finding.severity() == Finding.Severity.REVIEW)
+			.map(Finding::ruleId)
+			.distinct()
+			.toList();
 		if (rejection.isPresent()) {
-			messages.reject(id, "screening", rejection.get().explanation());
+			messages.reject(id, "screening", ScreeningRules.senderReason(rejection.get()));
 		}
-		else if (!findings.isEmpty()) {
-			messages.holdForReview(id, "Needs review: " + findings.stream()
-				.map(Finding::ruleId)
-				.distinct()
-				.collect(Collectors.joining(", ")));
+		else if (!reviewRules.isEmpty()) {
+			messages.holdForReview(id, "Needs review: " + String.join(", ", reviewRules));
+		}
+		else if (outcome.reviewEverything()) {
+			messages.holdForReview(id, "Needs review: the facility reviews every message");
 		}
 		else {
-			messages.approve(id, "screening", "Approved by screening: no findings");
+			messages.approve(id, "screening", "Approved by screening: "
+					+ (findings.isEmpty() ? "no findings" : findings.size() + " note(s)"));
 		}
-		log.debug("Screened {}: {} finding(s)", id, findings.size());
+		log.debug("Screened {}: {} finding(s), risk {}", id, findings.size(), risk);
+	}
+
+	/** A message's risk score from its last screening: the sum over its findings, 0 when none. */
+	public int risk(UUID id) {
+		return jdbc.sql("SELECT risk FROM screening_result WHERE message_id = ?")
+			.param(id.toString())
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	private static String clip(String text) {
+		return text.length() > 1000 ? text.substring(0, 999) + "…" : text;
 	}
 
 	public List<Finding> findings(UUID id) {
-		return jdbc.sql("SELECT rule_id, severity, explanation, span_start, span_end FROM screening_finding WHERE message_id = ? ORDER BY span_start, id")
+		return jdbc.sql("SELECT rule_id, severity, explanation, span_start, span_end, photo_index FROM screening_finding WHERE message_id = ? ORDER BY span_start, id")
 			.param(id.toString())
 			.query((rs, n) -> new Finding(rs.getString(1), Finding.Severity.valueOf(rs.getString(2)), rs.getString(3),
-					(Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class)))
+					(Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class),
+					(Integer) rs.getObject(6, Integer.class)))
 			.list();
 	}
 

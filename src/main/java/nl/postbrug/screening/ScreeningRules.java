@@ -1,66 +1,104 @@
 package nl.postbrug.screening;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.MessageView;
+import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.Contact;
+import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
+import nl.postbrug.screening.rules.ContentChecks;
+import nl.postbrug.screening.rules.PhotoBarcodes;
+import nl.postbrug.screening.rules.RuleBook;
+import nl.postbrug.screening.rules.RuleSet;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every message meets: who may write to whom (policy, rejected outright), and content that
- * needs a human look (links, phone numbers, bank accounts). The reject explanations are written for
- * the sender, who is told them.
+ * Everything a message is checked against: first who may write to whom (policy, rejected outright,
+ * with an explanation written for the sender), then the facility's configured rules on the text and
+ * photos, and the rate limits.
  */
 @Component
 class ScreeningRules {
 
-	private record ContentPattern(String ruleId, Pattern pattern, String explanation) {
+	record Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything) {
 	}
-
-	// Most specific first: a span already claimed (the digits of an IBAN) is not found again as a phone number.
-	private static final List<ContentPattern> CONTENT = List.of(
-			new ContentPattern("url", Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s]+"),
-					"A web address: the prisoner cannot follow it, and it may carry instructions"),
-			new ContentPattern("iban", Pattern.compile("(?i)\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\\b"),
-					"A bank account number (IBAN)"),
-			new ContentPattern("phone-number", Pattern.compile("(?<![\\w+])(?:\\+|00)?[0-9](?:[ .-]?[0-9]){8,13}(?!\\w)"),
-					"A phone number"));
 
 	private final Registry registry;
 
 	private final IntakeSettings limits;
 
-	ScreeningRules(Registry registry, IntakeSettings limits) {
+	private final RuleBook rules;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	ScreeningRules(Registry registry, IntakeSettings limits, RuleBook rules, Messages messages, Clock clock) {
 		this.registry = registry;
 		this.limits = limits;
+		this.rules = rules;
+		this.messages = messages;
+		this.clock = clock;
 	}
 
-	List<Finding> check(MessageView message) {
+	Outcome check(MessageView message) {
+		String version = rules.loaded().version();
 		List<Finding> policy = policy(message);
 		if (!policy.isEmpty()) {
-			return policy;
+			return new Outcome(policy, "und", version, false);
 		}
+		Prisoner prisoner = registry.prisoner(message.prisonerId());
+		Facility facility = registry.facility(prisoner.facilityId());
+		RuleSet set = rules.forFacility(facility.code());
+		ContentChecks.Result content = ContentChecks.check(set, message.body(), prisoner.number());
+		List<Finding> findings = new ArrayList<>(content.findings());
+		if (message.photoCount() > 0) {
+			findings.addAll(PhotoBarcodes.check(set,
+					messages.photos(message.id()).stream().map(MessageView.Photo::data).toList()));
+		}
+		findings.addAll(rateLimits(set, message, prisoner, facility));
+		return new Outcome(findings, content.language(), version, set.reviewEverything());
+	}
+
+	private List<Finding> rateLimits(RuleSet set, MessageView message, Prisoner prisoner, Facility facility) {
+		var limit = set.limits();
+		if (limit == null) {
+			return List.of();
+		}
+		Instant dayStart = LocalDate.ofInstant(clock.instant(), facility.zone()).atStartOfDay(facility.zone()).toInstant();
 		List<Finding> findings = new ArrayList<>();
-		for (ContentPattern rule : CONTENT) {
-			Matcher match = rule.pattern().matcher(message.body());
-			while (match.find()) {
-				int start = match.start();
-				int end = match.end();
-				if (findings.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-					continue;
-				}
-				findings.add(new Finding(rule.ruleId(), Finding.Severity.REVIEW, rule.explanation(), match.start(),
-						match.end()));
+		if (limit.perSenderPerDay() > 0) {
+			long sent = messages.receivedFromSince(message.senderEmail(), dayStart);
+			if (sent > limit.perSenderPerDay()) {
+				findings.add(Finding.whole("rate-limit-sender", limit.severity(), "The sender's " + ordinal(sent)
+						+ " message today; the facility allows " + limit.perSenderPerDay() + " a day"));
+			}
+		}
+		if (limit.perPrisonerPerDay() > 0) {
+			long received = messages.receivedForPrisonerSince(prisoner.id(), dayStart);
+			if (received > limit.perPrisonerPerDay()) {
+				findings.add(Finding.whole("rate-limit-prisoner", limit.severity(), "The prisoner's " + ordinal(received)
+						+ " message today; the facility allows " + limit.perPrisonerPerDay() + " a day"));
 			}
 		}
 		return findings;
+	}
+
+	private static String ordinal(long n) {
+		return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch ((int) (n % 10)) {
+			case 1 -> "st";
+			case 2 -> "nd";
+			case 3 -> "rd";
+			default -> "th";
+		});
 	}
 
 	private List<Finding> policy(MessageView message) {
@@ -93,6 +131,19 @@ class ScreeningRules {
 					+ limits.maxTextLength() + ". Send a shorter message.");
 		}
 		return List.of();
+	}
+
+	/** The reason a sender reads for a rejection: policy reasons as written, content rules without their internals. */
+	static String senderReason(Finding finding) {
+		return switch (finding.ruleId()) {
+			case "sender-unknown", "sender-unverified", "unaddressable", "sender-not-approved", "prisoner-not-present",
+					"empty", "too-long" ->
+				finding.explanation();
+			case "rate-limit-sender", "rate-limit-prisoner" ->
+				"More messages arrived today than the facility accepts in a day. Send it again tomorrow.";
+			default ->
+				"The message contains something the facility does not pass on in letters, such as links, account numbers, codes or certain names or words.";
+		};
 	}
 
 	private static List<Finding> reject(String ruleId, String explanation) {

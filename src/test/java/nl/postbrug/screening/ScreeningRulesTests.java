@@ -1,6 +1,7 @@
 package nl.postbrug.screening;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ import nl.postbrug.registry.Contact;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.SampleRegistry;
+import nl.postbrug.intake.Messages;
+import nl.postbrug.screening.rules.RuleBook;
 import nl.postbrug.support.TestDatabase;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +24,19 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class ScreeningRulesTests {
 
 	private Registry registry;
 
 	private ScreeningRules rules;
+
+	private Messages messages;
 
 	private Contact anna;
 
@@ -35,20 +45,22 @@ class ScreeningRulesTests {
 	@BeforeEach
 	void sampleRegistry() {
 		registry = SampleRegistry.load(TestDatabase.migrated());
-		rules = new ScreeningRules(registry, new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000));
+		messages = mock(Messages.class);
+		rules = new ScreeningRules(registry, new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000),
+				new RuleBook(new ScreeningSettings(Path.of("samples", "rules"), false)), messages, Clock.systemUTC());
 		anna = registry.contact("anna@example.org").orElseThrow();
 		jan = registry.prisoner("1000000001").orElseThrow();
 	}
 
 	@Test
 	void anOrdinaryLetterHasNoFindings() {
-		assertThat(rules.check(message(anna.id(), jan, "Lieve Jan, de tuin staat in bloei. Om 3 uur komt oma."))).isEmpty();
+		assertThat(findings(message(anna.id(), jan, "Lieve Jan, de tuin staat in bloei. Om 3 uur komt oma."))).isEmpty();
 	}
 
 	@Test
 	void linksPhoneNumbersAndBankAccountsGoToReviewWithTheirExactSpan() {
 		String text = "Bel 06-12345678 of kijk op https://example.com/x en stort op NL91 ABNA 0417 1643 00.";
-		List<Finding> findings = rules.check(message(anna.id(), jan, text));
+		List<Finding> findings = findings(message(anna.id(), jan, text));
 		assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("phone-number", "url", "iban");
 		assertThat(findings).allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Finding.Severity.REVIEW));
 		assertThat(findings).filteredOn(f -> f.ruleId().equals("phone-number"))
@@ -61,14 +73,14 @@ class ScreeningRulesTests {
 
 	@Test
 	void anUnknownSenderIsRejected() {
-		assertThat(rules.check(message(null, jan, "Hallo"))).singleElement()
+		assertThat(findings(message(null, jan, "Hallo"))).singleElement()
 			.satisfies(f -> assertThat(f.ruleId()).isEqualTo("sender-unknown"));
 	}
 
 	@Test
 	void aSenderWhoIsNotApprovedForThePrisonerIsRejected() {
 		Prisoner other = registry.prisoner("1000000003").orElseThrow();
-		assertThat(rules.check(message(anna.id(), other, "Hallo"))).singleElement()
+		assertThat(findings(message(anna.id(), other, "Hallo"))).singleElement()
 			.satisfies(f -> {
 				assertThat(f.ruleId()).isEqualTo("sender-not-approved");
 				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
@@ -77,7 +89,7 @@ class ScreeningRulesTests {
 
 	@Test
 	void aMessageForNobodyIsRejectedAsUnaddressable() {
-		assertThat(rules.check(message(anna.id(), null, "Hallo"))).extracting(Finding::ruleId).containsExactly("unaddressable");
+		assertThat(findings(message(anna.id(), null, "Hallo"))).extracting(Finding::ruleId).containsExactly("unaddressable");
 	}
 
 	@Test
@@ -85,14 +97,48 @@ class ScreeningRulesTests {
 		Contact linda = registry.contact("linda.kramer@example.com").orElseThrow();
 		Prisoner released = registry.prisoner("1000000043").orElseThrow();
 		assertThat(released.isActive()).isFalse();
-		assertThat(rules.check(message(linda.id(), released, "Hallo"))).extracting(Finding::ruleId)
+		assertThat(findings(message(linda.id(), released, "Hallo"))).extracting(Finding::ruleId)
 			.containsExactly("prisoner-not-present");
 	}
 
 	@Test
 	void tooLongOrEmptyMessagesAreRejected() {
-		assertThat(rules.check(message(anna.id(), jan, "x".repeat(201)))).extracting(Finding::ruleId).containsExactly("too-long");
-		assertThat(rules.check(message(anna.id(), jan, ""))).extracting(Finding::ruleId).containsExactly("empty");
+		assertThat(findings(message(anna.id(), jan, "x".repeat(201)))).extracting(Finding::ruleId).containsExactly("too-long");
+		assertThat(findings(message(anna.id(), jan, ""))).extracting(Finding::ruleId).containsExactly("empty");
+	}
+
+	@Test
+	void theDailyLimitPerSenderSendsTheNextMessageToReview() {
+		when(messages.receivedFromSince(anyString(), any())).thenReturn(11L);
+		when(messages.receivedForPrisonerSince(anyLong(), any())).thenReturn(11L);
+		assertThat(findings(message(anna.id(), jan, "Hallo Jan"))).extracting(Finding::ruleId)
+			.containsExactly("rate-limit-sender");
+		when(messages.receivedForPrisonerSince(anyLong(), any())).thenReturn(31L);
+		assertThat(findings(message(anna.id(), jan, "Hallo Jan"))).extracting(Finding::ruleId)
+			.containsExactly("rate-limit-sender", "rate-limit-prisoner");
+	}
+
+	@Test
+	void aNameThePrisonerMayNotBeToldAboutIsFoundInTheFacilitysFile() {
+		String text = "Groeten van Piet Kramer en de rest.";
+		assertThat(findings(message(anna.id(), jan, text))).singleElement().satisfies(finding -> {
+			assertThat(finding.ruleId()).isEqualTo("no-contact");
+			assertThat(text.substring(finding.start(), finding.end())).isEqualTo("Piet Kramer");
+		});
+		Prisoner mark = registry.prisoner("1000000002").orElseThrow();
+		assertThat(findings(message(anna.id(), mark, text))).isEmpty();
+	}
+
+	@Test
+	void rejectionsTellTheSenderWhyWithoutRuleInternals() {
+		assertThat(ScreeningRules.senderReason(Finding.whole("word-list", Finding.Severity.REJECT, "A word on the list: 'x'")))
+			.doesNotContain("'x'").contains("does not pass on");
+		assertThat(ScreeningRules.senderReason(Finding.whole("sender-not-approved", Finding.Severity.REJECT, "You are not approved.")))
+			.isEqualTo("You are not approved.");
+	}
+
+	private List<Finding> findings(MessageView message) {
+		return rules.check(message).findings();
 	}
 
 	private MessageView message(Long contactId, Prisoner prisoner, String body) {

@@ -22,7 +22,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The whole application on the demo data (samples/), with an empty database of its own, driven through
- * the HTTP API with the demo accounts.
+ * the HTTP API with the demo accounts. The sample screening rules apply, but for their daily limits:
+ * the tests send more messages as one sender than a day allows.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -45,6 +46,7 @@ public abstract class ApiTestSupport {
 	static void ownDataDir(DynamicPropertyRegistry registry) {
 		String dir = DataDirs.fresh("api");
 		registry.add("postbrug.data-dir", () -> dir);
+		registry.add("postbrug.screening.rules-dir", () -> DataDirs.sampleRulesWithoutDailyLimits(dir));
 	}
 
 	@Autowired

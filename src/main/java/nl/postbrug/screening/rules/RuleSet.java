@@ -1,0 +1,299 @@
+package nl.postbrug.screening.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import nl.postbrug.screening.Finding.Severity;
+
+/**
+ * The screening rules in force for one facility, compiled from the shared default file and the
+ * facility's own file. Every value is checked here; a bad one names its file and line.
+ */
+public final class RuleSet {
+
+	record CodeLike(Severity severity, int digitRun, int consonantRun, int mixedToken, int cipherGroups) {
+	}
+
+	public record Limits(Severity severity, int perSenderPerDay, int perPrisonerPerDay) {
+	}
+
+	/** One compiled word list: all words and phrases of one severity in a single pattern over the skeleton. */
+	record WordList(Severity severity, Pattern pattern, List<String> entries) {
+	}
+
+	final boolean reviewEverything;
+
+	final List<WordList> words;
+
+	final Map<String, Severity> patterns;
+
+	final CodeLike codeLike;
+
+	final Severity noContactSeverity;
+
+	final Map<String, Pattern> noContact;
+
+	final Limits limits;
+
+	final Severity photoBarcodes;
+
+	final Severity invisible;
+
+	final Set<String> readableLanguages;
+
+	final Severity otherLanguage;
+
+	final Severity failedAuthentication;
+
+	private RuleSet(Builder b) {
+		this.reviewEverything = b.reviewEverything;
+		this.words = List.copyOf(b.words);
+		this.patterns = Map.copyOf(b.patterns);
+		this.codeLike = b.codeLike;
+		this.noContactSeverity = b.noContactSeverity;
+		this.noContact = Map.copyOf(b.noContact);
+		this.limits = b.limits;
+		this.photoBarcodes = b.photoBarcodes;
+		this.invisible = b.invisible;
+		this.readableLanguages = Set.copyOf(b.readableLanguages);
+		this.otherLanguage = b.otherLanguage;
+		this.failedAuthentication = b.failedAuthentication;
+	}
+
+	public Set<String> readableLanguages() {
+		return readableLanguages;
+	}
+
+	public boolean reviewEverything() {
+		return reviewEverything;
+	}
+
+	public Limits limits() {
+		return limits;
+	}
+
+	public int wordCount() {
+		return words.stream().mapToInt(list -> list.entries().size()).sum();
+	}
+
+	static RuleSet compile(RuleFile file) {
+		Builder b = new Builder();
+		for (RuleFile.Entry e : file.section("policy")) {
+			switch (e.key()) {
+				case "default" -> b.reviewEverything = switch (e.value().toLowerCase(Locale.ROOT)) {
+					case "approve" -> false;
+					case "review" -> true;
+					default -> throw e.error("policy default must be 'approve' or 'review', not '" + e.value() + "'");
+				};
+				default -> throw e.error("unknown key '" + e.key() + "' in [policy]; known: default");
+			}
+		}
+		Map<Severity, Set<String>> wordsBySeverity = new EnumMap<>(Severity.class);
+		for (RuleFile.Entry e : file.section("words")) {
+			Severity severity = Severities.parse(e, e.key());
+			if (severity == null) {
+				throw e.error("a word list needs a severity as its key: note, review or reject");
+			}
+			for (String entry : entries(e)) {
+				String skeleton = Skeleton.of(entry).text.strip();
+				if (skeleton.isEmpty()) {
+					throw e.error("'" + entry + "' has no letters or digits to match");
+				}
+				wordsBySeverity.computeIfAbsent(severity, s -> new LinkedHashSet<>()).add(skeleton);
+			}
+		}
+		wordsBySeverity.forEach((severity, entries) -> b.words
+			.add(new WordList(severity, wholeWords(entries), List.copyOf(entries))));
+		for (RuleFile.Entry e : file.section("patterns")) {
+			if (!Patterns.ALL.containsKey(e.key())) {
+				throw e.error("unknown pattern '" + e.key() + "'; known: " + String.join(", ", Patterns.ALL.keySet()));
+			}
+			Severity severity = Severities.parse(e, e.value());
+			if (severity != null) {
+				b.patterns.put(e.key(), severity);
+			}
+			else {
+				b.patterns.remove(e.key());
+			}
+		}
+		Severity codeSeverity = Severity.REVIEW;
+		int digitRun = 0;
+		int consonantRun = 0;
+		int mixedToken = 0;
+		int cipherGroups = 0;
+		for (RuleFile.Entry e : file.section("code-like")) {
+			switch (e.key()) {
+				case "severity" -> codeSeverity = Severities.parse(e, e.value());
+				case "digit-run" -> digitRun = number(e, 4, 100);
+				case "consonant-run" -> consonantRun = number(e, 5, 100);
+				case "mixed-token" -> mixedToken = number(e, 6, 200);
+				case "cipher-groups" -> cipherGroups = number(e, 2, 100);
+				default -> throw e.error("unknown key '" + e.key() + "' in [code-like]; known: severity, digit-run, consonant-run, mixed-token, cipher-groups");
+			}
+		}
+		b.codeLike = codeSeverity == null ? null : new CodeLike(codeSeverity, digitRun, consonantRun, mixedToken, cipherGroups);
+		for (RuleFile.Entry e : file.section("no-contact")) {
+			if (e.key().equals("severity")) {
+				b.noContactSeverity = Severities.parse(e, e.value());
+				continue;
+			}
+			String number = e.key().toUpperCase(Locale.ROOT);
+			if (!number.matches("[0-9A-Z-]{4,32}")) {
+				throw e.error("'" + e.key() + "' is not a registry number; write '<registry number> = name, name'");
+			}
+			List<String> names = entries(e).stream().map(name -> Skeleton.of(name).text.strip()).filter(n -> !n.isEmpty()).toList();
+			if (names.isEmpty()) {
+				throw e.error("no names listed for prisoner " + number);
+			}
+			b.noContactNames.computeIfAbsent(number, n -> new LinkedHashSet<>()).addAll(names);
+		}
+		b.noContactNames.forEach((number, names) -> b.noContact.put(number, wholeWords(names)));
+		Severity limitSeverity = Severity.REVIEW;
+		int perSender = 0;
+		int perPrisoner = 0;
+		for (RuleFile.Entry e : file.section("limits")) {
+			switch (e.key()) {
+				case "severity" -> limitSeverity = Severities.parse(e, e.value());
+				case "per-sender-per-day" -> perSender = number(e, 1, 100_000);
+				case "per-prisoner-per-day" -> perPrisoner = number(e, 1, 100_000);
+				default -> throw e.error("unknown key '" + e.key() + "' in [limits]; known: severity, per-sender-per-day, per-prisoner-per-day");
+			}
+		}
+		b.limits = limitSeverity == null ? null : new Limits(limitSeverity, perSender, perPrisoner);
+		for (RuleFile.Entry e : file.section("photos")) {
+			if (!e.key().equals("barcodes")) {
+				throw e.error("unknown key '" + e.key() + "' in [photos]; known: barcodes");
+			}
+			b.photoBarcodes = Severities.parse(e, e.value());
+		}
+		for (RuleFile.Entry e : file.section("characters")) {
+			if (!e.key().equals("invisible")) {
+				throw e.error("unknown key '" + e.key() + "' in [characters]; known: invisible");
+			}
+			b.invisible = Severities.parse(e, e.value());
+		}
+		for (RuleFile.Entry e : file.section("language")) {
+			switch (e.key()) {
+				case "readable" -> {
+					b.readableLanguages.clear();
+					for (String language : entries(e)) {
+						String code = language.toLowerCase(Locale.ROOT);
+						if (!LanguageGuess.KNOWN.contains(code)) {
+							throw e.error("'" + language + "' is not a language code this version detects; known: "
+									+ LanguageGuess.KNOWN.stream().sorted().collect(Collectors.joining(", ")));
+						}
+						b.readableLanguages.add(code);
+					}
+				}
+				case "other" -> b.otherLanguage = Severities.parse(e, e.value());
+				default -> throw e.error("unknown key '" + e.key() + "' in [language]; known: readable, other");
+			}
+		}
+		for (RuleFile.Entry e : file.section("authentication")) {
+			if (!e.key().equals("failed")) {
+				throw e.error("unknown key '" + e.key() + "' in [authentication]; known: failed");
+			}
+			Severity severity = Severities.parse(e, e.value());
+			if (severity == null || severity == Severity.NOTE) {
+				// Mail whose sender the receiving server could not confirm is never approved unseen.
+				throw e.error("authentication failed must be 'review' or 'reject'");
+			}
+			b.failedAuthentication = severity;
+		}
+		return new RuleSet(b);
+	}
+
+	/** One pattern for a list of skeleton words and phrases, each matched as whole words. */
+	private static Pattern wholeWords(Iterable<String> skeletons) {
+		List<String> alternatives = new ArrayList<>();
+		for (String skeleton : skeletons) {
+			alternatives.add(Arrays.stream(skeleton.split("[^\\p{L}\\p{N}]+"))
+				.filter(part -> !part.isEmpty())
+				.map(Pattern::quote)
+				.collect(Collectors.joining("[^\\p{L}\\p{N}]+")));
+		}
+		// Longest first, so a phrase wins over a word it starts with.
+		alternatives.sort((a, b) -> Integer.compare(b.length(), a.length()));
+		return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
+	}
+
+	/** Comma-separated values; double quotes keep a phrase with commas together. */
+	static List<String> entries(RuleFile.Entry e) {
+		List<String> values = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		boolean quoted = false;
+		for (char c : e.value().toCharArray()) {
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == ',' && !quoted) {
+				values.add(current.toString().strip());
+				current.setLength(0);
+			}
+			else {
+				current.append(c);
+			}
+		}
+		if (quoted) {
+			throw e.error("a double quote is not closed");
+		}
+		values.add(current.toString().strip());
+		return values.stream().filter(v -> !v.isEmpty()).toList();
+	}
+
+	private static int number(RuleFile.Entry e, int min, int max) {
+		try {
+			int value = Integer.parseInt(e.value().strip());
+			if (value == 0) {
+				return 0;
+			}
+			if (value < min || value > max) {
+				throw e.error(e.key() + " must be 0 (off) or between " + min + " and " + max + ", not " + value);
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw e.error(e.key() + " must be a whole number, not '" + e.value() + "'");
+		}
+	}
+
+	private static final class Builder {
+
+		boolean reviewEverything;
+
+		final List<WordList> words = new ArrayList<>();
+
+		final Map<String, Severity> patterns = new LinkedHashMap<>();
+
+		CodeLike codeLike;
+
+		Severity noContactSeverity = Severity.REVIEW;
+
+		final Map<String, Set<String>> noContactNames = new LinkedHashMap<>();
+
+		final Map<String, Pattern> noContact = new LinkedHashMap<>();
+
+		Limits limits;
+
+		Severity photoBarcodes = Severity.REVIEW;
+
+		Severity invisible = Severity.REVIEW;
+
+		final Set<String> readableLanguages = new LinkedHashSet<>();
+
+		Severity otherLanguage = Severity.REVIEW;
+
+		Severity failedAuthentication = Severity.REVIEW;
+
+	}
+
+}

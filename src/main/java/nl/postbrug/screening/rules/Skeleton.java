@@ -1,0 +1,133 @@
+package nl.postbrug.screening.rules;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A text reduced for matching, with a map back to the original: lower case, accents and other
+ * combining marks removed, compatibility forms folded (full-width letters, ligatures), invisible
+ * characters dropped, and, inside words that also hold Latin letters, look-alike letters from other
+ * scripts and digits used as letters ({@code c0ke}, {@code dr\u0443gs}) read as the Latin letters they
+ * imitate. Words wholly in another script stay in that script, so word lists in any language work.
+ */
+final class Skeleton {
+
+	private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(Map.entry('а', 'a'),
+			Map.entry('в', 'b'), Map.entry('е', 'e'), Map.entry('ё', 'e'), Map.entry('к', 'k'), Map.entry('м', 'm'),
+			Map.entry('н', 'h'), Map.entry('о', 'o'), Map.entry('р', 'p'), Map.entry('с', 'c'), Map.entry('т', 't'),
+			Map.entry('у', 'y'), Map.entry('х', 'x'), Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'),
+			Map.entry('ԁ', 'd'), Map.entry('ɡ', 'g'), Map.entry('α', 'a'), Map.entry('β', 'b'), Map.entry('ε', 'e'),
+			Map.entry('ι', 'i'), Map.entry('κ', 'k'), Map.entry('ν', 'v'), Map.entry('ο', 'o'), Map.entry('ρ', 'p'),
+			Map.entry('τ', 't'), Map.entry('υ', 'u'), Map.entry('χ', 'x'), Map.entry('ı', 'i'), Map.entry('0', 'o'),
+			Map.entry('1', 'i'), Map.entry('3', 'e'), Map.entry('4', 'a'), Map.entry('5', 's'), Map.entry('7', 't'),
+			Map.entry('@', 'a'), Map.entry('$', 's'));
+
+	private static final Map<Character, String> EXPANSIONS = Map.of('ß', "ss", 'æ', "ae", 'œ', "oe", 'ø', "o", 'ł', "l",
+			'đ', "d", 'ð', "d", 'þ', "th");
+
+	final String text;
+
+	private final int[] from;
+
+	private final int[] to;
+
+	private Skeleton(String text, int[] from, int[] to) {
+		this.text = text;
+		this.from = from;
+		this.to = to;
+	}
+
+	/** Where the skeleton's characters {@code [start, end)} stand in the original text. */
+	int originalStart(int start) {
+		return from[start];
+	}
+
+	int originalEnd(int end) {
+		return to[end - 1];
+	}
+
+	static Skeleton of(String original) {
+		int n = original.length();
+		StringBuilder out = new StringBuilder(n);
+		int[] from = new int[n * 2 + 4];
+		int[] to = new int[n * 2 + 4];
+		int i = 0;
+		while (i < n) {
+			int tokenEnd = i;
+			boolean wordLike = isWordChar(original.codePointAt(i));
+			while (tokenEnd < n && isWordChar(original.codePointAt(tokenEnd)) == wordLike) {
+				tokenEnd += Character.charCount(original.codePointAt(tokenEnd));
+			}
+			boolean disguised = wordLike && hasLatinLetter(original, i, tokenEnd) && !allDigits(original, i, tokenEnd);
+			for (int at = i; at < tokenEnd;) {
+				int cp = original.codePointAt(at);
+				int next = at + Character.charCount(cp);
+				for (char c : fold(cp).toCharArray()) {
+					if (disguised) {
+						c = LOOK_ALIKES.getOrDefault(c, c);
+					}
+					if (out.length() >= from.length) {
+						from = java.util.Arrays.copyOf(from, from.length * 2);
+						to = java.util.Arrays.copyOf(to, to.length * 2);
+					}
+					from[out.length()] = at;
+					to[out.length()] = next;
+					out.append(c);
+				}
+				at = next;
+			}
+			i = tokenEnd;
+		}
+		return new Skeleton(out.toString(), from, to);
+	}
+
+	/** One code point folded: invisible and combining characters vanish, the rest is lower case without accents. */
+	private static String fold(int cp) {
+		int type = Character.getType(cp);
+		if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.COMBINING_SPACING_MARK) {
+			return "";
+		}
+		String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+		StringBuilder kept = new StringBuilder(decomposed.length());
+		decomposed.codePoints().filter(c -> {
+			int t = Character.getType(c);
+			return t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK && t != Character.COMBINING_SPACING_MARK;
+		}).forEach(kept::appendCodePoint);
+		String lower = kept.toString().toLowerCase(Locale.ROOT);
+		if (lower.length() == 1 && EXPANSIONS.containsKey(lower.charAt(0))) {
+			return EXPANSIONS.get(lower.charAt(0));
+		}
+		return lower;
+	}
+
+	static boolean isWordChar(int cp) {
+		int type = Character.getType(cp);
+		return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.FORMAT
+				|| type == Character.COMBINING_SPACING_MARK || cp == '@' || cp == '$';
+	}
+
+	private static boolean hasLatinLetter(String s, int start, int end) {
+		for (int at = start; at < end;) {
+			int cp = s.codePointAt(at);
+			if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+				return true;
+			}
+			at += Character.charCount(cp);
+		}
+		return false;
+	}
+
+	private static boolean allDigits(String s, int start, int end) {
+		for (int at = start; at < end;) {
+			int cp = s.codePointAt(at);
+			if (!Character.isDigit(cp) && Character.getType(cp) != Character.FORMAT) {
+				return false;
+			}
+			at += Character.charCount(cp);
+		}
+		return true;
+	}
+
+}
