@@ -6,6 +6,8 @@ import nl.postbrug.batches.BatchPrinted;
 import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.delivery.LetterScanned;
 import nl.postbrug.intake.MessageStatusChanged;
+import nl.postbrug.screening.ScreeningRulesReloaded;
+import nl.postbrug.screening.WithholdProposed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,19 @@ class AuditListeners {
 		String detail = (change.from() == null ? "" : change.from() + " -> ") + change.to() + ": " + change.detail()
 				+ (change.internalNote() == null ? "" : " [internal: " + change.internalNote() + "]");
 		log.append(change.actor(), "MESSAGE_" + change.to(), "message:" + change.messageId(), detail, change.at());
+	}
+
+	@EventListener
+	void on(ScreeningRulesReloaded reload) {
+		log.append(reload.actor(), "SCREENING_RULES_RELOADED", "rules:" + reload.version().substring(0, 16),
+				"rules " + reload.version() + " for default" + (reload.facilities().isEmpty() ? "" : " + " + reload.facilities()),
+				null);
+	}
+
+	@EventListener
+	void on(WithholdProposed proposal) {
+		log.append(proposal.screener(), "WITHHOLD_PROPOSED", "message:" + proposal.messageId(),
+				"awaits a second screener [internal: " + proposal.reason() + "]", null);
 	}
 
 	@EventListener

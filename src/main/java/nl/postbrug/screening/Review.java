@@ -1,6 +1,8 @@
 package nl.postbrug.screening;
 
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.postbrug.intake.IllegalTransition;
@@ -9,7 +11,10 @@ import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.PostbrugUser;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A screener's decision on a message in the review queue. The screener's username goes into the
@@ -55,10 +60,42 @@ public class Review {
 
 	private final Messages messages;
 
-	Review(Messages messages) {
+	private final ScreeningSettings settings;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Review(Messages messages, ScreeningSettings settings, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.messages = messages;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
 	}
 
+	/** A withhold waiting for a second screener, if any. */
+	public record Proposal(String screener, String reason) {
+	}
+
+	public Optional<Proposal> withholdProposal(UUID id) {
+		return jdbc.sql("SELECT proposed_by, reason FROM withhold_proposal WHERE message_id = ?")
+			.param(id.toString())
+			.query((rs, n) -> new Proposal(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * Decides on a message in review. A reject reason may be one of the {@link RejectReason} codes (the
+	 * sender then reads its Dutch and English text) or the screener's own words. With a second reviewer
+	 * required for withholding, the first WITHHOLD is recorded as a proposal and the message stays in
+	 * review until another screener withholds it too.
+	 *
+	 * @return the message's state after the decision
+	 */
+	@Transactional
 	public MessageStatus decide(PostbrugUser screener, UUID id, Decision decision, String reason) {
 		MessageView message = messages.find(id).orElseThrow(() -> new OutOfScope(id));
 		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
@@ -71,12 +108,34 @@ public class Review {
 		if (why.length() > 500) {
 			throw new InvalidDecision("reason is longer than 500 characters");
 		}
+		Optional<Proposal> proposal = withholdProposal(id);
 		switch (decision) {
 			case APPROVE -> messages.approve(id, screener.getUsername(),
-					"Approved by a screener" + (why.isEmpty() ? "" : ": " + why));
-			case REJECT -> messages.reject(id, screener.getUsername(), required(why, decision));
-			case WITHHOLD -> messages.withhold(id, screener.getUsername(), required(why, decision));
+					"Approved by a screener" + (why.isEmpty() ? "" : ": " + why)
+							+ proposal.map(p -> " (over a proposal to withhold by " + p.screener() + ")").orElse(""));
+			case REJECT -> messages.reject(id, screener.getUsername(),
+					RejectReason.of(why).map(RejectReason::forSender).orElse(required(why, decision)));
+			case WITHHOLD -> {
+				String internal = required(why, decision);
+				if (settings.secondReviewerForWithhold()) {
+					if (proposal.isEmpty()) {
+						jdbc.sql("INSERT INTO withhold_proposal (message_id, proposed_by, reason, at) VALUES (?, ?, ?, ?)")
+							.params(id.toString(), screener.getUsername(), internal,
+									clock.instant().atOffset(java.time.ZoneOffset.UTC))
+							.update();
+						events.publishEvent(new WithholdProposed(id, screener.getUsername(), internal));
+						return MessageStatus.IN_REVIEW;
+					}
+					if (proposal.get().screener().equals(screener.getUsername())) {
+						throw new InvalidDecision("A second screener must confirm the withhold you proposed");
+					}
+					internal = proposal.get().reason() + " (proposed by " + proposal.get().screener() + "); confirmed: "
+							+ internal;
+				}
+				messages.withhold(id, screener.getUsername(), internal);
+			}
 		}
+		jdbc.sql("DELETE FROM withhold_proposal WHERE message_id = ?").param(id.toString()).update();
 		return target(decision);
 	}
 

@@ -22,7 +22,7 @@ final class Patterns {
 	// dash, so a longer run of digits is left whole for the code-like rule.
 	static {
 		ALL.put("url", new Definition(Pattern.compile(
-				"(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|\\b(?:[a-z0-9-]+\\.)+(?:nl|be|com|org|net|eu|de|fr|uk|io|me|ru|info|biz|xyz|tk|co|app|online|site)\\b(?:/[^\\s<>\"]*)?"),
+				"(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)'\\]]|\\b(?:[a-z0-9-]+\\.)+(?:nl|be|com|org|net|eu|de|fr|uk|io|me|ru|info|biz|xyz|tk|co|app|online|site)\\b(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)'\\]])?"),
 				"A web address: the prisoner cannot follow it, and it may carry instructions", s -> true));
 		ALL.put("iban", new Definition(Pattern.compile("(?i)\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"),
 				"A bank account number (IBAN)", Patterns::validIban));

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,8 +36,9 @@ class ReviewController {
 
 	@GetMapping("/api/v1/review")
 	@PreAuthorize("hasRole('SCREENER')")
-	List<ReviewQueue.Item> queue(@AuthenticationPrincipal PostbrugUser screener) {
-		return queue.itemsFor(screener);
+	List<ReviewQueue.Item> queue(@AuthenticationPrincipal PostbrugUser screener,
+			@RequestParam(name = "order", required = false) String order) {
+		return queue.itemsFor(screener, ReviewQueue.Order.parse(order));
 	}
 
 	@PostMapping("/api/v1/review/{id}")

@@ -11,6 +11,7 @@ import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
+import nl.postbrug.screening.RejectReason;
 import nl.postbrug.screening.Review;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,10 +33,10 @@ class ReviewPage {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-	record FacilityCount(String code, String name, long waiting) {
+	record FacilityCount(String code, String name, long waiting, String oldest) {
 	}
 
-	record Card(ReviewQueue.Item item, ZonedDateTime receivedAt, List<Highlights.Segment> segments) {
+	record Card(ReviewQueue.Item item, ZonedDateTime receivedAt, List<Highlights.Segment> segments, List<Integer> photos) {
 	}
 
 	private final ReviewQueue queue;
@@ -55,19 +56,45 @@ class ReviewPage {
 
 	@GetMapping("/review")
 	@PreAuthorize("hasRole('SCREENER')")
-	String queue(@AuthenticationPrincipal PostbrugUser screener, Model model) {
+	String queue(@AuthenticationPrincipal PostbrugUser screener,
+			@RequestParam(name = "order", required = false) String order, Model model) {
+		ReviewQueue.Order chosen = ReviewQueue.Order.parse(order);
+		List<Card> cards = queue.itemsFor(screener, chosen)
+			.stream()
+			.map(item -> new Card(item, item.receivedAt().atZone(ZONE), Highlights.of(item.text(), item.findings()),
+					java.util.stream.IntStream.range(0, item.photos()).boxed().toList()))
+			.toList();
 		List<FacilityCount> counts = registry.facilities()
 			.stream()
 			.filter(facility -> screener.canAct(facility.id()))
-			.map(facility -> count(facility))
-			.toList();
-		List<Card> cards = queue.itemsFor(screener)
-			.stream()
-			.map(item -> new Card(item, item.receivedAt().atZone(ZONE), Highlights.of(item.text(), item.findings())))
+			.map(facility -> count(facility, cards))
 			.toList();
 		model.addAttribute("counts", counts);
 		model.addAttribute("cards", cards);
+		model.addAttribute("order", chosen.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("rejectReasons", RejectReason.values());
 		return "screening/review";
+	}
+
+	/** A photo of a message in review, as stored after intake re-encoded it. */
+	@GetMapping("/review/{id}/photos/{index}")
+	@PreAuthorize("hasRole('SCREENER')")
+	org.springframework.http.ResponseEntity<byte[]> photo(@AuthenticationPrincipal PostbrugUser screener,
+			@PathVariable UUID id, @PathVariable int index) {
+		var message = messages.find(id).orElseThrow(() -> new Review.OutOfScope(id));
+		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
+			throw new Review.OutOfScope(id);
+		}
+		var photos = messages.photos(id);
+		if (index < 0 || index >= photos.size()) {
+			throw new Review.OutOfScope(id);
+		}
+		var photo = photos.get(index);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+			.header("Cache-Control", "no-store")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(photo.data());
 	}
 
 	@PostMapping("/review/{id}")
@@ -77,7 +104,9 @@ class ReviewPage {
 			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
 		try {
 			MessageStatus status = review.decide(screener, id, Review.Decision.parse(decision), reason);
-			redirect.addFlashAttribute("notice", "Message " + shortId(id) + " is now " + status + ".");
+			redirect.addFlashAttribute("notice", status == MessageStatus.IN_REVIEW
+					? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
+					: "Message " + shortId(id) + " is now " + status + ".");
 		}
 		catch (Review.InvalidDecision | Review.OutOfScope | IllegalTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and decide again.
@@ -86,8 +115,27 @@ class ReviewPage {
 		return "redirect:/review";
 	}
 
-	private FacilityCount count(Facility facility) {
-		return new FacilityCount(facility.code(), facility.name(), messages.count(MessageStatus.IN_REVIEW, facility.id()));
+	private FacilityCount count(Facility facility, List<Card> cards) {
+		String oldest = cards.stream()
+			.filter(card -> card.item().facility().equals(facility.code()))
+			.map(card -> card.item().receivedAt())
+			.min(java.util.Comparator.naturalOrder())
+			.map(ReviewPage::age)
+			.orElse("");
+		return new FacilityCount(facility.code(), facility.name(), messages.count(MessageStatus.IN_REVIEW, facility.id()),
+				oldest);
+	}
+
+	/** How long a message has waited, as a screener reads it: "45 min", "3 h 10 min", "2 d 4 h". */
+	static String age(java.time.Instant since) {
+		java.time.Duration waited = java.time.Duration.between(since, java.time.Instant.now());
+		if (waited.toDays() > 0) {
+			return waited.toDays() + " d " + waited.toHoursPart() + " h";
+		}
+		if (waited.toHours() > 0) {
+			return waited.toHours() + " h " + waited.toMinutesPart() + " min";
+		}
+		return Math.max(0, waited.toMinutes()) + " min";
 	}
 
 	private static String shortId(UUID id) {

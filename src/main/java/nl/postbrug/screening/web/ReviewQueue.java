@@ -14,6 +14,7 @@ import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.Finding;
+import nl.postbrug.screening.Review;
 import nl.postbrug.screening.Screening;
 
 import org.springframework.stereotype.Component;
@@ -27,7 +28,18 @@ class ReviewQueue {
 	private static final int PER_FACILITY = 200;
 
 	record Item(UUID id, String facility, String prisoner, String prisonerName, String sender, Instant receivedAt,
-			String text, int photos, List<Finding> findings) {
+			String text, int photos, int risk, List<Finding> findings, Review.Proposal withholdProposal) {
+	}
+
+	/** The queue's order: oldest first (the default), or highest risk first and oldest among equals. */
+	enum Order {
+
+		OLDEST, RISK;
+
+		static Order parse(String value) {
+			return "risk".equalsIgnoreCase(value) ? RISK : OLDEST;
+		}
+
 	}
 
 	private final Messages messages;
@@ -36,13 +48,20 @@ class ReviewQueue {
 
 	private final Screening screening;
 
-	ReviewQueue(Messages messages, Registry registry, Screening screening) {
+	private final Review review;
+
+	ReviewQueue(Messages messages, Registry registry, Screening screening, Review review) {
 		this.messages = messages;
 		this.registry = registry;
 		this.screening = screening;
+		this.review = review;
 	}
 
 	List<Item> itemsFor(PostbrugUser screener) {
+		return itemsFor(screener, Order.OLDEST);
+	}
+
+	List<Item> itemsFor(PostbrugUser screener, Order order) {
 		List<Item> items = new ArrayList<>();
 		for (Facility facility : registry.facilities()) {
 			if (!screener.canAct(facility.id())) {
@@ -52,10 +71,12 @@ class ReviewQueue {
 				Prisoner prisoner = registry.prisoner(message.prisonerId());
 				items.add(new Item(message.id(), facility.code(), prisoner.number(), prisoner.name(),
 						message.senderName() + " <" + message.senderEmail() + ">", message.receivedAt(), message.body(),
-						message.photoCount(), screening.findings(message.id())));
+						message.photoCount(), screening.risk(message.id()), screening.findings(message.id()),
+						review.withholdProposal(message.id()).orElse(null)));
 			}
 		}
-		items.sort(Comparator.comparing(Item::receivedAt));
+		Comparator<Item> oldest = Comparator.comparing(Item::receivedAt);
+		items.sort(order == Order.RISK ? Comparator.comparingInt(Item::risk).reversed().thenComparing(oldest) : oldest);
 		return items;
 	}
 

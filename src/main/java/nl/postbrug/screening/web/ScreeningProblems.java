@@ -17,6 +17,15 @@ class ScreeningProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail malformedRules(nl.postbrug.screening.rules.MalformedRules ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rule file refused; the rules in force stay",
+				ex.getMessage());
+		problem.setProperty("file", ex.file());
+		problem.setProperty("line", ex.line());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail outOfScope(Review.OutOfScope ex) {
 		return problem(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
 	}

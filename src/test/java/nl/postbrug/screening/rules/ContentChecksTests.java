@@ -70,6 +70,7 @@ class ContentChecksTests {
 	void patternsFindLinksAccountsWalletsCoordinatesPlatesAndPhoneNumbers() {
 		assertSpans("Kijk op https://example.com/a?b=c en www.voorbeeld.nl", "url", "https://example.com/a?b=c", "www.voorbeeld.nl");
 		assertSpans("Zie marktplaats.nl voor de fiets", "url", "marktplaats.nl");
+		assertSpans("Kijk op www.voorbeeld.nl. Of (zie https://example.com/x).", "url", "www.voorbeeld.nl", "https://example.com/x");
 		assertSpans("Stort op NL91 ABNA 0417 1643 00 graag", "iban", "NL91 ABNA 0417 1643 00");
 		assertSpans("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq is mijn adres", "crypto-wallet", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
 		assertSpans("0x52908400098527886E0F7030069857D2E4169EE7", "crypto-wallet", "0x52908400098527886E0F7030069857D2E4169EE7");
