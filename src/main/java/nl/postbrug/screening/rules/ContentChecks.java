@@ -35,19 +35,17 @@ public final class ContentChecks {
 		List<Finding> findings = new ArrayList<>();
 		Skeleton skeleton = Skeleton.of(text);
 		for (RuleSet.WordList list : rules.words) {
-			Matcher match = list.pattern().matcher(skeleton.text);
-			while (match.find()) {
-				add(findings, skeletonFinding(skeleton, match, "word-list",
-						list.severity(), "A word or phrase on the facility's list: '" + match.group() + "'"));
+			for (WordMatcher.Match match : list.matcher().find(skeleton.text)) {
+				findings.add(skeletonFinding(skeleton, match, "word-list", list.severity(),
+						"A word or phrase on the facility's list: '" + match.entry() + "'"));
 			}
 		}
 		if (prisonerNumber != null) {
-			Pattern names = rules.noContact.get(prisonerNumber.toUpperCase(java.util.Locale.ROOT));
+			WordMatcher names = rules.noContact.get(prisonerNumber.toUpperCase(java.util.Locale.ROOT));
 			if (names != null && rules.noContactSeverity != null) {
-				Matcher match = names.matcher(skeleton.text);
-				while (match.find()) {
-					add(findings, skeletonFinding(skeleton, match, "no-contact", rules.noContactSeverity,
-							"A name this prisoner may not be told about: '" + match.group() + "'"));
+				for (WordMatcher.Match match : names.find(skeleton.text)) {
+					findings.add(skeletonFinding(skeleton, match, "no-contact", rules.noContactSeverity,
+							"A name this prisoner may not be told about: '" + match.entry() + "'"));
 				}
 			}
 		}
@@ -184,14 +182,10 @@ public final class ContentChecks {
 		return Character.getType(cp) == Character.OTHER_SYMBOL || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 	}
 
-	private static Finding skeletonFinding(Skeleton skeleton, Matcher match, String rule, Severity severity,
+	private static Finding skeletonFinding(Skeleton skeleton, WordMatcher.Match match, String rule, Severity severity,
 			String explanation) {
 		return new Finding(rule, severity, explanation, skeleton.originalStart(match.start()),
 				skeleton.originalEnd(match.end()));
-	}
-
-	private static void add(List<Finding> findings, Finding finding) {
-		findings.add(finding);
 	}
 
 	/** Adds a finding unless an earlier, more specific one already covers part of its span. */

@@ -1,7 +1,6 @@
 package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.postbrug.screening.Finding.Severity;
@@ -26,8 +24,8 @@ public final class RuleSet {
 	public record Limits(Severity severity, int perSenderPerDay, int perPrisonerPerDay) {
 	}
 
-	/** One compiled word list: all words and phrases of one severity in a single pattern over the skeleton. */
-	record WordList(Severity severity, Pattern pattern, List<String> entries) {
+	/** One compiled word list: all words and phrases of one severity. */
+	record WordList(Severity severity, WordMatcher matcher) {
 	}
 
 	final boolean reviewEverything;
@@ -40,7 +38,7 @@ public final class RuleSet {
 
 	final Severity noContactSeverity;
 
-	final Map<String, Pattern> noContact;
+	final Map<String, WordMatcher> noContact;
 
 	final Limits limits;
 
@@ -82,7 +80,7 @@ public final class RuleSet {
 	}
 
 	public int wordCount() {
-		return words.stream().mapToInt(list -> list.entries().size()).sum();
+		return words.stream().mapToInt(list -> list.matcher().entries().size()).sum();
 	}
 
 	static RuleSet compile(RuleFile file) {
@@ -111,8 +109,7 @@ public final class RuleSet {
 				wordsBySeverity.computeIfAbsent(severity, s -> new LinkedHashSet<>()).add(skeleton);
 			}
 		}
-		wordsBySeverity.forEach((severity, entries) -> b.words
-			.add(new WordList(severity, wholeWords(entries), List.copyOf(entries))));
+		wordsBySeverity.forEach((severity, entries) -> b.words.add(new WordList(severity, new WordMatcher(entries))));
 		for (RuleFile.Entry e : file.section("patterns")) {
 			if (!Patterns.ALL.containsKey(e.key())) {
 				throw e.error("unknown pattern '" + e.key() + "'; known: " + String.join(", ", Patterns.ALL.keySet()));
@@ -156,7 +153,7 @@ public final class RuleSet {
 			}
 			b.noContactNames.computeIfAbsent(number, n -> new LinkedHashSet<>()).addAll(names);
 		}
-		b.noContactNames.forEach((number, names) -> b.noContact.put(number, wholeWords(names)));
+		b.noContactNames.forEach((number, names) -> b.noContact.put(number, new WordMatcher(names)));
 		Severity limitSeverity = Severity.REVIEW;
 		int perSender = 0;
 		int perPrisoner = 0;
@@ -210,20 +207,6 @@ public final class RuleSet {
 			b.failedAuthentication = severity;
 		}
 		return new RuleSet(b);
-	}
-
-	/** One pattern for a list of skeleton words and phrases, each matched as whole words. */
-	private static Pattern wholeWords(Iterable<String> skeletons) {
-		List<String> alternatives = new ArrayList<>();
-		for (String skeleton : skeletons) {
-			alternatives.add(Arrays.stream(skeleton.split("[^\\p{L}\\p{N}]+"))
-				.filter(part -> !part.isEmpty())
-				.map(Pattern::quote)
-				.collect(Collectors.joining("[^\\p{L}\\p{N}]+")));
-		}
-		// Longest first, so a phrase wins over a word it starts with.
-		alternatives.sort((a, b) -> Integer.compare(b.length(), a.length()));
-		return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
 	}
 
 	/** Comma-separated values; double quotes keep a phrase with commas together. */
@@ -280,7 +263,7 @@ public final class RuleSet {
 
 		final Map<String, Set<String>> noContactNames = new LinkedHashMap<>();
 
-		final Map<String, Pattern> noContact = new LinkedHashMap<>();
+		final Map<String, WordMatcher> noContact = new LinkedHashMap<>();
 
 		Limits limits;
 

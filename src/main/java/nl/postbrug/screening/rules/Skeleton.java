@@ -63,7 +63,9 @@ final class Skeleton {
 			for (int at = i; at < tokenEnd;) {
 				int cp = original.codePointAt(at);
 				int next = at + Character.charCount(cp);
-				for (char c : fold(cp).toCharArray()) {
+				String folded = fold(cp);
+				for (int k = 0; k < folded.length(); k++) {
+					char c = folded.charAt(k);
 					if (disguised) {
 						c = LOOK_ALIKES.getOrDefault(c, c);
 					}
@@ -82,8 +84,19 @@ final class Skeleton {
 		return new Skeleton(out.toString(), from, to);
 	}
 
+	private static final String[] ASCII = new String[128];
+
+	static {
+		for (int c = 0; c < 128; c++) {
+			ASCII[c] = String.valueOf((char) Character.toLowerCase(c));
+		}
+	}
+
 	/** One code point folded: invisible and combining characters vanish, the rest is lower case without accents. */
 	private static String fold(int cp) {
+		if (cp < 128) {
+			return ASCII[cp]; // the common case needs no Unicode normalisation
+		}
 		int type = Character.getType(cp);
 		if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
 				|| type == Character.COMBINING_SPACING_MARK) {
