@@ -64,7 +64,7 @@ public class Screening {
 
 	private void decide(UUID id) {
 		MessageView message = messages.get(id);
-		List<Finding> findings = rules.check(message);
+		List<Finding> findings = rules.check(message, messages.mailNotes(id));
 		jdbc.sql("DELETE FROM screening_finding WHERE message_id = ?").param(id.toString()).update();
 		for (Finding finding : findings) {
 			jdbc.sql("INSERT INTO screening_finding (message_id, rule_id, severity, explanation, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)")

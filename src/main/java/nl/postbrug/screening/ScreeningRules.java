@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.postbrug.intake.IntakeSettings;
+import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.registry.Contact;
 import nl.postbrug.registry.Prisoner;
@@ -43,6 +44,21 @@ class ScreeningRules {
 	}
 
 	List<Finding> check(MessageView message) {
+		return check(message, MailNotes.NONE);
+	}
+
+	/**
+	 * Checks a message together with what intake noted about its mail: a refusal by intake or an
+	 * automatic mail (bounce, auto-reply, the system's own) is rejected with its reason; failed sender
+	 * authentication (SPF/DKIM/DMARC) always sends the message to a human, never straight to approval.
+	 */
+	List<Finding> check(MessageView message, MailNotes notes) {
+		if (notes.refusal() != null) {
+			return reject("intake-refused", notes.refusal());
+		}
+		if (notes.noReply() != null) {
+			return reject("automatic-mail", "Recorded but not delivered: this is " + notes.noReply() + ".");
+		}
 		List<Finding> policy = policy(message);
 		if (!policy.isEmpty()) {
 			return policy;
@@ -59,6 +75,12 @@ class ScreeningRules {
 				findings.add(new Finding(rule.ruleId(), Finding.Severity.REVIEW, rule.explanation(), match.start(),
 						match.end()));
 			}
+		}
+		// Added last: the span checks above only compare findings that have spans.
+		if (notes.authFailure() != null) {
+			findings.add(Finding.whole("sender-authentication", Finding.Severity.REVIEW,
+					"The receiving mail server could not confirm the sender (" + notes.authFailure()
+							+ "); the mail may be forged"));
 		}
 		return findings;
 	}
