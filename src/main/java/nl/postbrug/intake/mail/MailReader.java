@@ -742,9 +742,22 @@ public class MailReader {
 				return new String(bytes, Charset.forName("windows-1252"));
 			}
 			if (charset.equals(StandardCharsets.UTF_8) && utf8.isEmpty()) {
-				return new String(bytes, StandardCharsets.UTF_8); // invalid sequences become U+FFFD
+				// Latin-1 text labelled UTF-8 has no valid multi-byte sequence at all; real UTF-8 with a
+				// few broken bytes keeps its text, the broken bytes become U+FFFD.
+				return hasMultiByteSequence(bytes) ? new String(bytes, StandardCharsets.UTF_8)
+						: new String(bytes, Charset.forName("windows-1252"));
 			}
 			return new String(bytes, charset);
+		}
+
+		private static boolean hasMultiByteSequence(byte[] b) {
+			for (int i = 0; i + 1 < b.length; i++) {
+				int lead = b[i] & 0xFF;
+				if (lead >= 0xC2 && lead <= 0xF4 && (b[i + 1] & 0xC0) == 0x80) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private static Optional<String> strictUtf8(byte[] bytes) {
