@@ -66,6 +66,8 @@ public class MailReader {
 	private static final Pattern VALID_ADDRESS = Pattern
 		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]{1,64}@[A-Za-z0-9\\-\\u0080-\\uFFFF]+(\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]+)+");
 
+	private static final Pattern ADDRESS_TOKEN = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
+
 	private static final Pattern AUTH_FAILURE = Pattern
 		.compile("(?i)\\b(spf|dkim|dmarc)\\s*=\\s*(fail|softfail|permerror)\\b");
 
@@ -245,6 +247,14 @@ public class MailReader {
 					}
 					catch (MessagingException | RuntimeException ex) {
 						// try the lenient reading, then the next From header
+					}
+				}
+				// Last resort for broken headers ("Big Bug bb@bug.com", comments inside the address).
+				Matcher token = ADDRESS_TOKEN.matcher(value.replaceAll("\\([^()]*\\)", ""));
+				while (token.find()) {
+					String email = valid(token.group());
+					if (email != null) {
+						return email;
 					}
 				}
 			}
