@@ -398,6 +398,19 @@ public class ImapPoller implements SmartLifecycle {
 		}
 	}
 
+	/** Test seam: cuts the connection the way a network failure would. */
+	void dropConnection() {
+		Store current = store;
+		if (current != null) {
+			try {
+				current.close();
+			}
+			catch (MessagingException ex) {
+				// gone already
+			}
+		}
+	}
+
 	// --- connection --------------------------------------------------------------------------------
 
 	private Store connect() throws MessagingException {
