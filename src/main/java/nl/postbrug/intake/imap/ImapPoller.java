@@ -2,7 +2,6 @@ package nl.postbrug.intake.imap;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +61,10 @@ public class ImapPoller implements SmartLifecycle {
 	static final String TAKEN = "$PostbrugTaken";
 
 	private static final int HEADER_BYTES = 65_536;
+
+	private static final int PREFETCH_MESSAGES = 50;
+
+	private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
 
 	/** What one poll did. {@code error} is {@code null} when the poll succeeded. */
 	public record Poll(int taken, int duplicates, int oversize, int unreadable, int moved, String error) {
@@ -172,7 +175,9 @@ public class ImapPoller implements SmartLifecycle {
 	private void loop() {
 		while (running) {
 			Poll poll = pollOnce();
-			Duration pause = poll.error() == null ? settings.pollInterval() : retryPause(state.failures());
+			// A full batch means more may be waiting: go on at once.
+			Duration pause = poll.error() != null ? retryPause(state.failures())
+					: poll.moved() >= settings.batchSize() ? Duration.ZERO : settings.pollInterval();
 			try {
 				Thread.sleep(pause.toMillis());
 			}
@@ -241,24 +246,27 @@ public class ImapPoller implements SmartLifecycle {
 			profile.add(FetchProfile.Item.SIZE);
 			profile.add(FetchProfile.Item.FLAGS);
 			inbox.fetch(batch, profile);
-			List<Message> done = new ArrayList<>();
+			// Mail already taken (a crash before the move, another poller) is only moved; the rest is
+			// downloaded a chunk per round trip, at most PREFETCH_BYTES at a time, and moved per chunk.
+			List<Message> chunk = new ArrayList<>();
+			long chunkBytes = 0;
 			for (Message message : batch) {
 				if (message.isExpunged() || message.getFlags().contains(TAKEN)) {
 					continue;
 				}
-				long uid = inbox.getUID(message);
-				Optional<UUID> earlier = seen(uidValidity, uid);
-				if (earlier.isEmpty()) {
-					Receipt receipt = take(inbox, (IMAPMessage) message, counts);
-					markSeen(uidValidity, uid, receipt.id());
-					afterCommit.accept(receipt);
+				long size = Math.max(message.getSize(), 0);
+				boolean prefetch = size <= maxMailBytes;
+				if (!chunk.isEmpty() && (chunk.size() >= PREFETCH_MESSAGES || prefetch && chunkBytes + size > PREFETCH_BYTES)) {
+					takeChunk(inbox, processed, uidValidity, chunk, counts);
+					chunk.clear();
+					chunkBytes = 0;
 				}
-				else {
-					counts.duplicates++;
-				}
-				done.add(message);
+				chunk.add(message);
+				chunkBytes += prefetch ? size : 0;
 			}
-			counts.moved = moveAway(inbox, processed, done.toArray(Message[]::new));
+			if (!chunk.isEmpty()) {
+				takeChunk(inbox, processed, uidValidity, chunk, counts);
+			}
 		}
 		finally {
 			if (inbox.isOpen()) {
@@ -269,6 +277,43 @@ public class ImapPoller implements SmartLifecycle {
 					// the connection is gone; the next poll reconnects
 				}
 			}
+		}
+	}
+
+	private void takeChunk(IMAPFolder inbox, Folder processed, long uidValidity, List<Message> chunk, Counts counts)
+			throws MessagingException, IOException {
+		List<Message> fresh = new ArrayList<>();
+		List<Long> uids = new ArrayList<>();
+		for (Message message : chunk) {
+			long uid = inbox.getUID(message);
+			if (seen(uidValidity, uid).isPresent()) {
+				counts.duplicates++;
+			}
+			else {
+				fresh.add(message);
+				uids.add(uid);
+			}
+		}
+		Message[] download = fresh.stream().filter(m -> size(m) <= maxMailBytes).toArray(Message[]::new);
+		if (download.length > 0) {
+			FetchProfile whole = new FetchProfile();
+			whole.add(IMAPFolder.FetchProfileItem.MESSAGE); // BODY.PEEK[]: the \Seen flag stays as it was
+			inbox.fetch(download, whole);
+		}
+		for (int i = 0; i < fresh.size(); i++) {
+			Receipt receipt = take(inbox, (IMAPMessage) fresh.get(i), counts);
+			markSeen(uidValidity, uids.get(i), receipt.id());
+			afterCommit.accept(receipt);
+		}
+		counts.moved += moveAway(inbox, processed, chunk.toArray(Message[]::new));
+	}
+
+	private static long size(Message message) {
+		try {
+			return message.getSize();
+		}
+		catch (MessagingException ex) {
+			return Long.MAX_VALUE;
 		}
 	}
 
@@ -310,17 +355,53 @@ public class ImapPoller implements SmartLifecycle {
 
 	/** The raw message, or {@code null} when it is longer than the limit. */
 	private byte[] download(IMAPMessage message) throws MessagingException, IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(message.getSize(), 1024), maxMailBytes));
-		try (InputStream in = message.getMimeStream()) {
-			byte[] buffer = new byte[65_536];
-			for (int n; (n = in.read(buffer)) != -1;) {
-				if (out.size() + n > maxMailBytes) {
-					return null;
-				}
-				out.write(buffer, 0, n);
+		Bounded out = new Bounded((int) Math.min(Math.max(message.getSize(), 1024), maxMailBytes), maxMailBytes);
+		try {
+			message.writeTo(out);
+		}
+		catch (java.io.UncheckedIOException ex) {
+			if (ex.getCause() instanceof Bounded.Overflow) {
+				return null;
 			}
+			throw ex;
 		}
 		return out.toByteArray();
+	}
+
+	/** A buffer that refuses to grow past the mail size limit. */
+	private static final class Bounded extends ByteArrayOutputStream {
+
+		static final class Overflow extends IOException {
+
+			Overflow() {
+				super("over the size limit");
+			}
+
+		}
+
+		private final long limit;
+
+		Bounded(int initial, long limit) {
+			super(initial);
+			this.limit = limit;
+		}
+
+		@Override
+		public synchronized void write(byte[] bytes, int offset, int length) {
+			if (count + (long) length > limit) {
+				throw new java.io.UncheckedIOException(new Overflow());
+			}
+			super.write(bytes, offset, length);
+		}
+
+		@Override
+		public synchronized void write(int b) {
+			if (count + 1L > limit) {
+				throw new java.io.UncheckedIOException(new Overflow());
+			}
+			super.write(b);
+		}
+
 	}
 
 	/** At most the first 64 KB of the header block, fetched with peek; never the body. */

@@ -120,7 +120,8 @@ class ImapIntakeBenchmark {
 
 		System.out.println();
 		System.out.println("IMAP intake benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java " + System.getProperty("java.version") + ")");
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java " + System.getProperty("java.version")
+				+ String.format(", load average %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
 		System.out.printf("  delivered by SMTP:      %d messages in %.1f s (not part of the figure)%n", MESSAGES, deliverSeconds);
 		System.out.printf("  ingested from IMAP:     %d messages in %.2f s = %.0f messages/s (%d polls; fetch, parse, store, commit, move)%n",
 				taken, ingestSeconds, taken / ingestSeconds, polls);
