@@ -139,6 +139,14 @@ class DropFolderTests extends ApiTestSupport {
 		assertThat(message.body()).contains("Lieve Jan").doesNotContain("<").doesNotContain("tracker");
 	}
 
+	@Test
+	void theApplicationIsHealthyWithoutAnyMailServerConfigured() throws Exception {
+		// No IMAP host, no SMTP host: the IMAP indicator is UNKNOWN and Boot's mail indicator is off.
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value("UP"));
+	}
+
 	private MessageView bySender(String email) {
 		String id = jdbc.sql("SELECT id FROM message WHERE sender_email = ?").param(email).query(String.class).single();
 		return messages.get(java.util.UUID.fromString(id));
