@@ -121,9 +121,10 @@ public class MessageIntake {
 		var now = messages.now();
 		jdbc.sql("""
 				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
-				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version)
+				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
+				  intake_refusal, no_reply, auth_failure)
 				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
-				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0)
+				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0, :refusal, :noReply, :authFailure)
 				""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
@@ -138,6 +139,9 @@ public class MessageIntake {
 			.param("key", m.dedupeKey())
 			.param("hash", m.sourceHash())
 			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("refusal", m.refusal())
+			.param("noReply", m.noReply())
+			.param("authFailure", m.authFailure())
 			.update();
 		int position = 0;
 		for (Photos.Photo photo : m.photos()) {

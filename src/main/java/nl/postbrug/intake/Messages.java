@@ -56,6 +56,15 @@ public class Messages {
 		return find(id).orElseThrow(() -> new NoSuchMessage(id));
 	}
 
+	/** What intake noted about the message's mail; {@link MailNotes#NONE} for an unknown id. */
+	public MailNotes mailNotes(UUID id) {
+		return jdbc.sql("SELECT intake_refusal, no_reply, auth_failure FROM message WHERE id = ?")
+			.param(id.toString())
+			.query((rs, n) -> new MailNotes(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.orElse(MailNotes.NONE);
+	}
+
 	public List<MessageView.Change> history(UUID id) {
 		return jdbc.sql("SELECT at, status, detail FROM message_status_change WHERE message_id = ? ORDER BY id")
 			.param(id.toString())

@@ -23,6 +23,8 @@ public class Photos {
 	public record Photo(String contentType, byte[] data) {
 	}
 
+	private static final long DECODED_PIXELS = 6_000_000;
+
 	private final IntakeSettings settings;
 
 	Photos(IntakeSettings settings) {
@@ -54,7 +56,13 @@ public class Photos {
 					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000 + " megapixels; the limit is "
 							+ settings.maxPhotoPixels() / 1_000_000);
 				}
-				BufferedImage image = reader.read(0);
+				// Letters print photos at a fixed size: decode big ones subsampled, which bounds heap and time.
+				javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+				int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODED_PIXELS));
+				if (step > 1) {
+					param.setSourceSubsampling(step, step, 0, 0);
+				}
+				BufferedImage image = reader.read(0, param);
 				return new Photo("image/jpeg", toJpeg(image));
 			}
 			finally {
@@ -82,6 +90,11 @@ public class Photos {
 			throw new IOException("No JPEG writer");
 		}
 		return out.toByteArray();
+	}
+
+	/** Whether the first bytes are those of a JPEG or PNG file. */
+	public static boolean isPhoto(byte[] head) {
+		return formatOf(head) != null;
 	}
 
 	static String formatOf(byte[] b) {

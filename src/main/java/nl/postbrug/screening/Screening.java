@@ -67,7 +67,7 @@ public class Screening {
 
 	private void decide(UUID id) {
 		MessageView message = messages.get(id);
-		ScreeningRules.Outcome outcome = rules.check(message);
+		ScreeningRules.Outcome outcome = rules.check(message, messages.mailNotes(id));
 		List<Finding> findings = outcome.findings();
 		jdbc.sql("DELETE FROM screening_finding WHERE message_id = ?").param(id.toString()).update();
 		jdbc.sql("DELETE FROM screening_result WHERE message_id = ?").param(id.toString()).update();

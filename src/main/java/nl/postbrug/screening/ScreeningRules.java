@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.postbrug.intake.IntakeSettings;
+import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.Contact;
@@ -50,7 +51,23 @@ class ScreeningRules {
 	}
 
 	Outcome check(MessageView message) {
+		return check(message, MailNotes.NONE);
+	}
+
+	/**
+	 * Checks a message together with what intake noted about its mail: a refusal by intake or an
+	 * automatic mail (bounce, auto-reply, the system's own) is rejected with its reason; failed sender
+	 * authentication (SPF/DKIM/DMARC) always sends the message to a human, never straight to approval.
+	 */
+	Outcome check(MessageView message, MailNotes notes) {
 		String version = rules.loaded().version();
+		if (notes.refusal() != null) {
+			return new Outcome(reject("intake-refused", notes.refusal()), "und", version, false);
+		}
+		if (notes.noReply() != null) {
+			return new Outcome(reject("automatic-mail", "Recorded but not delivered: this is " + notes.noReply() + "."),
+					"und", version, false);
+		}
 		List<Finding> policy = policy(message);
 		if (!policy.isEmpty()) {
 			return new Outcome(policy, "und", version, false);
@@ -65,6 +82,11 @@ class ScreeningRules {
 					messages.photos(message.id()).stream().map(MessageView.Photo::data).toList()));
 		}
 		findings.addAll(rateLimits(set, message, prisoner, facility));
+		if (notes.authFailure() != null) {
+			findings.add(Finding.whole("sender-authentication", set.failedAuthentication(),
+					"The receiving mail server could not confirm the sender (" + notes.authFailure()
+							+ "); the mail may be forged"));
+		}
 		return new Outcome(findings, content.language(), version, set.reviewEverything());
 	}
 
@@ -137,7 +159,7 @@ class ScreeningRules {
 	static String senderReason(Finding finding) {
 		return switch (finding.ruleId()) {
 			case "sender-unknown", "sender-unverified", "unaddressable", "sender-not-approved", "prisoner-not-present",
-					"empty", "too-long" ->
+					"empty", "too-long", "intake-refused", "automatic-mail" ->
 				finding.explanation();
 			case "rate-limit-sender", "rate-limit-prisoner" ->
 				"More messages arrived today than the facility accepts in a day. Send it again tomorrow.";

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.IntakeSettings;
+import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.registry.Contact;
@@ -139,6 +140,38 @@ class ScreeningRulesTests {
 
 	private List<Finding> findings(MessageView message) {
 		return rules.check(message).findings();
+	}
+
+	@Test
+	void failedSenderAuthenticationIsNeverApprovedAutomatically() {
+		MailNotes forged = new MailNotes(null, null, "spf=fail, dmarc=fail");
+		List<Finding> findings = rules.check(message(anna.id(), jan, "Lieve Jan, groetjes."), forged).findings();
+		assertThat(findings).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("sender-authentication");
+			assertThat(f.severity()).isEqualTo(Finding.Severity.REVIEW);
+			assertThat(f.explanation()).contains("spf=fail, dmarc=fail");
+		});
+		// Policy still comes first: a forged mail from a stranger is rejected, not reviewed.
+		assertThat(rules.check(message(null, jan, "Hallo"), forged).findings()).extracting(Finding::ruleId)
+			.containsExactly("sender-unknown");
+	}
+
+	@Test
+	void mailRefusedByIntakeOrSentAutomaticallyIsRejectedWithItsReason() {
+		assertThat(rules.check(message(anna.id(), jan, ""), new MailNotes("The mail has more than 100 parts", null, null)).findings())
+			.singleElement()
+			.satisfies(f -> {
+				assertThat(f.ruleId()).isEqualTo("intake-refused");
+				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
+				assertThat(f.explanation()).isEqualTo("The mail has more than 100 parts");
+			});
+		assertThat(rules.check(message(anna.id(), jan, "Ik ben op vakantie"),
+				new MailNotes(null, "automatic mail (Auto-Submitted: auto-replied)", null)).findings())
+			.singleElement()
+			.satisfies(f -> {
+				assertThat(f.ruleId()).isEqualTo("automatic-mail");
+				assertThat(f.explanation()).contains("Recorded but not delivered").contains("Auto-Submitted");
+			});
 	}
 
 	private MessageView message(Long contactId, Prisoner prisoner, String body) {

@@ -39,10 +39,13 @@ public class DropFolder {
 
 	private final Path folder;
 
+	private final long maxMailBytes;
+
 	DropFolder(MailReader reader, MessageIntake intake, IntakeSettings settings) {
 		this.reader = reader;
 		this.intake = intake;
 		this.folder = settings.dropDir();
+		this.maxMailBytes = settings.maxMailBytes();
 	}
 
 	@Scheduled(fixedDelayString = "${postbrug.intake.drop-poll-interval:10s}", initialDelayString = "PT2S")
@@ -75,6 +78,11 @@ public class DropFolder {
 
 	private Outcome ingest(Path file) {
 		try {
+			long size = Files.size(file);
+			if (size > maxMailBytes) {
+				throw new InvalidMessage("The mail is " + size / 1024 + " KB; the limit is " + maxMailBytes / 1024
+						+ " KB");
+			}
 			byte[] raw = Files.readAllBytes(file);
 			Receipt receipt = intake.store(reader.read(raw, Channel.DROP_FOLDER), "drop-folder");
 			move(file, "processed");

@@ -75,6 +75,11 @@ public final class RuleSet {
 		return reviewEverything;
 	}
 
+	/** What failed SPF/DKIM/DMARC leads to: review (the default) or reject, never approval. */
+	public Severity failedAuthentication() {
+		return failedAuthentication;
+	}
+
 	public Limits limits() {
 		return limits;
 	}

@@ -1,0 +1,35 @@
+package nl.postbrug.intake.mail;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds on the work one mail may cause ({@code postbrug.intake.mail.*}), whatever channel brought it.
+ * The whole-mail size limit is {@code postbrug.intake.max-mail-bytes}.
+ *
+ * @param maxParts        MIME parts in one mail; more and the mail is refused
+ * @param maxDepth        nesting of multiparts
+ * @param maxHeaders      header fields in the mail's own header block
+ * @param maxHeaderLength characters in one header field, continuation lines included
+ * @param maxLineLength   bytes in any one line of the mail
+ * @param maxTextBytes    decoded bytes read from one text part; the rest is cut off and the sender told
+ * @param ownAddresses    the system's own addresses: mail from them is recorded and never answered
+ */
+@ConfigurationProperties("postbrug.intake.mail")
+public record MailSettings(@DefaultValue("100") int maxParts, @DefaultValue("10") int maxDepth,
+		@DefaultValue("300") int maxHeaders, @DefaultValue("16384") int maxHeaderLength,
+		@DefaultValue("100000") int maxLineLength, @DefaultValue("1048576") int maxTextBytes,
+		@DefaultValue List<String> ownAddresses) {
+
+	public MailSettings {
+		ownAddresses = ownAddresses == null ? List.of()
+				: ownAddresses.stream().filter(a -> a != null && !a.isBlank()).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+	}
+
+	public static MailSettings defaults() {
+		return new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of());
+	}
+
+}
