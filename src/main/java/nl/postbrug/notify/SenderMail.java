@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.postbrug.screening.RejectReason;
+
 /**
  * The words of a notification, Dutch first, then English. Nothing from the incoming mail's headers is
  * used: the subject is fixed text and a reference, and the body quotes only the reasons intake and
@@ -81,7 +83,12 @@ record SenderMail(String subject, String body) {
 						"Een kopregel van de e-mail is langer dan $1 tekens."),
 				rule("The mail cannot be read.*", "De e-mail kan niet worden gelezen."),
 				rule("The mail has no sender address.*", "De e-mail heeft geen afzenderadres."),
-				rule("Withheld by the facility", "Ingehouden door de inrichting."));
+				rule("Withheld by the facility", "Ingehouden door de inrichting."),
+				rule("More messages arrived today than the facility accepts in a day.*",
+						"Er kwamen vandaag meer berichten binnen dan de inrichting per dag aanneemt. Stuur het morgen opnieuw."),
+				rule("The message contains something the facility does not pass on in letters.*",
+						"Het bericht bevat iets wat de inrichting niet in brieven doorgeeft, zoals links, rekeningnummers, codes of bepaalde namen of woorden."),
+				rule("Recorded but not delivered: this is (.*)\\.", "Vastgelegd maar niet bezorgd: dit is $1."));
 
 		private Dutch() {
 		}
@@ -91,6 +98,12 @@ record SenderMail(String subject, String body) {
 		}
 
 		static String of(String english) {
+			// A screener's reason from the list carries its own Dutch.
+			for (RejectReason listed : RejectReason.values()) {
+				if (listed.english().equals(english)) {
+					return listed.dutch();
+				}
+			}
 			for (Rule rule : RULES) {
 				Matcher match = rule.english().matcher(english);
 				if (match.matches()) {

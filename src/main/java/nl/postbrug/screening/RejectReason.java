@@ -40,11 +40,6 @@ public enum RejectReason {
 		return english;
 	}
 
-	/** The text the sender reads: Dutch, then English. */
-	public String forSender() {
-		return dutch + " / " + english;
-	}
-
 	public static Optional<RejectReason> of(String code) {
 		if (code == null) {
 			return Optional.empty();

@@ -89,7 +89,7 @@ public class Review {
 
 	/**
 	 * Decides on a message in review. A reject reason may be one of the {@link RejectReason} codes (the
-	 * sender then reads its Dutch and English text) or the screener's own words. With a second reviewer
+	 * sender then reads its text, by mail in Dutch and English) or the screener's own words. With a second reviewer
 	 * required for withholding, the first WITHHOLD is recorded as a proposal and the message stays in
 	 * review until another screener withholds it too.
 	 *
@@ -114,7 +114,7 @@ public class Review {
 					"Approved by a screener" + (why.isEmpty() ? "" : ": " + why)
 							+ proposal.map(p -> " (over a proposal to withhold by " + p.screener() + ")").orElse(""));
 			case REJECT -> messages.reject(id, screener.getUsername(),
-					RejectReason.of(why).map(RejectReason::forSender).orElse(required(why, decision)));
+					RejectReason.of(why).map(RejectReason::english).orElse(required(why, decision)));
 			case WITHHOLD -> {
 				String internal = required(why, decision);
 				if (settings.secondReviewerForWithhold()) {

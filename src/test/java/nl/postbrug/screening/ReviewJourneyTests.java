@@ -63,7 +63,7 @@ class ReviewJourneyTests extends ApiTestSupport {
 
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.REJECTED);
 		mvc.perform(get("/api/v1/messages/" + id).with(ANNA))
-			.andExpect(jsonPath("$.reason").value(RejectReason.CONTACT_DETAILS.forSender()))
+			.andExpect(jsonPath("$.reason").value(RejectReason.CONTACT_DETAILS.english()))
 			.andExpect(jsonPath("$.reason", org.hamcrest.Matchers.not(containsString("phone-number"))));
 		List<String> decision = jdbc.sql("SELECT actor || ' ' || type FROM audit_event WHERE subject = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
 			.param("message:" + id)
