@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import static nl.postbrug.ErrorResponses.page;
+
 /**
  * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems}, which covers
  * the same package but answers the API with problem details.
@@ -31,14 +33,6 @@ class BatchPageProblems {
 	@ExceptionHandler
 	ModelAndView printer(PrinterUnavailable ex) {
 		return page(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
-	}
-
-	private static ModelAndView page(HttpStatus status, String title, String detail) {
-		ModelAndView page = new ModelAndView("error", status);
-		page.addObject("status", status.value());
-		page.addObject("title", title);
-		page.addObject("detail", detail);
-		return page;
 	}
 
 }

@@ -8,6 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import static nl.postbrug.ErrorResponses.problem;
+
 @RestControllerAdvice(basePackageClasses = BatchProblems.class)
 class BatchProblems {
 
@@ -24,12 +26,6 @@ class BatchProblems {
 	@ExceptionHandler
 	ProblemDetail printer(PrinterUnavailable ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -5,14 +5,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import static nl.postbrug.ErrorResponses.problem;
+
 @RestControllerAdvice(basePackageClasses = DeliveryProblems.class)
 class DeliveryProblems {
 
 	@ExceptionHandler
 	ProblemDetail badScan(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Scan not understood");
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, "Scan not understood", ex.getMessage());
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import static nl.postbrug.ErrorResponses.page;
+
 /**
  * Errors on the relatives' pages as a readable page. Ordered before {@link IntakeProblems}, which covers
  * the same package but answers the API with problem details.
@@ -34,14 +36,6 @@ class IntakePageProblems {
 	@ExceptionHandler
 	ModelAndView illegalTransition(IllegalTransition ex) {
 		return page(HttpStatus.CONFLICT, "Message state does not allow this", ex.getMessage());
-	}
-
-	static ModelAndView page(HttpStatus status, String title, String detail) {
-		ModelAndView page = new ModelAndView("error", status);
-		page.addObject("status", status.value());
-		page.addObject("title", title);
-		page.addObject("detail", detail);
-		return page;
 	}
 
 }

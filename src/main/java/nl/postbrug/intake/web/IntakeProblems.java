@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import static nl.postbrug.ErrorResponses.problem;
+
 @RestControllerAdvice(basePackageClasses = IntakeProblems.class)
 class IntakeProblems {
 
@@ -37,12 +39,6 @@ class IntakeProblems {
 	@ExceptionHandler
 	ProblemDetail illegalTransition(IllegalTransition ex) {
 		return problem(HttpStatus.CONFLICT, "Message state does not allow this", ex.getMessage());
-	}
-
-	static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import static nl.postbrug.ErrorResponses.page;
+
 /**
  * Errors on the review page as a readable page. Ordered before {@link ScreeningProblems}, which covers
  * the same package but answers the API with problem details.
@@ -31,14 +33,6 @@ class ScreeningPageProblems {
 	@ExceptionHandler
 	ModelAndView notInReview(IllegalTransition ex) {
 		return page(HttpStatus.CONFLICT, "Message is not waiting for review", ex.getMessage());
-	}
-
-	private static ModelAndView page(HttpStatus status, String title, String detail) {
-		ModelAndView page = new ModelAndView("error", status);
-		page.addObject("status", status.value());
-		page.addObject("title", title);
-		page.addObject("detail", detail);
-		return page;
 	}
 
 }

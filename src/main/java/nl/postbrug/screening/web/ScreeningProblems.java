@@ -8,6 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import static nl.postbrug.ErrorResponses.problem;
+
 @RestControllerAdvice(basePackageClasses = ScreeningProblems.class)
 class ScreeningProblems {
 
@@ -33,12 +35,6 @@ class ScreeningProblems {
 	@ExceptionHandler
 	ProblemDetail notInReview(IllegalTransition ex) {
 		return problem(HttpStatus.CONFLICT, "Message is not waiting for review", ex.getMessage());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }
