@@ -104,10 +104,13 @@ public final class ContentChecks {
 		if (rule.mixedToken() > 0) {
 			Matcher match = TOKEN.matcher(text);
 			while (match.find()) {
+				if (match.end() - match.start() < rule.mixedToken()) {
+					continue;
+				}
 				String token = match.group();
 				long digits = token.chars().filter(Character::isDigit).count();
 				long letters = token.chars().filter(Character::isLetter).count();
-				if (token.length() >= rule.mixedToken() && digits >= 3 && letters >= 3) {
+				if (digits >= 3 && letters >= 3) {
 					addUnclaimed(findings, new Finding("code-like", rule.severity(),
 							"A string of mixed letters and digits that reads like a code or key", match.start(), match.end()));
 				}

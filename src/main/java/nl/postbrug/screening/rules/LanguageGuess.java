@@ -44,13 +44,23 @@ final class LanguageGuess {
 	static String of(String text) {
 		Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
 		int letters = 0;
+		int latin = 0;
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
-			if (Character.isLetter(cp)) {
+			if (cp < 128) {
+				if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+					letters++;
+					latin++;
+				}
+			}
+			else if (Character.isLetter(cp)) {
 				letters++;
 				scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
 			}
 			i += Character.charCount(cp);
+		}
+		if (latin > 0) {
+			scripts.merge(Character.UnicodeScript.LATIN, latin, Integer::sum);
 		}
 		if (letters < 20) {
 			return UNDETERMINED;
