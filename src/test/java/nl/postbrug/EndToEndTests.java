@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import nl.postbrug.batches.BatchView;
+import nl.postbrug.batches.Batches;
 import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.registry.Facility;
 import nl.postbrug.support.ApiTestSupport;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.http.MediaType;
 
@@ -19,6 +27,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class EndToEndTests extends ApiTestSupport {
+
+	@Autowired
+	Batches batches;
+
+	@Autowired
+	nl.postbrug.registry.Registry registry;
 
 	@Test
 	void aRelativesMessageTravelsFromTheApiToAHandOverScan() throws Exception {
@@ -181,6 +195,30 @@ class EndToEndTests extends ApiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	@Test
+	void aMessageApprovedAfterTheCutOffWaitsForTheNextBatch() throws Exception {
+		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Na de sluiting.").with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
+		await().until(() -> statusOf(id).equals("APPROVED"));
+		Facility pia = registry.facility("PIA").orElseThrow();
+		Instant approved = Instant.now();
+		Instant slot = approved.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+
+		BatchView early = batches.runScheduled(pia, slot, approved.minusSeconds(600), false);
+		assertThat(batches.items(early.id())).extracting(BatchView.Item::message).doesNotContain(id);
+		assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+		BatchView next = batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false);
+		assertThat(batches.items(next.id())).extracting(BatchView.Item::message).contains(id);
+		assertThat(statusOf(id)).isEqualTo("PRINTED");
+		// The same slot again is the same batch.
+		assertThat(batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false).id()).isEqualTo(next.id());
 	}
 
 }
