@@ -120,6 +120,8 @@ class BatchAssembly {
 		catch (DuplicateKeyException otherNodeWon) {
 			return finish(store.batch(facility.id(), slot).orElseThrow(() -> otherNodeWon), waitForWorker);
 		}
+		log.info("Batch {} for {} ({}): letters claimed for messages approved until {}", batchId, facility.code(), slot,
+				cutoff);
 		try (BatchNode.Work work = node.working(batchId)) {
 			render(batchId, actor);
 		}
