@@ -108,6 +108,14 @@ class BatchStore {
 			.update() == 1;
 	}
 
+	/** Assembled batches nobody has touched since {@code staleBefore}: their worker died before printing. */
+	List<BatchView> assembledAndIdle(Instant staleBefore) {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'ASSEMBLED' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
+			.param(utc(staleBefore))
+			.query(BATCH)
+			.list();
+	}
+
 	/** Failed prints whose next attempt is due. */
 	List<BatchView> dueForRetry(Instant now) {
 		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'PRINT_FAILED' AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")

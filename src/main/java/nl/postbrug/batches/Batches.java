@@ -280,12 +280,21 @@ public class Batches {
 
 	/**
 	 * Every {@code sweep-interval}: failed prints whose retry is due are tried again, and batches of a
-	 * node that died are taken over.
+	 * node that died (half assembled, assembled but not sent, or sent but not followed to the end) are
+	 * taken over.
 	 */
 	@Scheduled(fixedDelayString = "${postbrug.batches.sweep-interval:15s}", initialDelayString = "${postbrug.batches.sweep-interval:15s}")
 	public void sweep() {
 		for (BatchView batch : store.orphaned(node.staleBefore(), null)) {
 			resumeQuietly(batch, null);
+		}
+		for (BatchView batch : store.assembledAndIdle(node.staleBefore())) {
+			try {
+				assembly.print(batch.id(), false);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Batch {} could not be sent to its printer: {}", batch.id(), ex.getMessage());
+			}
 		}
 		retryFailed();
 	}
