@@ -14,6 +14,8 @@ import java.util.AbstractList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -55,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the earlier job, so a batch the printer already has is never sent twice.
  */
 @Component
-class BatchAssembly {
+class BatchAssembly implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchAssembly.class);
 
@@ -87,6 +90,13 @@ class BatchAssembly {
 
 	private final Clock clock;
 
+	/** Follows print jobs staff started, so their page does not wait for the printer. */
+	private final ExecutorService followers = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "batch-print-follow");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	BatchAssembly(BatchStore store, BatchNode node, Messages messages, Registry registry, LetterRendering rendering,
 			LetterContents contents, Printers printers, BatchSettings settings, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
@@ -108,7 +118,8 @@ class BatchAssembly {
 	 * worker is gone. With {@code waitForWorker} (a run Quartz recovered from a dead node) an unfinished
 	 * batch is waited for until it is done or its worker counts as dead and it can be taken over.
 	 */
-	BatchView run(Facility facility, String slot, Instant cutoff, String actor, boolean waitForWorker) {
+	BatchView run(Facility facility, String slot, Instant cutoff, String actor, boolean waitForWorker,
+			boolean followHere) {
 		Optional<BatchView> existing = store.batch(facility.id(), slot);
 		if (existing.isPresent()) {
 			return finish(existing.get(), waitForWorker);
@@ -125,7 +136,7 @@ class BatchAssembly {
 		try (BatchNode.Work work = node.working(batchId)) {
 			render(batchId, actor);
 		}
-		print(batchId, false);
+		print(batchId, false, followHere);
 		return store.batch(batchId).orElseThrow();
 	}
 
@@ -158,12 +169,12 @@ class BatchAssembly {
 			try (BatchNode.Work work = node.working(taken.id())) {
 				render(taken.id(), "recovery");
 			}
-			print(taken.id(), false);
+			print(taken.id(), false, true);
 		}
 		else if (taken.status() == BatchStatus.PRINTING) {
 			log.warn("Batch {} was left printing by node {}; asking the printer before anything is sent again",
 					taken.id(), batch.owner());
-			printClaimed(taken.id());
+			printClaimed(taken.id(), true);
 		}
 		return true;
 	}
@@ -255,10 +266,12 @@ class BatchAssembly {
 	/**
 	 * Hands an assembled batch (or a failed one whose retry is due, or any failed one with
 	 * {@code evenIfNotDue}) to its printer. Only the worker that claims the batch prints it.
+	 * @param followHere follow the job to its end in this thread; otherwise (staff waiting for a page)
+	 * a job the printer has not finished yet is followed in the background
 	 */
-	void print(long batchId, boolean evenIfNotDue) {
+	void print(long batchId, boolean evenIfNotDue, boolean followHere) {
 		if (store.claimForPrinting(batchId, node.id(), clock.instant(), evenIfNotDue)) {
-			printClaimed(batchId);
+			printClaimed(batchId, followHere);
 		}
 	}
 
@@ -268,10 +281,12 @@ class BatchAssembly {
 	 * there is no such job or the printer ended it without printing; then follows the job until it is
 	 * printed. Any failure leaves the batch PRINT_FAILED with the reason and the time of the next try.
 	 */
-	private void printClaimed(long batchId) {
+	private void printClaimed(long batchId, boolean followHere) {
 		BatchView batch = store.batch(batchId).orElseThrow();
 		Facility facility = registry.facility(batch.facilityId());
-		try (BatchNode.Work work = node.working(batchId)) {
+		BatchNode.Work work = node.working(batchId);
+		boolean followedElsewhere = false;
+		try {
 			Printer printer = printers.forFacility(facility);
 			PrintJob job = earlierJob(batch, printer);
 			if (job == null || job.state() == PrintJob.State.FAILED || job.state() == PrintJob.State.UNKNOWN) {
@@ -287,7 +302,39 @@ class BatchAssembly {
 				job = printer.submit(Path.of(pdfPathOf(batch)), jobName);
 				store.jobState(batchId, job.ref(), job.state().name());
 			}
-			job = follow(batchId, printer, job);
+			if (!followHere && !job.state().done()) {
+				PrintJob accepted = job;
+				followers.execute(() -> {
+					try {
+						followToTheEnd(batch, facility, printer, accepted);
+					}
+					finally {
+						work.close();
+					}
+				});
+				followedElsewhere = true;
+				return;
+			}
+			followToTheEnd(batch, facility, printer, job);
+		}
+		catch (PrinterUnavailable ex) {
+			failed(batchId, facility, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("Batch {} could not be printed", batchId, ex);
+			failed(batchId, facility, "Could not print: " + ex.getMessage());
+		}
+		finally {
+			if (!followedElsewhere) {
+				work.close();
+			}
+		}
+	}
+
+	private void followToTheEnd(BatchView batch, Facility facility, Printer printer, PrintJob accepted) {
+		long batchId = batch.id();
+		try {
+			PrintJob job = follow(batchId, printer, accepted);
 			switch (job.state()) {
 				case COMPLETED -> printed(batch, facility, job.detail());
 				case FAILED, UNKNOWN -> failed(batchId, facility, "The printer did not print the batch: " + job.detail());
@@ -299,8 +346,8 @@ class BatchAssembly {
 			failed(batchId, facility, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			log.error("Batch {} could not be printed", batchId, ex);
-			failed(batchId, facility, "Could not print: " + ex.getMessage());
+			log.error("Batch {} could not be followed at its printer", batchId, ex);
+			failed(batchId, facility, "Could not follow the print job: " + ex.getMessage());
 		}
 	}
 
@@ -397,6 +444,12 @@ class BatchAssembly {
 			Thread.currentThread().interrupt();
 			throw new PrinterUnavailable("Interrupted while waiting", ex);
 		}
+	}
+
+	/** Jobs still followed are left: their batches stay PRINTING and are taken over after a restart. */
+	@Override
+	public void destroy() {
+		followers.shutdownNow();
 	}
 
 	private Instant now() {

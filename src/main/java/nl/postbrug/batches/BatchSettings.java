@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter         a batch whose worker has not shown a sign of life for this long is taken over
  * @param jobPollInterval    how often a printer is asked about a job it has not finished
  * @param jobTimeout         how long a job may stay unfinished at the printer before the batch shows PRINT_FAILED
+ *                           (longer than the largest batch takes to print; the job is then asked about, never resent)
  * @param nodeId             this node's name in the batch table; default host name, process id and start time
  * @param ipp                timeouts for IPP printers
  */
@@ -30,5 +31,5 @@ public record BatchSettings(Path outputDir, Path folderPrinterDir, Path schedule
 		@DefaultValue("5m") Duration retryInterval, @DefaultValue("1h") Duration maxRetryInterval,
 		@DefaultValue("5000") int maxLettersPerBatch, @DefaultValue("15s") Duration sweepInterval,
 		@DefaultValue("1m") Duration staleAfter, @DefaultValue("2s") Duration jobPollInterval,
-		@DefaultValue("30m") Duration jobTimeout, String nodeId, @DefaultValue Printers.IppTimeouts ipp) {
+		@DefaultValue("2h") Duration jobTimeout, String nodeId, @DefaultValue Printers.IppTimeouts ipp) {
 }

@@ -108,7 +108,7 @@ public class Batches {
 		requireScope(user, facility.id(), "facility " + facility.code());
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String slot = "manual-" + now + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return assembly.run(facility, slot, now, user.getUsername(), false);
+		return assembly.run(facility, slot, now, user.getUsername(), false, false);
 	}
 
 	/** The batch of a scheduled slot, with every message approved until the slot time. */
@@ -125,12 +125,13 @@ public class Batches {
 	 */
 	public BatchView runScheduled(Facility facility, Instant slotTime, Instant cutoff, boolean recovered) {
 		return assembly.run(facility, "scheduled-" + slotTime.truncatedTo(ChronoUnit.SECONDS), cutoff, "scheduler",
-				recovered);
+				recovered, true);
 	}
 
 	/**
 	 * Sends a batch that waits for its printer (PRINT_FAILED or not yet sent) to the printer now,
-	 * without waiting for its next retry. The printer is asked about an earlier job first.
+	 * without waiting for its next retry. The printer is asked about an earlier job first. Returns once
+	 * the printer has the job (PRINTING, followed in the background) or has printed it.
 	 */
 	public BatchView printAgain(long batchId, PostbrugUser user) {
 		BatchView batch = get(batchId, user);
@@ -139,7 +140,7 @@ public class Batches {
 					+ "; only a batch waiting for its printer can be sent again (reprint single letters instead)");
 		}
 		log.info("{} sends batch {} to the printer again", user.getUsername(), batchId);
-		assembly.print(batchId, true);
+		assembly.print(batchId, true, false);
 		return store.batch(batchId).orElseThrow();
 	}
 
@@ -273,7 +274,7 @@ public class Batches {
 			resumeQuietly(batch, node.clustered() ? null : node.id());
 		}
 		for (BatchView batch : store.inStatus(BatchStatus.ASSEMBLED)) {
-			assembly.print(batch.id(), false);
+			assembly.print(batch.id(), false, true);
 		}
 		retryFailed();
 	}
@@ -290,7 +291,7 @@ public class Batches {
 		}
 		for (BatchView batch : store.assembledAndIdle(node.staleBefore())) {
 			try {
-				assembly.print(batch.id(), false);
+				assembly.print(batch.id(), false, true);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Batch {} could not be sent to its printer: {}", batch.id(), ex.getMessage());
@@ -302,7 +303,7 @@ public class Batches {
 	void retryFailed() {
 		for (BatchView batch : store.dueForRetry(clock.instant())) {
 			try {
-				assembly.print(batch.id(), false);
+				assembly.print(batch.id(), false, true);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Batch {} still not printed: {}", batch.id(), ex.getMessage());
