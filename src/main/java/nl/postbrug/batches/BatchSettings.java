@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter         a batch whose worker has not shown a sign of life for this long is taken over
  * @param jobPollInterval    how often a printer is asked about a job it has not finished
  * @param jobTimeout         how long a job may stay unfinished at the printer before the batch shows PRINT_FAILED
- *                           (longer than the largest batch takes to print; the job is then asked again, never resent)
  *                           (longer than the largest batch takes to print; the job is then asked about, never resent)
  * @param nodeId             this node's name in the batch table; default host name, process id and start time
  * @param ipp                timeouts for IPP printers
