@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import nl.postbrug.batches.BatchView;
+import nl.postbrug.batches.Batches;
 import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.registry.Facility;
 import nl.postbrug.support.ApiTestSupport;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.http.MediaType;
 
@@ -19,6 +27,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class EndToEndTests extends ApiTestSupport {
+
+	@Autowired
+	Batches batches;
+
+	@Autowired
+	nl.postbrug.registry.Registry registry;
 
 	@Test
 	void aRelativesMessageTravelsFromTheApiToAHandOverScan() throws Exception {
@@ -181,6 +195,74 @@ class EndToEndTests extends ApiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	@Test
+	void aMessageApprovedAfterTheCutOffWaitsForTheNextBatch() throws Exception {
+		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Na de sluiting.").with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
+		await().until(() -> statusOf(id).equals("APPROVED"));
+		Facility pia = registry.facility("PIA").orElseThrow();
+		Instant approved = Instant.now();
+		Instant slot = approved.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+
+		BatchView early = batches.runScheduled(pia, slot, approved.minusSeconds(600), false);
+		assertThat(batches.items(early.id())).extracting(BatchView.Item::message).doesNotContain(id);
+		assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+		BatchView next = batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false);
+		assertThat(batches.items(next.id())).extracting(BatchView.Item::message).contains(id);
+		assertThat(statusOf(id)).isEqualTo("PRINTED");
+		// The same slot again is the same batch.
+		assertThat(batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false).id()).isEqualTo(next.id());
+	}
+
+	@Test
+	void aBatchThePrinterRefusedWaitsAndCanBeMarkedPrintedByHand() throws Exception {
+		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Hoi Jan, met de hand geprint.").with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
+		await().until(() -> statusOf(id).equals("APPROVED"));
+		String printer = jdbc.sql("SELECT printer_type || ' ' || printer_target FROM facility WHERE code = 'PIA'").query(String.class).single();
+		jdbc.sql("UPDATE facility SET printer_type = 'HOT_FOLDER', printer_target = '/proc/postbrug-no-such-folder' WHERE code = 'PIA'").update();
+		try {
+			String batch = mvc.perform(post("/api/v1/facilities/PIA/batches").with(POSTROOM))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			int batchId = JsonPath.read(batch, "$.id");
+			assertThat((String) JsonPath.read(batch, "$.status")).isEqualTo("PRINT_FAILED");
+			String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM)).andReturn().getResponse().getContentAsString();
+			assertThat((String) JsonPath.read(detail, "$.failure")).contains("/proc/postbrug-no-such-folder");
+			assertThat((String) JsonPath.read(detail, "$.nextRetryAt")).isNotNull();
+			assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+			// Staff print the downloaded PDF themselves.
+			mvc.perform(get("/api/v1/batches/" + batchId + "/pdf").with(POSTROOM)).andExpect(status().isOk());
+			String marked = mvc.perform(post("/api/v1/batches/" + batchId + "/printed-by-hand").with(POSTROOM))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat((String) JsonPath.read(marked, "$.status")).isEqualTo("PRINTED");
+			assertThat((String) JsonPath.read(marked, "$.printedBy")).isEqualTo("by hand: postroom");
+			assertThat(statusOf(id)).isEqualTo("PRINTED");
+			mvc.perform(post("/api/v1/batches/" + batchId + "/print").with(POSTROOM)).andExpect(status().isConflict());
+			mvc.perform(post("/api/v1/batches/" + batchId + "/printed-by-hand").with(POSTROOM)).andExpect(status().isConflict());
+		}
+		finally {
+			jdbc.sql("UPDATE facility SET printer_type = ?, printer_target = ? WHERE code = 'PIA'")
+				.params(printer.substring(0, printer.indexOf(' ')), printer.substring(printer.indexOf(' ') + 1))
+				.update();
+		}
 	}
 
 }

@@ -5,13 +5,11 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
 
-import nl.postbrug.registry.Registry;
 import nl.postbrug.support.RequiresPostgres;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,9 +32,6 @@ class PostgresEndToEndTests extends EndToEndTests {
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("spring.flyway.schemas", () -> SCHEMA);
 	}
-
-	@Autowired
-	Registry registry;
 
 	@Test
 	void migrationsRanOnPostgresql() {

@@ -21,7 +21,10 @@ class BatchStore {
 			rs.getString("facility_code"), rs.getString("slot"), rs.getString("code"),
 			BatchStatus.valueOf(rs.getString("status")), rs.getInt("letters"), rs.getInt("pages"),
 			rs.getString("failure"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-			instant(rs.getObject("printed_at", OffsetDateTime.class)));
+			instant(rs.getObject("printed_at", OffsetDateTime.class)), instant(rs.getObject("cutoff_at", OffsetDateTime.class)),
+			rs.getInt("print_attempts"), instant(rs.getObject("next_retry_at", OffsetDateTime.class)),
+			rs.getString("printer_uri"), rs.getString("print_job_name"), rs.getString("print_job"),
+			rs.getString("print_job_state"), rs.getString("printed_by"), rs.getString("owner"));
 
 	private static final String BATCH_SELECT = "SELECT b.*, f.code AS facility_code FROM batch b JOIN facility f ON f.id = b.facility_id";
 
@@ -46,24 +49,100 @@ class BatchStore {
 		return jdbc.sql(BATCH_SELECT + " WHERE b.status = ? ORDER BY b.id").param(status.name()).query(BATCH).list();
 	}
 
-	/** Batches in a state that were created before a moment: work an earlier process left unfinished. */
-	List<BatchView> inStatusCreatedBefore(BatchStatus status, Instant before) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.status = ? AND b.created_at < ? ORDER BY b.id")
-			.params(status.name(), before.atOffset(ZoneOffset.UTC))
+	/** Batches of one facility created since a moment, newest first (the postroom's "today"). */
+	List<BatchView> since(long facilityId, Instant since) {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? AND b.created_at >= ? ORDER BY b.created_at DESC, b.id DESC")
+			.params(facilityId, utc(since))
 			.query(BATCH)
 			.list();
 	}
 
-	/** Takes a batch for printing; false when another worker has it or it is printed already. */
-	boolean claimForPrinting(long batchId) {
-		return jdbc.sql("UPDATE batch SET status = 'PRINTING' WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')")
-			.param(batchId)
+	/**
+	 * Batches being assembled or printed whose worker has shown no sign of life since {@code staleBefore}
+	 * (or, with {@code otherThan}, any not worked on by that node: on a single node, everything a
+	 * previous process left).
+	 */
+	List<BatchView> orphaned(Instant staleBefore, String otherThan) {
+		String anyOther = otherThan == null ? "" : " OR b.owner <> :other";
+		return jdbc.sql(BATCH_SELECT + " WHERE b.status IN ('ASSEMBLING', 'PRINTING')"
+				+ " AND (b.owner IS NULL OR b.heartbeat_at IS NULL OR b.heartbeat_at < :stale" + anyOther + ") ORDER BY b.id")
+			.param("stale", utc(staleBefore))
+			.param("other", otherThan)
+			.query(BATCH)
+			.list();
+	}
+
+	/**
+	 * Makes {@code node} the worker of an unfinished batch whose worker is gone (as {@link #orphaned}
+	 * decides); false when the batch is finished or its worker is still alive.
+	 */
+	boolean takeOver(long batchId, String node, Instant now, Instant staleBefore, String otherThan) {
+		String anyOther = otherThan == null ? "" : " OR owner <> :other";
+		return jdbc.sql("UPDATE batch SET owner = :node, heartbeat_at = :now WHERE id = :id AND status IN ('ASSEMBLING', 'PRINTING')"
+				+ " AND (owner IS NULL OR heartbeat_at IS NULL OR heartbeat_at < :stale" + anyOther + ")")
+			.param("node", node)
+			.param("now", utc(now))
+			.param("id", batchId)
+			.param("stale", utc(staleBefore))
+			.param("other", otherThan)
 			.update() == 1;
 	}
 
-	/** Puts a batch an interrupted process was printing back in line. */
-	void releaseInterrupted(long batchId) {
-		jdbc.sql("UPDATE batch SET status = 'ASSEMBLED' WHERE id = ? AND status = 'PRINTING'").param(batchId).update();
+	/** Shows that {@code node} still works on the batch; false when it is no longer its worker. */
+	boolean heartbeat(long batchId, String node, Instant now) {
+		return jdbc.sql("UPDATE batch SET heartbeat_at = ? WHERE id = ? AND owner = ?")
+			.params(utc(now), batchId, node)
+			.update() == 1;
+	}
+
+	/**
+	 * Takes a batch for printing: an assembled one, or a failed one that is due (or any failed one, when
+	 * staff ask). False when another worker has it, it is printed already, or its retry is not due.
+	 */
+	boolean claimForPrinting(long batchId, String node, Instant now, boolean evenIfNotDue) {
+		return jdbc.sql("""
+				UPDATE batch SET status = 'PRINTING', owner = ?, heartbeat_at = ? WHERE id = ?
+				AND (status = 'ASSEMBLED' OR (status = 'PRINT_FAILED' AND (? OR next_retry_at IS NULL OR next_retry_at <= ?)))
+				""")
+			.params(node, utc(now), batchId, evenIfNotDue, utc(now))
+			.update() == 1;
+	}
+
+	/** Assembled batches nobody has touched since {@code staleBefore}: their worker died before printing. */
+	List<BatchView> assembledAndIdle(Instant staleBefore) {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'ASSEMBLED' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
+			.param(utc(staleBefore))
+			.query(BATCH)
+			.list();
+	}
+
+	/** Failed prints whose next attempt is due. */
+	List<BatchView> dueForRetry(Instant now) {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'PRINT_FAILED' AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")
+			.param(utc(now))
+			.query(BATCH)
+			.list();
+	}
+
+	/** The newest batch of each facility, for printer health. */
+	List<BatchView> latestPerFacility() {
+		return jdbc.sql(BATCH_SELECT + " WHERE b.id IN (SELECT MAX(b2.id) FROM batch b2 GROUP BY b2.facility_id) ORDER BY b.facility_id")
+			.query(BATCH)
+			.list();
+	}
+
+	/** Records, before it is sent, which job the batch is about to become, so a crash cannot hide it. */
+	boolean jobSubmitting(long batchId, String node, String printerUri, String jobName) {
+		return jdbc.sql("""
+				UPDATE batch SET printer_uri = ?, print_job_name = ?, print_job = NULL, print_job_state = NULL,
+				print_attempts = print_attempts + 1 WHERE id = ? AND owner = ? AND status = 'PRINTING'
+				""")
+			.params(printerUri, jobName, batchId, node)
+			.update() == 1;
+	}
+
+	void jobState(long batchId, String job, String state) {
+		jdbc.sql("UPDATE batch SET print_job = ?, print_job_state = ? WHERE id = ?").params(job, state, batchId).update();
 	}
 
 	List<BatchView> recent(long facilityId, int limit) {
@@ -73,9 +152,12 @@ class BatchStore {
 			.list();
 	}
 
-	long insertBatch(long facilityId, String slot, String code, Instant now) {
-		jdbc.sql("INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at) VALUES (?, ?, ?, 'ASSEMBLING', 0, 0, ?)")
-			.params(facilityId, slot, code, now.atOffset(ZoneOffset.UTC))
+	long insertBatch(long facilityId, String slot, String code, Instant now, Instant cutoff, String node) {
+		jdbc.sql("""
+				INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at, cutoff_at, owner, heartbeat_at)
+				VALUES (?, ?, ?, 'ASSEMBLING', 0, 0, ?, ?, ?, ?)
+				""")
+			.params(facilityId, slot, code, utc(now), utc(cutoff), node, utc(now))
 			.update();
 		return batch(facilityId, slot).orElseThrow().id();
 	}
@@ -130,13 +212,19 @@ class BatchStore {
 			.list();
 	}
 
-	void assembled(long batchId, String pdfPath, int letters, int pages, List<Integer> letterPages, List<LetterRow> rows) {
+	/** Records the written PDF; false (and nothing changed) when {@code node} no longer works on the batch. */
+	boolean assembled(long batchId, String node, String pdfPath, int letters, int pages, List<Integer> letterPages,
+			List<LetterRow> rows) {
+		int updated = jdbc.sql("UPDATE batch SET status = 'ASSEMBLED', pdf_path = ?, letters = ?, pages = ? WHERE id = ? AND owner = ? AND status = 'ASSEMBLING'")
+			.params(pdfPath, letters, pages, batchId, node)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
 		for (int i = 0; i < rows.size(); i++) {
 			jdbc.sql("UPDATE letter SET pages = ? WHERE id = ?").params(letterPages.get(i), rows.get(i).id()).update();
 		}
-		jdbc.sql("UPDATE batch SET status = 'ASSEMBLED', pdf_path = ?, letters = ?, pages = ? WHERE id = ?")
-			.params(pdfPath, letters, pages, batchId)
-			.update();
+		return true;
 	}
 
 	Optional<String> pdfPath(long batchId) {
@@ -147,16 +235,30 @@ class BatchStore {
 			.flatMap(path -> path);
 	}
 
-	void printed(long batchId, Instant now) {
-		jdbc.sql("UPDATE batch SET status = 'PRINTED', failure = NULL, printed_at = ? WHERE id = ?")
-			.params(now.atOffset(ZoneOffset.UTC), batchId)
-			.update();
+	/** Marks a batch this node prints as printed; false when it is not (any more) this node's. */
+	boolean printed(long batchId, String node, Instant now, String printedBy) {
+		return jdbc.sql("""
+				UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
+				WHERE id = ? AND owner = ? AND status = 'PRINTING'
+				""")
+			.params(utc(now), cut(printedBy, 200), batchId, node)
+			.update() == 1;
 	}
 
-	void printFailed(long batchId, String reason) {
-		jdbc.sql("UPDATE batch SET status = 'PRINT_FAILED', failure = ? WHERE id = ?")
-			.params(reason.length() > 1000 ? reason.substring(0, 1000) : reason, batchId)
-			.update();
+	/** A member of staff printed a waiting batch by hand; false when it was not waiting. */
+	boolean printedByHand(long batchId, Instant now, String printedBy) {
+		return jdbc.sql("""
+				UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
+				WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')
+				""")
+			.params(utc(now), cut(printedBy, 200), batchId)
+			.update() == 1;
+	}
+
+	boolean printFailed(long batchId, String node, String reason, Instant nextRetry) {
+		return jdbc.sql("UPDATE batch SET status = 'PRINT_FAILED', failure = ?, next_retry_at = ? WHERE id = ? AND owner = ? AND status = 'PRINTING'")
+			.params(cut(reason, 1000), utc(nextRetry), batchId, node)
+			.update() == 1;
 	}
 
 	Optional<LetterCopy> copy(String code) {
@@ -191,6 +293,14 @@ class BatchStore {
 
 	void copyPrinted(String code, String pdfPath) {
 		jdbc.sql("UPDATE letter_copy SET pdf_path = ? WHERE code = ?").params(pdfPath, code).update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
 	}
 
 	private static Instant instant(OffsetDateTime value) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.postbrug.batches.printer.PrintJob;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.batches.printer.Printers;
 import nl.postbrug.intake.MessageStatus;
@@ -60,6 +61,8 @@ public class Batches {
 
 	private final BatchAssembly assembly;
 
+	private final BatchNode node;
+
 	private final BatchStore store;
 
 	private final Registry registry;
@@ -80,10 +83,11 @@ public class Batches {
 
 	private final Clock clock;
 
-	Batches(BatchAssembly assembly, BatchStore store, Registry registry, Messages messages, LetterRendering rendering,
-			LetterContents contents, Printers printers, BatchSettings settings, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	Batches(BatchAssembly assembly, BatchNode node, BatchStore store, Registry registry, Messages messages,
+			LetterRendering rendering, LetterContents contents, Printers printers, BatchSettings settings,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.assembly = assembly;
+		this.node = node;
 		this.store = store;
 		this.registry = registry;
 		this.messages = messages;
@@ -96,17 +100,92 @@ public class Batches {
 		this.clock = clock;
 	}
 
-	/** A batch run by hand, outside the schedule: its own slot, so it never collides with one. */
+	/**
+	 * A batch run by hand, outside the schedule: its own slot, so it never collides with one; it takes
+	 * every message approved until now.
+	 */
 	public BatchView runNow(Facility facility, PostbrugUser user) {
 		requireScope(user, facility.id(), "facility " + facility.code());
-		String slot = "manual-" + clock.instant().truncatedTo(ChronoUnit.MILLIS) + "-"
-				+ UUID.randomUUID().toString().substring(0, 8);
-		return assembly.run(facility, slot, user.getUsername());
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String slot = "manual-" + now + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return assembly.run(facility, slot, now, user.getUsername(), false, false);
 	}
 
-	/** The batch of a scheduled slot; running a slot again returns the batch it already made. */
+	/** The batch of a scheduled slot, with every message approved until the slot time. */
 	public BatchView runScheduled(Facility facility, Instant slotTime) {
-		return assembly.run(facility, "scheduled-" + slotTime.truncatedTo(ChronoUnit.SECONDS), "scheduler");
+		return runScheduled(facility, slotTime, slotTime, false);
+	}
+
+	/**
+	 * The batch of a scheduled slot; running a slot again returns the batch it already made, finishing
+	 * it first if its worker is gone.
+	 * @param cutoff messages approved after it wait for the next slot
+	 * @param recovered the run of a node that died, taken over: wait for the slot's unfinished batch
+	 * until it can be taken over
+	 */
+	public BatchView runScheduled(Facility facility, Instant slotTime, Instant cutoff, boolean recovered) {
+		return assembly.run(facility, "scheduled-" + slotTime.truncatedTo(ChronoUnit.SECONDS), cutoff, "scheduler",
+				recovered, true);
+	}
+
+	/**
+	 * Sends a batch that waits for its printer (PRINT_FAILED or not yet sent) to the printer now,
+	 * without waiting for its next retry. The printer is asked about an earlier job first. Returns once
+	 * the printer has the job (PRINTING, followed in the background) or has printed it.
+	 */
+	public BatchView printAgain(long batchId, PostbrugUser user) {
+		BatchView batch = get(batchId, user);
+		if (!batch.waitingForPrinter()) {
+			throw new CannotReprint("Batch " + batchId + " is " + batch.status()
+					+ "; only a batch waiting for its printer can be sent again (reprint single letters instead)");
+		}
+		log.info("{} sends batch {} to the printer again", user.getUsername(), batchId);
+		assembly.print(batchId, true, false);
+		return store.batch(batchId).orElseThrow();
+	}
+
+	/**
+	 * Records that staff printed a waiting batch themselves (from the downloaded PDF, in folder mode or
+	 * with the printer broken): the batch and its messages become PRINTED and no retry follows. Refused
+	 * while the printer still holds an unfinished job of the batch, which could print it a second time.
+	 */
+	public BatchView markPrintedByHand(long batchId, PostbrugUser user) {
+		BatchView batch = get(batchId, user);
+		if (!batch.waitingForPrinter()) {
+			throw new CannotReprint("Batch " + batchId + " is " + batch.status() + " and cannot be marked printed by hand");
+		}
+		Facility facility = registry.facility(batch.facilityId());
+		if (batch.printJob() != null) {
+			PrintJob job;
+			try {
+				job = printers.forFacility(facility).status(batch.printJob());
+			}
+			catch (PrinterUnavailable ex) {
+				throw new CannotReprint("The printer may still hold job " + batch.printJob()
+						+ " of this batch and cannot be asked (" + ex.getMessage()
+						+ "); cancel the job at the printer, or try again when it answers");
+			}
+			if (!job.state().done()) {
+				throw new CannotReprint("The printer still holds " + job.detail()
+						+ "; cancel it at the printer first, or let it print");
+			}
+		}
+		String by = "by hand: " + user.getUsername();
+		transactions.executeWithoutResult(tx -> {
+			if (!store.printedByHand(batchId, clock.instant().truncatedTo(ChronoUnit.MILLIS), by)) {
+				throw new CannotReprint("Batch " + batchId + " changed meanwhile; reload the page");
+			}
+			assembly.markMessagesPrinted(batchId, facility);
+			BatchView done = store.batch(batchId).orElseThrow();
+			events.publishEvent(new BatchPrinted(batchId, facility.code(), done.letters(), done.pages(), by));
+		});
+		return store.batch(batchId).orElseThrow();
+	}
+
+	/** Batches of a facility made today in the facility's time, newest first. */
+	public List<BatchView> today(Facility facility) {
+		Instant midnight = clock.instant().atZone(facility.zone()).toLocalDate().atStartOfDay(facility.zone()).toInstant();
+		return store.since(facility.id(), midnight);
 	}
 
 	public Optional<BatchView> find(long id) {
@@ -177,43 +256,67 @@ public class Batches {
 			throw new UncheckedIOException(ex);
 		}
 		store.copyPrinted(code, pdf.toString());
-		printers.forFacility(facility).print(pdf, facility.code() + "-letter-" + letterId + "-copy-" + copyNo);
+		printers.forFacility(facility).submit(pdf, facility.code() + "-letter-" + letterId + "-copy-" + copyNo);
 		log.info("Letter {} reprinted as {}; {} is void", letterId, code, voided);
 		return code;
 	}
 
 	/**
-	 * Finishes what a crash left: batches claimed but not rendered, or rendered but not printed. Only
-	 * batches from before this start count; newer ones belong to a run of this process still under way
-	 * (a scheduled slot made up at start-up, say).
+	 * Finishes what a crash left: batches claimed but not rendered, rendered but not sent, or sent but
+	 * not known to be printed. On a single node (embedded database) every such batch of an earlier
+	 * process is taken at once; with several nodes only those whose worker has stopped its heartbeat, so
+	 * a live node's batch is never stolen. This process's own runs (a slot made up at start-up, say)
+	 * are left alone.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
-	public void resume(ApplicationReadyEvent ready) {
-		Instant started = Instant.ofEpochMilli(ready.getApplicationContext().getStartupDate());
-		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.ASSEMBLING, started)) {
-			log.warn("Batch {} was interrupted while assembling; writing it again", batch.id());
-			assembly.render(batch.id(), "recovery");
-			assembly.print(batch.id());
+	public void resume() {
+		for (BatchView batch : store.orphaned(node.staleBefore(), node.clustered() ? null : node.id())) {
+			resumeQuietly(batch, node.clustered() ? null : node.id());
 		}
-		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.PRINTING, started)) {
-			log.warn("Batch {} was interrupted while printing; printing it again", batch.id());
-			store.releaseInterrupted(batch.id());
-		}
-		for (BatchView batch : store.inStatusCreatedBefore(BatchStatus.ASSEMBLED, started)) {
-			assembly.print(batch.id());
+		for (BatchView batch : store.inStatus(BatchStatus.ASSEMBLED)) {
+			assembly.print(batch.id(), false, true);
 		}
 		retryFailed();
 	}
 
-	@Scheduled(fixedDelayString = "${postbrug.batches.retry-interval:5m}", initialDelayString = "${postbrug.batches.retry-interval:5m}")
-	public void retryFailed() {
-		for (BatchView batch : store.inStatus(BatchStatus.PRINT_FAILED)) {
+	/**
+	 * Every {@code sweep-interval}: failed prints whose retry is due are tried again, and batches of a
+	 * node that died (half assembled, assembled but not sent, or sent but not followed to the end) are
+	 * taken over.
+	 */
+	@Scheduled(fixedDelayString = "${postbrug.batches.sweep-interval:15s}", initialDelayString = "${postbrug.batches.sweep-interval:15s}")
+	public void sweep() {
+		for (BatchView batch : store.orphaned(node.staleBefore(), null)) {
+			resumeQuietly(batch, null);
+		}
+		for (BatchView batch : store.assembledAndIdle(node.staleBefore())) {
 			try {
-				assembly.print(batch.id());
+				assembly.print(batch.id(), false, true);
 			}
-			catch (PrinterUnavailable | IllegalStateException ex) {
+			catch (RuntimeException ex) {
+				log.warn("Batch {} could not be sent to its printer: {}", batch.id(), ex.getMessage());
+			}
+		}
+		retryFailed();
+	}
+
+	void retryFailed() {
+		for (BatchView batch : store.dueForRetry(clock.instant())) {
+			try {
+				assembly.print(batch.id(), false, true);
+			}
+			catch (RuntimeException ex) {
 				log.warn("Batch {} still not printed: {}", batch.id(), ex.getMessage());
 			}
+		}
+	}
+
+	private void resumeQuietly(BatchView batch, String otherThan) {
+		try {
+			assembly.resume(batch, otherThan);
+		}
+		catch (RuntimeException ex) {
+			log.error("Batch {} could not be finished; it is tried again later", batch.id(), ex);
 		}
 	}
 

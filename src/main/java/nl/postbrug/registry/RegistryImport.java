@@ -43,7 +43,9 @@ public class RegistryImport {
 	// No '@': sign-in tells staff from relatives by it.
 	private static final Pattern STAFF_USERNAME = Pattern.compile("^[a-z0-9._-]{2,100}$");
 
-	private static final Set<String> PRINTER_TYPES = Set.of("FOLDER", "HOT_FOLDER");
+	private static final Set<String> PRINTER_TYPES = Set.of("FOLDER", "HOT_FOLDER", "IPP");
+
+	private static final Pattern IPP_TARGET = Pattern.compile("^ipps?://[^/\\s:]+(:\\d{1,5})?(/\\S*)?$", Pattern.CASE_INSENSITIVE);
 
 	private final JdbcClient jdbc;
 
@@ -74,6 +76,10 @@ public class RegistryImport {
 				throw new BadRow("printer_type must be one of " + PRINTER_TYPES + ", not '" + printerType + "'");
 			}
 			String target = required(row, "printer_target");
+			if (printerType.equals("IPP") && !IPP_TARGET.matcher(target).matches()) {
+				throw new BadRow("printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
+						+ target + "'");
+			}
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
 				jdbc.sql("UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ? WHERE code = ?")

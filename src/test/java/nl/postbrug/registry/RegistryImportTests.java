@@ -124,4 +124,20 @@ class RegistryImportTests {
 		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(2L, 3L, 4L);
 	}
 
+	@Test
+	void aFacilityCanPrintOnAnIppPrinterNamedByAnIppOrIppsUri() {
+		ImportReport report = importer.facilities(new StringReader("""
+				code,name,time_zone,printer_type,printer_target
+				PIA,PI Amsterdam Noord,Europe/Amsterdam,IPP,ipp://printer.pia.example:631/ipp/print
+				PIV,PI Vught,Europe/Amsterdam,ipp,ipps://printer.piv.example/ipp/print
+				PIZ,PI Zwolle,Europe/Amsterdam,IPP,http://printer.piz.example/ipp/print
+				"""));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::reason)
+			.containsExactly(tuple(4L,
+					"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not 'http://printer.piz.example/ipp/print'"));
+		assertThat(registry.facility("PIA").orElseThrow().printer())
+			.isEqualTo(new PrinterSettings("IPP", "ipp://printer.pia.example:631/ipp/print"));
+		assertThat(registry.facility("PIV").orElseThrow().printer().target()).isEqualTo("ipps://printer.piv.example/ipp/print");
+	}
+
 }

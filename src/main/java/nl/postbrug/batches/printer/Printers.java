@@ -1,6 +1,8 @@
 package nl.postbrug.batches.printer;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 import nl.postbrug.batches.BatchSettings;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses the printer a facility's settings name. {@code FOLDER} targets a sub-folder of the folder
- * printer directory; {@code HOT_FOLDER} targets an absolute path a print server watches.
+ * printer directory; {@code HOT_FOLDER} targets an absolute path a print server watches; {@code IPP}
+ * targets an {@code ipp://} or {@code ipps://} printer URI.
  */
 @Component
 public class Printers {
@@ -26,11 +29,23 @@ public class Printers {
 		return switch (facility.printer().type().toUpperCase(Locale.ROOT)) {
 			case "FOLDER" -> new FolderPrinter(settings.folderPrinterDir().resolve(safeName(target)));
 			case "HOT_FOLDER" -> new FolderPrinter(Path.of(target));
+			case "IPP" -> ipp(facility, target);
 			default -> throw new PrinterUnavailable(
 					"Facility " + facility.code() + " has printer type " + facility.printer().type()
-							+ ", which this version cannot print to; use FOLDER or HOT_FOLDER",
+							+ ", which this version cannot print to; use FOLDER, HOT_FOLDER or IPP",
 					null);
 		};
+	}
+
+	private IppPrinter ipp(Facility facility, String target) {
+		try {
+			return new IppPrinter(URI.create(target.strip()), settings.ipp().connectTimeout(),
+					settings.ipp().requestTimeout());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PrinterUnavailable("Facility " + facility.code() + " has IPP printer '" + target
+					+ "', which is not an ipp:// or ipps:// URI", ex);
+		}
 	}
 
 	private static String safeName(String target) {
@@ -39,6 +54,16 @@ public class Printers {
 			throw new PrinterUnavailable("Printer folder name '" + target + "' is not usable", null);
 		}
 		return name;
+	}
+
+	/** Timeouts for IPP printers ({@code postbrug.batches.ipp.*}). */
+	public record IppTimeouts(Duration connectTimeout, Duration requestTimeout) {
+
+		public IppTimeouts {
+			connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+			requestTimeout = requestTimeout == null ? Duration.ofMinutes(5) : requestTimeout;
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -31,25 +32,28 @@ import org.slf4j.LoggerFactory;
 import nl.postbrug.batches.BatchSettings;
 import nl.postbrug.registry.Registry;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads each facility's batch times from {@code scheduler-config/batch-schedules.properties} and keeps
- * Quartz's triggers in line with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>};
- * times are in {@code timezone} (default Europe/Amsterdam). A bad line stops start-up with the
- * facility and the value named. A slot missed while the service was down fires once at start-up
- * (Quartz misfire policy "fire once now").
+ * Quartz's triggers in line with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>},
+ * optionally with {@code <FACILITY CODE>.cutoff = 06:30} (or {@code 30m}): messages approved after the
+ * cut-off wait for the next batch. Times are in {@code timezone} (default Europe/Amsterdam). A bad line
+ * stops start-up with the facility and the value named. A slot missed while the service was down
+ * fires once at start-up (Quartz misfire policy "fire once now"); the job asks for recovery, so on a
+ * cluster a run whose node died is run again by another node.
  */
 @Component
-class BatchSchedules {
+class BatchSchedules implements InitializingBean {
 
 	static final String GROUP = "batches";
 
 	private static final Logger log = LoggerFactory.getLogger(BatchSchedules.class);
 
-	record Schedule(String facility, String cron) {
+	record Schedule(String facility, String cron, Cutoff cutoff) {
 	}
 
 	private final Scheduler scheduler;
@@ -62,6 +66,15 @@ class BatchSchedules {
 		this.scheduler = scheduler;
 		this.registry = registry;
 		this.settings = settings;
+	}
+
+	/** Checks the schedule file before anything else starts, so a bad line stops start-up. */
+	@Override
+	public void afterPropertiesSet() {
+		Path file = settings.scheduleFile();
+		if (file != null && Files.isReadable(file)) {
+			read(file);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -81,6 +94,8 @@ class BatchSchedules {
 			JobDetail detail = JobBuilder.newJob(BatchRunJob.class)
 				.withIdentity(job)
 				.usingJobData(BatchRunJob.FACILITY, schedule.facility())
+				.usingJobData(BatchRunJob.CUTOFF, schedule.cutoff().text())
+				.usingJobData(BatchRunJob.ZONE, loaded.zone().getId())
 				.storeDurably()
 				.requestRecovery()
 				.build();
@@ -92,13 +107,24 @@ class BatchSchedules {
 					.withMisfireHandlingInstructionFireAndProceed())
 				.build();
 			Trigger existing = scheduler.getTrigger(trigger.getKey());
+			JobDetail stored = scheduler.getJobDetail(job);
+			boolean sameJob = stored != null && schedule.cutoff().text().equals(stored.getJobDataMap().getString(BatchRunJob.CUTOFF))
+					&& loaded.zone().getId().equals(stored.getJobDataMap().getString(BatchRunJob.ZONE))
+					&& stored.requestsRecovery();
+			if (!sameJob) {
+				scheduler.addJob(detail, true);
+			}
 			if (existing instanceof org.quartz.CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
 					&& cron.getTimeZone().getID().equals(loaded.zone().getId())) {
 				continue; // keep the stored trigger and its next fire time, so a missed slot is still made up
 			}
-			scheduler.addJob(detail, true);
 			if (existing == null) {
-				scheduler.scheduleJob(trigger);
+				try {
+					scheduler.scheduleJob(trigger);
+				}
+				catch (ObjectAlreadyExistsException otherNode) {
+					continue; // another node starting at the same time stored it first
+				}
 			}
 			else {
 				scheduler.rescheduleJob(trigger.getKey(), trigger);
@@ -134,19 +160,46 @@ class BatchSchedules {
 			throw new IllegalStateException(file + ": timezone '" + zoneName + "' is not a time zone");
 		}
 		Map<String, String> sorted = new LinkedHashMap<>();
-		properties.stringPropertyNames().stream().sorted().forEach(key -> sorted.put(key, properties.getProperty(key)));
-		List<Schedule> schedules = new ArrayList<>();
-		for (Map.Entry<String, String> entry : sorted.entrySet()) {
-			if (entry.getKey().equals("timezone")) {
+		Map<String, Cutoff> cutoffs = new LinkedHashMap<>();
+		for (String key : properties.stringPropertyNames().stream().sorted().toList()) {
+			String value = properties.getProperty(key).strip();
+			if (key.equals("timezone")) {
 				continue;
 			}
-			String facility = entry.getKey().strip().toUpperCase(Locale.ROOT);
-			String cron = entry.getValue().strip();
+			int dot = key.indexOf('.');
+			String facility = (dot < 0 ? key : key.substring(0, dot)).strip().toUpperCase(Locale.ROOT);
+			if (dot < 0) {
+				sorted.put(facility, value);
+				continue;
+			}
+			String setting = key.substring(dot + 1).strip();
+			if (!setting.equals("cutoff")) {
+				throw new IllegalStateException(file + ": facility " + facility + " has setting '" + setting
+						+ "', which is unknown; a facility has a batch time ('" + facility + "=0 0 7 ? * MON-SAT') and optionally a cut-off ('" + facility + ".cutoff=06:30')");
+			}
+			try {
+				cutoffs.put(facility, Cutoff.parse(value));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(file + ": facility " + facility + " has cut-off '" + value + "', which is "
+						+ ex.getMessage() + "; write a time of day (06:30) or a time before the batch (30m, 2h, PT1H30M)");
+			}
+		}
+		for (String facility : cutoffs.keySet()) {
+			if (!sorted.containsKey(facility)) {
+				throw new IllegalStateException(file + ": facility " + facility
+						+ " has a cut-off but no batch time; add '" + facility + "=<cron>' or remove the cut-off");
+			}
+		}
+		List<Schedule> schedules = new ArrayList<>();
+		for (Map.Entry<String, String> entry : sorted.entrySet()) {
+			String facility = entry.getKey();
+			String cron = entry.getValue();
 			if (!CronExpression.isValidExpression(cron)) {
 				throw new IllegalStateException(file + ": facility " + facility + " has batch time '" + cron
 						+ "', which is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 7 ? * MON-FRI')");
 			}
-			schedules.add(new Schedule(facility, cron));
+			schedules.add(new Schedule(facility, cron, cutoffs.getOrDefault(facility, Cutoff.AT_SLOT)));
 		}
 		return new Loaded(zone, schedules);
 	}

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies {@code scheduler-config/quartz.properties} to the scheduler Spring Boot builds on the
  * application's database, and picks the Quartz SQL dialect for that database (PostgreSQL stores job
- * data as BYTEA and needs its own delegate).
+ * data as BYTEA and needs its own delegate). On PostgreSQL, the production database, Quartz runs
+ * clustered so that several nodes can serve; the embedded H2 database has one node only.
  */
 @Component
 class QuartzSettings implements SchedulerFactoryBeanCustomizer {
@@ -46,15 +47,23 @@ class QuartzSettings implements SchedulerFactoryBeanCustomizer {
 				throw new UncheckedIOException("Cannot read Quartz settings " + settings.quartzFile(), ex);
 			}
 		}
-		properties.setProperty("org.quartz.jobStore.driverDelegateClass", delegate());
+		boolean postgres = postgres();
+		properties.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+		if (postgres) {
+			// Several nodes may share the database: one of them fires each trigger, and a node that stops
+			// checking in has its running jobs (requestRecovery) run again by another.
+			properties.setProperty("org.quartz.jobStore.isClustered", "true");
+			properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+			properties.putIfAbsent("org.quartz.jobStore.clusterCheckinInterval", "5000");
+		}
 		factory.setQuartzProperties(properties);
 	}
 
-	private String delegate() {
+	private boolean postgres() {
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("postgres")
-					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+			return product.toLowerCase(Locale.ROOT).contains("postgres");
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Cannot tell which database Quartz runs on", ex);

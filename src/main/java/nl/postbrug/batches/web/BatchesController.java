@@ -1,6 +1,7 @@
 package nl.postbrug.batches.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import nl.postbrug.batches.BatchStatus;
@@ -40,6 +41,7 @@ class BatchesController {
 	}
 
 	record BatchDetail(long id, String facility, int letters, int pages, BatchStatus status, String failure,
+			Instant nextRetryAt, int printAttempts, String printJob, String printJobState, String printedBy,
 			List<BatchView.Item> items) {
 	}
 
@@ -58,8 +60,26 @@ class BatchesController {
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	BatchDetail batch(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id) {
 		BatchView batch = batches.get(id, user);
+		return detail(batch);
+	}
+
+	@PostMapping("/api/v1/batches/{id}/print")
+	@PreAuthorize("hasRole('POSTROOM')")
+	BatchDetail printAgain(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id) {
+		return detail(batches.printAgain(id, user));
+	}
+
+	@PostMapping("/api/v1/batches/{id}/printed-by-hand")
+	@PreAuthorize("hasRole('POSTROOM')")
+	BatchDetail printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id) {
+		return detail(batches.markPrintedByHand(id, user));
+	}
+
+	private BatchDetail detail(BatchView batch) {
 		return new BatchDetail(batch.id(), batch.facility(), batch.letters(), batch.pages(), batch.status(),
-				batch.failure(), batches.items(id));
+				batch.failure(), batch.status() == BatchStatus.PRINT_FAILED ? batch.nextRetryAt() : null,
+				batch.printAttempts(), batch.printJob(), batch.printJobState(), batch.printedBy(),
+				batches.items(batch.id()));
 	}
 
 	@GetMapping("/api/v1/batches/{id}/pdf")

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
@@ -24,18 +25,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The postroom's batches: recent batches per facility with their PDF, a batch run by hand, and one
- * batch's letters with a reprint per letter.
+ * The postroom's batches: today's totals and recent batches per facility with their PDF, a batch run
+ * by hand, and one batch's letters with a reprint per letter. A batch waiting for its printer
+ * (PRINT_FAILED with its reason and next retry) can be sent again now or marked printed by hand.
  */
 @Controller
 class PostroomPage {
 
 	private static final int RECENT = 20;
 
-	record Row(BatchView batch, ZonedDateTime createdAt) {
+	record Row(BatchView batch, ZonedDateTime createdAt, ZonedDateTime nextRetryAt) {
 	}
 
-	record FacilityBatches(Facility facility, List<Row> batches) {
+	/** A facility's batches of today (letters and pages summed) and its recent ones. */
+	record FacilityBatches(Facility facility, List<Row> batches, int batchesToday, int lettersToday, int pagesToday,
+			long waitingToday) {
 	}
 
 	private final Batches batches;
@@ -53,8 +57,14 @@ class PostroomPage {
 		List<FacilityBatches> facilities = registry.facilities()
 			.stream()
 			.filter(facility -> user.canAct(facility.id()))
-			.map(facility -> new FacilityBatches(facility,
-					batches.recent(facility.id(), RECENT).stream().map(batch -> row(batch, facility.zone())).toList()))
+			.map(facility -> {
+				List<BatchView> today = batches.today(facility);
+				return new FacilityBatches(facility,
+						batches.recent(facility.id(), RECENT).stream().map(batch -> row(batch, facility.zone())).toList(),
+						today.size(), today.stream().mapToInt(BatchView::letters).sum(),
+						today.stream().mapToInt(BatchView::pages).sum(),
+						today.stream().filter(BatchView::waitingForPrinter).count());
+			})
 			.toList();
 		model.addAttribute("facilities", facilities);
 		return "batches/postroom";
@@ -77,6 +87,7 @@ class PostroomPage {
 		model.addAttribute("batch", row(batch, registry.facility(batch.facilityId()).zone()));
 		model.addAttribute("items", batches.items(id));
 		model.addAttribute("canReprint", user.has(Role.POSTROOM));
+		model.addAttribute("canPrint", user.has(Role.POSTROOM) && batch.waitingForPrinter());
 		return "batches/batch";
 	}
 
@@ -84,6 +95,37 @@ class PostroomPage {
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	ResponseEntity<Resource> pdf(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id) {
 		return BatchDownload.of(batches, batches.get(id, user));
+	}
+
+	@PostMapping("/postroom/batches/{id}/print")
+	@PreAuthorize("hasRole('POSTROOM')")
+	String printAgain(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			BatchView batch = batches.printAgain(id, user);
+			if (batch.status() == BatchStatus.PRINT_FAILED) {
+				redirect.addFlashAttribute("problem", "Batch " + id + " is still not printed: " + batch.failure());
+			}
+			else {
+				redirect.addFlashAttribute("notice", "Batch " + id + " was sent to the printer again: " + batch.status() + ".");
+			}
+		}
+		catch (Batches.CannotReprint | PrinterUnavailable ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/postroom/batches/" + id;
+	}
+
+	@PostMapping("/postroom/batches/{id}/printed-by-hand")
+	@PreAuthorize("hasRole('POSTROOM')")
+	String printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			batches.markPrintedByHand(id, user);
+			redirect.addFlashAttribute("notice", "Batch " + id + " is marked printed by hand; it will not be sent to the printer.");
+		}
+		catch (Batches.CannotReprint ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/postroom/batches/" + id;
 	}
 
 	@PostMapping("/postroom/batches/{batchId}/letters/{letterId}/reprint")
@@ -102,7 +144,8 @@ class PostroomPage {
 	}
 
 	private static Row row(BatchView batch, ZoneId zone) {
-		return new Row(batch, batch.createdAt().atZone(zone));
+		return new Row(batch, batch.createdAt().atZone(zone),
+				batch.nextRetryAt() == null || batch.status() != BatchStatus.PRINT_FAILED ? null : batch.nextRetryAt().atZone(zone));
 	}
 
 }

@@ -1,0 +1,240 @@
+package nl.postbrug.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real IPP Everywhere printer for tests: CUPS' {@code ippeveprinter} on a free loopback port,
+ * keeping every job it receives in a spool folder ({@code -k}). It needs a system D-Bus; when none
+ * runs, one is started for as long as any such printer is open and stopped after the last one.
+ * {@link #stop()} and {@link #start()} switch the printer off and on again on the same port.
+ */
+public final class IppEvePrinter implements AutoCloseable {
+
+	private static final Path PID_FILE = Path.of("/run/dbus/pid");
+
+	private static final Path BUS_SOCKET = Path.of("/run/dbus/system_bus_socket");
+
+	private static final Object BUS_LOCK = new Object();
+
+	private static int busUsers;
+
+	private static Long startedBus;
+
+	private final String name;
+
+	private final int port;
+
+	private final Path spool;
+
+	private final Path log;
+
+	private Process process;
+
+	private IppEvePrinter(String name) {
+		this.name = name;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			this.port = socket.getLocalPort();
+			this.spool = Files.createTempDirectory("postbrug-ipp-spool-");
+			this.log = Files.createTempFile("postbrug-ippeveprinter-", ".log");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Null when everything is installed, else the missing tool. */
+	public static String missingTools() {
+		if (which("ippeveprinter") == null) {
+			return "ippeveprinter";
+		}
+		if (which("dbus-daemon") == null) {
+			return "dbus-daemon";
+		}
+		return null;
+	}
+
+	public static IppEvePrinter open(String name) {
+		acquireBus();
+		IppEvePrinter printer = new IppEvePrinter(name);
+		try {
+			printer.start();
+		}
+		catch (RuntimeException ex) {
+			printer.close();
+			throw ex;
+		}
+		return printer;
+	}
+
+	public String uri() {
+		return "ipp://localhost:" + port + "/ipp/print";
+	}
+
+	public Path spool() {
+		return spool;
+	}
+
+	/** Every file the printer received, oldest first. */
+	public List<Path> received() {
+		try (Stream<Path> files = Files.list(spool)) {
+			return files.filter(Files::isRegularFile).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public synchronized void start() {
+		if (process != null && process.isAlive()) {
+			return;
+		}
+		try {
+			process = new ProcessBuilder(which("ippeveprinter").toString(), "-p", String.valueOf(port), "-n", "localhost",
+					"-r", "off", "-f", "application/pdf", "-d", spool.toString(), "-k", name)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Instant until = Instant.now().plus(Duration.ofSeconds(20));
+		while (Instant.now().isBefore(until)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("ippeveprinter stopped: " + logText());
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("localhost", port), 200);
+				return;
+			}
+			catch (IOException notYet) {
+				sleep(100);
+			}
+		}
+		throw new IllegalStateException("ippeveprinter did not open port " + port + ": " + logText());
+	}
+
+	/** Switches the printer off: connections are refused until {@link #start()}. */
+	public synchronized void stop() {
+		if (process == null) {
+			return;
+		}
+		process.destroy();
+		try {
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process = null;
+	}
+
+	public String logText() {
+		try {
+			return Files.readString(log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+		releaseBus();
+	}
+
+	private static void acquireBus() {
+		synchronized (BUS_LOCK) {
+			if (busUsers++ > 0 || busRuns()) {
+				return;
+			}
+			try {
+				// A daemon that died leaves its pid file and socket behind; dbus-daemon refuses to start then.
+				Files.deleteIfExists(PID_FILE);
+				Files.deleteIfExists(BUS_SOCKET);
+				Process dbus = new ProcessBuilder(which("dbus-daemon").toString(), "--system", "--fork", "--print-pid")
+					.redirectErrorStream(true)
+					.start();
+				String out = new String(dbus.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+				if (dbus.waitFor() != 0) {
+					throw new IllegalStateException("dbus-daemon --system did not start: " + out);
+				}
+				startedBus = Long.parseLong(out.lines().findFirst().orElseThrow().strip());
+			}
+			catch (IOException ex) {
+				busUsers--;
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				busUsers--;
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static void releaseBus() {
+		synchronized (BUS_LOCK) {
+			if (--busUsers > 0 || startedBus == null) {
+				return;
+			}
+			ProcessHandle.of(startedBus).ifPresent(ProcessHandle::destroy);
+			startedBus = null;
+			try {
+				Files.deleteIfExists(PID_FILE);
+				Files.deleteIfExists(BUS_SOCKET);
+			}
+			catch (IOException ex) {
+				// the next start removes them
+			}
+		}
+	}
+
+	private static boolean busRuns() {
+		try {
+			if (!Files.exists(PID_FILE) || !Files.exists(BUS_SOCKET)) {
+				return false;
+			}
+			long pid = Long.parseLong(Files.readString(PID_FILE).strip());
+			return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static Path which(String tool) {
+		for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin", "/usr/local/sbin")) {
+			Path candidate = Path.of(dir, tool);
+			if (Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
