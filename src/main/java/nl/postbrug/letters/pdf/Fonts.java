@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
 
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -66,17 +68,47 @@ final class Fonts {
 			var b = bold.getUnicodeCmapLookup();
 			BitSet covered = new BitSet(0x30000);
 			for (int cp = 0; cp < 0x30000; cp++) {
-				if (r.getGlyphId(cp) > 0 && b.getGlyphId(cp) > 0) {
+				if (r.getGlyphId(cp) > 0 && b.getGlyphId(cp) > 0 && Character.getType(cp) != Character.CONTROL
+						&& Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.PRIVATE_USE) {
 					covered.set(cp);
 				}
 			}
 			if (!covered.get(REPLACEMENT)) {
 				throw new IllegalStateException("Bundled font lacks U+FFFD, needed to mark unprintable characters");
 			}
+			dropArabicLettersWithoutShapes(covered);
 			return covered;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Bundled DejaVu Sans fonts could not be read", ex);
+		}
+	}
+
+	/**
+	 * Arabic letters are drawn as the presentation form for their position in the word
+	 * (shaped by ICU before layout). A letter counts as printable only if the font has every
+	 * form it can take; otherwise it would print as an empty box instead of a reported U+FFFD.
+	 */
+	private static void dropArabicLettersWithoutShapes(BitSet covered) {
+		ArabicShaping shaping = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.LENGTH_GROW_SHRINK);
+		String tatweel = "\u0640";
+		for (int cp = 0x0600; cp <= 0x08FF; cp++) {
+			if (!covered.get(cp) || cp >= 0x0700 && cp < 0x0750) {
+				continue;
+			}
+			String c = Character.toString(cp);
+			try {
+				for (String word : new String[] { c, tatweel + c, c + tatweel, tatweel + c + tatweel }) {
+					String shaped = shaping.shape(word);
+					if (!shaped.codePoints().allMatch(covered::get)) {
+						covered.clear(cp);
+						break;
+					}
+				}
+			}
+			catch (ArabicShapingException ex) {
+				covered.clear(cp);
+			}
 		}
 	}
 
