@@ -2,7 +2,11 @@ package nl.postbrug.letters.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -31,7 +36,8 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
  */
 final class PdfA {
 
-	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+	/** The sRGB profile, compressed once rather than for every letter. */
+	private static final byte[] SRGB_DEFLATED = deflate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
 
 	private static final String PRODUCER = "Postbrug";
 
@@ -39,6 +45,17 @@ final class PdfA {
 		.withZone(ZoneOffset.UTC);
 
 	private PdfA() {
+	}
+
+	private static byte[] deflate(byte[] data) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+		try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION))) {
+			deflater.write(data);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	static void apply(PDDocument doc, Instant created, byte[] id) throws IOException {
@@ -67,7 +84,17 @@ final class PdfA {
 		metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
 		doc.getDocumentCatalog().setMetadata(metadata);
 
-		PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
+		COSStream profile = doc.getDocument().createCOSStream();
+		try (OutputStream out = profile.createRawOutputStream()) {
+			out.write(SRGB_DEFLATED);
+		}
+		profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+		profile.setInt(COSName.N, 3);
+		COSDictionary intentDict = new COSDictionary();
+		intentDict.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+		intentDict.setItem(COSName.S, COSName.GTS_PDFA1);
+		intentDict.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+		PDOutputIntent intent = new PDOutputIntent(intentDict);
 		intent.setInfo("sRGB IEC61966-2.1");
 		intent.setOutputCondition("sRGB IEC61966-2.1");
 		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");

@@ -100,13 +100,31 @@ final class QrSymbols {
 		int margin = 8;
 		int size = (int) Math.ceil((matrix.getWidth() + 2 * QUIET_ZONE) * module) + 2 * margin;
 		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+		if (module == Math.rint(module) && dx == 0 && dy == 0) {
+			// whole pixels: set them directly, no anti-aliasing to compute
+			byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+			java.util.Arrays.fill(pixels, (byte) 0xFF);
+			int m = (int) module;
+			int o = (int) origin(margin, module);
+			for (int row = 0; row < matrix.getHeight(); row++) {
+				for (int col = 0; col < matrix.getWidth(); col++) {
+					if (matrix.get(col, row) == 1) {
+						for (int py = 0; py < m; py++) {
+							int at = (o + row * m + py) * size + o + col * m;
+							java.util.Arrays.fill(pixels, at, at + m, (byte) 0);
+						}
+					}
+				}
+			}
+			return image;
+		}
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, size, size);
 		g.setColor(Color.BLACK);
 		Path2D.Double dark = new Path2D.Double();
-		double origin = margin + QUIET_ZONE * module;
+		double origin = origin(margin, module);
 		for (int row = 0; row < matrix.getHeight(); row++) {
 			for (int col = 0; col < matrix.getWidth(); col++) {
 				if (matrix.get(col, row) == 1) {
@@ -118,6 +136,10 @@ final class QrSymbols {
 		g.fill(dark);
 		g.dispose();
 		return image;
+	}
+
+	private static double origin(int margin, double module) {
+		return margin + QUIET_ZONE * module;
 	}
 
 	private static String decode(BufferedImage image) {
