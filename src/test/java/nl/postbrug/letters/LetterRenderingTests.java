@@ -144,6 +144,27 @@ class LetterRenderingTests {
 		}
 	}
 
+	@Test
+	void aLongManifestRunsOverPagesEachWithTheBatchBarcode() throws IOException {
+		List<LetterContent> letters = new java.util.ArrayList<>();
+		for (int i = 0; i < 90; i++) {
+			letters.add(letter("Letter " + i, List.of()));
+		}
+		BatchCover cover = new BatchCover("PI Vught", "evening", LocalDate.of(2026, 3, 2), "BATCH-0043");
+		var pdf = new nl.postbrug.letters.pdf.LetterPdf(LetterFixtures.TEMPLATES, LetterFixtures.CLOCK);
+
+		RenderedLetter manifest = pdf.manifest(cover, letters, Collections.nCopies(90, 1));
+
+		assertThat(manifest.pages()).isGreaterThan(1);
+		String text = text(manifest.pdf());
+		for (LetterContent l : letters) {
+			assertThat(text).contains(l.copyCode());
+		}
+		assertThat(text).contains("Manifest page " + manifest.pages() + " / " + manifest.pages());
+		assertThat(BarcodeReader.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages()).containsOnly("BATCH-0043");
+		AnyScriptTests.assertNothingOutsideTheMargins(manifest.pdf());
+	}
+
 	private static LetterContent letter(String body, List<byte[]> photos) {
 		return new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
 				LocalDate.of(2026, 3, 1), body, photos, CopyCodes.newCode());

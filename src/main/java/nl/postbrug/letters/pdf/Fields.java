@@ -1,8 +1,11 @@
 package nl.postbrug.letters.pdf;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.w3c.dom.Document;
@@ -33,15 +36,15 @@ final class Fields {
 	}
 
 	/** A feed for the document ID, so the same values give the same PDF. */
-	void digest(java.security.MessageDigest md) {
-		new java.util.TreeMap<>(this.text).forEach((k, v) -> {
-			md.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	void digest(MessageDigest md) {
+		new TreeMap<>(this.text).forEach((k, v) -> {
+			md.update(k.getBytes(StandardCharsets.UTF_8));
 			md.update((byte) 0);
-			md.update(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			md.update(v.getBytes(StandardCharsets.UTF_8));
 			md.update((byte) 0);
 		});
-		new java.util.TreeMap<>(this.lists).forEach((k, rows) -> rows
-			.forEach(row -> new java.util.TreeMap<>(row).forEach((f, v) -> md.update((k + f + v).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+		new TreeMap<>(this.lists).forEach((list, rows) -> rows.forEach(row -> new TreeMap<>(row)
+			.forEach((field, value) -> md.update((list + '\0' + field + '\0' + value + '\0').getBytes(StandardCharsets.UTF_8)))));
 	}
 
 }
