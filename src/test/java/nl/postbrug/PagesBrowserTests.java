@@ -162,7 +162,8 @@ class PagesBrowserTests {
 			assertThat(page.eval("document.querySelector('.outcome .prisoner').textContent")).contains("Jan de Vries",
 					"B-2.01");
 			// Ready for the next letter: the field is empty and has the focus again.
-			assertThat(page.eval("document.activeElement.id + '|' + document.activeElement.value")).isEqualTo("code|");
+			// (autofocus lands a moment after the load event, so wait for it rather than read it once)
+			page.waitFor("document.activeElement.id + '|' + document.activeElement.value", "code|");
 			page.screenshot(SHOTS.resolve("scan-delivered.png"));
 		}
 	}

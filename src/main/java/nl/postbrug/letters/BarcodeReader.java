@@ -14,10 +14,12 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
@@ -45,13 +47,31 @@ public final class BarcodeReader {
 		}
 	}
 
+	/**
+	 * ZXing's local-threshold binarizer first (it copes with uneven scans); if it finds
+	 * nothing, the global-histogram one, which reads the rare clean symbol whose modules the
+	 * local thresholds split.
+	 */
 	static String decode(BufferedImage image) {
+		BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+		String text = decode(new HybridBinarizer(source), true);
+		if (text == null) {
+			text = decode(new GlobalHistogramBinarizer(source), true);
+		}
+		if (text == null) {
+			text = decode(new HybridBinarizer(source), false);
+		}
+		return text;
+	}
+
+	private static String decode(Binarizer binarizer, boolean tryHarder) {
 		Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
 		hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-		hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+		if (tryHarder) {
+			hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+		}
 		try {
-			return new QRCodeReader().decode(bitmap, hints).getText();
+			return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
 		}
 		catch (ReaderException ex) {
 			return null;

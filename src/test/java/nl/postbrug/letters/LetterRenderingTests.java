@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LetterRenderingTests {
 
-	private final LetterRendering rendering = new LetterRendering(new LettersProperties(Path.of("print-templates")));
+	private final LetterRendering rendering = LetterFixtures.rendering();
 
 	@Test
 	void rendersAOnePageLetterWithRecipientDetailsAndReadableBarcode() throws IOException {
@@ -117,18 +117,24 @@ class LetterRenderingTests {
 
 		BatchLayout layout = this.rendering.writeBatch(cover, letters, target);
 
-		assertThat(layout.coverPages()).isEqualTo(1);
+		assertThat(layout.coverPages()).isEqualTo(2);
 		assertThat(layout.letterPages()).hasSize(3);
 		assertThat(layout.letterPages().get(1)).isGreaterThan(1);
 		int letterPages = layout.letterPages().stream().mapToInt(Integer::intValue).sum();
-		assertThat(layout.totalPages()).isEqualTo(1 + letterPages);
+		assertThat(layout.totalPages()).isEqualTo(2 + letterPages);
 		byte[] pdf = Files.readAllBytes(target);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			assertThat(doc.getNumberOfPages()).isEqualTo(layout.totalPages());
 			assertThat(pageText(doc, 1)).contains("PI Vught", "2026-03-02 morning", "2026-03-02", "BATCH-0042")
 				.containsPattern("Letters\\s+3").containsPattern("Letter pages\\s+" + letterPages);
+			String manifest = pageText(doc, 2);
+			assertThat(manifest).contains("3 letters, " + letterPages + " pages", "Manifest page 1 / 1");
+			for (int i = 0; i < letters.size(); i++) {
+				assertThat(manifest).containsPattern((i + 1) + "\\s+B2\\s+117\\s+Sam de Vries\\s+1234567\\s+"
+						+ letters.get(i).copyCode() + "\\s+" + layout.letterPages().get(i));
+			}
 		}
-		List<String> expected = new java.util.ArrayList<>(List.of("BATCH-0042"));
+		List<String> expected = new java.util.ArrayList<>(List.of("BATCH-0042", "BATCH-0042"));
 		for (int i = 0; i < letters.size(); i++) {
 			expected.addAll(Collections.nCopies(layout.letterPages().get(i), letters.get(i).copyCode()));
 		}
@@ -139,20 +145,24 @@ class LetterRenderingTests {
 	}
 
 	@Test
-	void namesTheTemplateFileWhenItIsMissing(@TempDir Path dir) {
-		LetterRendering elsewhere = new LetterRendering(new LettersProperties(dir));
+	void aLongManifestRunsOverPagesEachWithTheBatchBarcode() throws IOException {
+		List<LetterContent> letters = new java.util.ArrayList<>();
+		for (int i = 0; i < 90; i++) {
+			letters.add(letter("Letter " + i, List.of()));
+		}
+		BatchCover cover = new BatchCover("PI Vught", "evening", LocalDate.of(2026, 3, 2), "BATCH-0043");
+		var pdf = new nl.postbrug.letters.pdf.LetterPdf(LetterFixtures.TEMPLATES, LetterFixtures.CLOCK);
 
-		assertThatThrownBy(() -> elsewhere.render(letter("Hi", List.of()))).hasMessageContaining("letter.html")
-			.hasMessageContaining("does not exist");
-	}
+		RenderedLetter manifest = pdf.manifest(cover, letters, Collections.nCopies(90, 1));
 
-	@Test
-	void namesTheTemplateFileAndLineWhenItIsBroken(@TempDir Path dir) throws IOException {
-		Files.writeString(dir.resolve("letter.html"), "<html>\n<body><p>{{body}}</body>\n</html>");
-		LetterRendering broken = new LetterRendering(new LettersProperties(dir));
-
-		assertThatThrownBy(() -> broken.render(letter("Hi", List.of()))).hasMessageContaining("letter.html")
-			.hasMessageContaining("line 2");
+		assertThat(manifest.pages()).isGreaterThan(1);
+		String text = text(manifest.pdf());
+		for (LetterContent l : letters) {
+			assertThat(text).contains(l.copyCode());
+		}
+		assertThat(text).contains("Manifest page " + manifest.pages() + " / " + manifest.pages());
+		assertThat(BarcodeReader.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages()).containsOnly("BATCH-0043");
+		AnyScriptTests.assertNothingOutsideTheMargins(manifest.pdf());
 	}
 
 	private static LetterContent letter(String body, List<byte[]> photos) {

@@ -1,10 +1,12 @@
 package nl.postbrug.letters;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -23,16 +25,24 @@ class LettersPropertiesTests {
 	}
 
 	@Test
-	void takesTheTemplateFolderFromConfiguration() {
-		this.context.withPropertyValues("postbrug.letters.template-dir=/srv/postbrug/templates")
-			.run(ctx -> assertThat(ctx.getBean(LettersProperties.class).templateDir())
-				.isEqualTo(Path.of("/srv/postbrug/templates")));
+	void refusesToStartWhenTheConfiguredTemplateFolderHasNoTemplates() {
+		this.context.withPropertyValues("postbrug.letters.template-dir=/srv/postbrug/templates").run(ctx -> {
+			assertThat(ctx).hasFailed();
+			assertThat(ctx.getStartupFailure()).hasStackTraceContaining(BrokenTemplate.class.getName())
+				.hasStackTraceContaining("/srv/postbrug/templates/letter.html")
+				.hasStackTraceContaining("does not exist");
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(LettersProperties.class)
 	@Import(LetterRendering.class)
 	static class Wiring {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
 
 	}
 

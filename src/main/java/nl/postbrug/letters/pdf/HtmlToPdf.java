@@ -3,12 +3,18 @@ package nl.postbrug.letters.pdf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.w3c.dom.Document;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -16,7 +22,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.util.XRLog;
 
-/** Lays out one merged XHTML document with openhtmltopdf and writes the PDF. */
+/** Lays out one filled XHTML document with openhtmltopdf and writes a PDF/A-2b file. */
 final class HtmlToPdf {
 
 	static {
@@ -24,11 +30,23 @@ final class HtmlToPdf {
 		XRLog.setLoggingEnabled(false);
 	}
 
+	/** Stateless apart from ICU's immutable shapers, so one serves every thread. */
+	private static final ICUBidiReorderer REORDERER = new ICUBidiReorderer();
+
+	private static final QrDrawer QR = new QrDrawer();
+
 	private HtmlToPdf() {
 	}
 
-	/** Writes the PDF to {@code out} and returns its page count. */
-	static int render(String xhtml, String baseUri, String templateName, OutputStream out) {
+	/**
+	 * Writes the PDF to {@code out} and returns its page count.
+	 * @param bidi whether the text holds right-to-left scripts (Arabic, Hebrew): then it is
+	 * reordered and shaped by ICU; Latin-only letters skip that work
+	 * @param created creation date written into the PDF
+	 * @param id document ID, derived from the input so that output is reproducible
+	 */
+	static int render(Document xhtml, String baseUri, String templateName, boolean bidi, Instant created, byte[] id,
+			OutputStream out) {
 		try (PDDocument doc = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
@@ -39,15 +57,25 @@ final class HtmlToPdf {
 					FontStyle.NORMAL, true);
 			builder.useFont(new PDFontSupplier(PDType0Font.load(doc, Fonts.bold(), true)), Fonts.FAMILY, 700,
 					FontStyle.NORMAL, true);
+			if (bidi) {
+				builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+				builder.useUnicodeBidiReorderer(REORDERER);
+				builder.defaultTextDirection(TextDirection.LTR);
+			}
 			DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-			drawers.registerDrawer(QrDrawer.TYPE, new QrDrawer());
+			drawers.registerDrawer(QrDrawer.TYPE, QR);
 			builder.useObjectDrawerFactory(drawers);
-			builder.withHtmlContent(xhtml, baseUri);
+			// templates and letters never need anything from outside: photos are data URIs
+			builder.useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"),
+					com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+			builder.withW3cDocument(xhtml, baseUri);
 			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
 				renderer.layout();
 				renderer.createPDFWithoutClosing();
 				int pages = doc.getNumberOfPages();
-				doc.save(out);
+				PdfA.apply(doc, created, id);
+				// PDFBox orders compressed object streams by identity hash: plain objects keep output reproducible
+				doc.save(out, CompressParameters.NO_COMPRESSION);
 				return pages;
 			}
 		}

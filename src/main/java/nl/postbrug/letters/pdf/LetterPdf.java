@@ -1,84 +1,288 @@
 package nl.postbrug.letters.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.util.Set;
 
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import nl.postbrug.letters.BatchCover;
+import nl.postbrug.letters.BrokenTemplate;
 import nl.postbrug.letters.LetterContent;
+import nl.postbrug.letters.RenderOptions;
 import nl.postbrug.letters.RenderedLetter;
+import nl.postbrug.letters.Replacement;
 
 /**
- * Renders letters and batch cover sheets from the templates {@code letter.html} and
- * {@code cover.html}; the merge fields are listed in {@code print-templates/README.md}.
+ * Renders letters, batch cover sheets, manifests and reply sheets from the templates in the
+ * template folder; the merge fields are listed in {@code print-templates/README.md}. All
+ * templates are read and checked when this is created and on {@link #reload()}.
  */
 public final class LetterPdf {
 
-	static final String LETTER = "letter.html";
+	static final Template.Schema LETTER = new Template.Schema("letter.html",
+			Set.of("facilityName", "prisonerName", "registryNumber", "unit", "cell", "senderName", "receivedDate",
+					"copyCode"),
+			Set.of("body", "photos"), Map.of(), "copyCode");
 
-	static final String COVER = "cover.html";
+	static final Template.Schema COVER = new Template.Schema("cover.html",
+			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
+			Map.of(), "batchCode");
+
+	static final Template.Schema MANIFEST = new Template.Schema("manifest.html",
+			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
+			Map.of("letters",
+					Set.of("number", "unit", "cell", "prisonerName", "registryNumber", "copyCode", "pages", "firstPage")),
+			"batchCode");
+
+	static final Template.Schema REPLY = new Template.Schema("reply.html",
+			Set.of("facilityName", "prisonerName", "registryNumber", "unit", "cell", "senderName", "receivedDate",
+					"copyCode"),
+			Set.of(), Map.of(), "copyCode");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-	private final Templates templates;
+	/** The templates in use; replaced as a whole, and only by a set that passed every check. */
+	private record TemplateSet(Template letter, Template cover, Template manifest, Template reply) {
+	}
+
+	private final Path dir;
 
 	private final String baseUri;
 
-	public LetterPdf(Path templateDir) {
-		this.templates = new Templates(templateDir);
+	private final Clock clock;
+
+	private volatile TemplateSet templates;
+
+	public LetterPdf(Path templateDir, Clock clock) {
+		this.dir = templateDir;
 		this.baseUri = templateDir.toAbsolutePath().toUri().toString();
+		this.clock = clock;
+		this.templates = loadAndTry();
 	}
 
-	public RenderedLetter letter(LetterContent letter) {
+	/**
+	 * Reads and checks every template again and uses them from now on; if any is broken the
+	 * ones in use stay and the {@link BrokenTemplate} says which file and why.
+	 */
+	public void reload() {
+		this.templates = loadAndTry();
+	}
+
+	/** Whether the template folder has an (optional) {@code reply.html}. */
+	public boolean hasReplySheet() {
+		return this.templates.reply() != null;
+	}
+
+	private TemplateSet loadAndTry() {
+		Template letter = Template.load(this.dir, LETTER);
+		Template cover = Template.load(this.dir, COVER);
+		Template manifest = Template.load(this.dir, MANIFEST);
+		Template reply = java.nio.file.Files.exists(this.dir.resolve(REPLY.name())) ? Template.load(this.dir, REPLY)
+				: null;
+		TemplateSet set = new TemplateSet(letter, cover, manifest, reply);
+		// a trial render with every script and a photo, so layout errors show now, not in a batch
+		LetterContent sample = Samples.letter();
+		tryRender(letter, () -> letter(set, sample, RenderOptions.GREYSCALE_PHOTOS, OutputStream.nullOutputStream()));
+		tryRender(cover, () -> cover(set, Samples.cover(), 1, 1));
+		tryRender(manifest, () -> manifest(set, Samples.cover(), List.of(sample), List.of(1)));
+		if (reply != null) {
+			tryRender(reply, () -> replySheet(set, sample));
+		}
+		return set;
+	}
+
+	private static void tryRender(Template template, Runnable render) {
+		try {
+			render.run();
+		}
+		catch (RuntimeException ex) {
+			throw new BrokenTemplate(template.file(), "a trial render failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	public RenderedLetter letter(LetterContent letter, RenderOptions options) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-		int pages = letter(letter, out);
-		return new RenderedLetter(out.toByteArray(), pages);
+		Result result = letter(this.templates, letter, options, out);
+		return new RenderedLetter(out.toByteArray(), result.pages(), result.replacements());
 	}
 
-	/** Writes the letter to {@code out}; returns its page count. */
-	public int letter(LetterContent letter, OutputStream out) {
-		Map<String, Html> fields = new HashMap<>();
-		fields.put("facilityName", Html.text(letter.facilityName()));
-		fields.put("prisonerName", Html.text(letter.prisonerName()));
-		fields.put("registryNumber", Html.text(letter.registryNumber()));
-		fields.put("unit", Html.text(letter.unit()));
-		fields.put("cell", Html.text(letter.cell()));
-		fields.put("senderName", Html.text(letter.senderName()));
-		fields.put("receivedDate", Html.text(date(letter.receivedDate())));
-		fields.put("copyCode", Html.text(letter.copyCode()));
-		fields.put("body", Html.paragraphs(letter.body()));
-		fields.put("photos", photos(letter.photos()));
-		return HtmlToPdf.render(this.templates.merge(LETTER, fields), this.baseUri, LETTER, out);
+	/** Pages and replaced characters of a letter written to a stream. */
+	public record Result(int pages, List<Replacement> replacements) {
+	}
+
+	/** Writes the letter to {@code out}. */
+	public Result letter(LetterContent letter, RenderOptions options, OutputStream out) {
+		return letter(this.templates, letter, options, out);
+	}
+
+	private Result letter(TemplateSet set, LetterContent letter, RenderOptions options, OutputStream out) {
+		Printable printable = new Printable();
+		Fields fields = letterFields(printable, letter);
+		List<String> paragraphs = printable.paragraphs("body", letter.body());
+		fields.block("body", doc -> paragraphs(doc, paragraphs));
+		List<Photos.Photo> photos = new ArrayList<>();
+		for (int i = 0; i < letter.photos().size(); i++) {
+			photos.add(Photos.prepare(letter.photos().get(i), i, options.greyscalePhotos()));
+		}
+		fields.block("photos", doc -> photos(doc, photos));
+		MessageDigest md = digest(set.letter());
+		fields.digest(md);
+		paragraphs.forEach(p -> md.update(p.getBytes(StandardCharsets.UTF_8)));
+		photos.forEach(p -> md.update(p.dataUri().getBytes(StandardCharsets.US_ASCII)));
+		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
+				|| paragraphs.stream().anyMatch(Printable::needsBidi);
+		int pages = HtmlToPdf.render(set.letter().fill(fields), this.baseUri, LETTER.name(), bidi, this.clock.instant(),
+				id(md), out);
+		return new Result(pages, printable.replacements());
+	}
+
+	/** A reply sheet for the letter: who it came from and the letter's code, with space to write. */
+	public RenderedLetter replySheet(LetterContent letter) {
+		TemplateSet set = this.templates;
+		if (set.reply() == null) {
+			throw new IllegalStateException("There is no " + REPLY.name() + " in " + this.dir.toAbsolutePath());
+		}
+		return replySheet(set, letter);
+	}
+
+	private RenderedLetter replySheet(TemplateSet set, LetterContent letter) {
+		Printable printable = new Printable();
+		Fields fields = letterFields(printable, letter);
+		return render(set.reply(), fields, printable);
 	}
 
 	public RenderedLetter cover(BatchCover cover, int letterCount, int letterPages) {
-		Map<String, Html> fields = new HashMap<>();
-		fields.put("facilityName", Html.text(cover.facilityName()));
-		fields.put("batchLabel", Html.text(cover.batchLabel()));
-		fields.put("date", Html.text(date(cover.date())));
-		fields.put("batchCode", Html.text(cover.batchCode()));
-		fields.put("letterCount", Html.text(Integer.toString(letterCount)));
-		fields.put("letterPages", Html.text(Integer.toString(letterPages)));
+		return cover(this.templates, cover, letterCount, letterPages);
+	}
+
+	private RenderedLetter cover(TemplateSet set, BatchCover cover, int letterCount, int letterPages) {
+		Printable printable = new Printable();
+		return render(set.cover(), batchFields(printable, cover, letterCount, letterPages), printable);
+	}
+
+	/** The manifest: one row per letter, in batch order, with its code and page count. */
+	public RenderedLetter manifest(BatchCover cover, List<LetterContent> letters, List<Integer> letterPages) {
+		return manifest(this.templates, cover, letters, letterPages);
+	}
+
+	private RenderedLetter manifest(TemplateSet set, BatchCover cover, List<LetterContent> letters,
+			List<Integer> letterPages) {
+		Printable printable = new Printable();
+		int sum = letterPages.stream().mapToInt(Integer::intValue).sum();
+		Fields fields = batchFields(printable, cover, letters.size(), sum);
+		List<Map<String, String>> rows = new ArrayList<>(letters.size());
+		int first = 1;
+		for (int i = 0; i < letters.size(); i++) {
+			LetterContent l = letters.get(i);
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("number", Integer.toString(i + 1));
+			row.put("unit", printable.line("unit", l.unit()));
+			row.put("cell", printable.line("cell", l.cell()));
+			row.put("prisonerName", printable.line("prisonerName", l.prisonerName()));
+			row.put("registryNumber", printable.line("registryNumber", l.registryNumber()));
+			row.put("copyCode", l.copyCode());
+			row.put("pages", Integer.toString(letterPages.get(i)));
+			row.put("firstPage", Integer.toString(first));
+			first += letterPages.get(i);
+			rows.add(row);
+		}
+		fields.list("letters", rows);
+		return render(set.manifest(), fields, printable);
+	}
+
+	private RenderedLetter render(Template template, Fields fields, Printable printable) {
+		MessageDigest md = digest(template);
+		fields.digest(md);
+		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
+				|| fields.lists.values().stream().flatMap(List::stream).flatMap(r -> r.values().stream())
+					.anyMatch(Printable::needsBidi);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		int pages = HtmlToPdf.render(this.templates.merge(COVER, fields), this.baseUri, COVER, out);
-		return new RenderedLetter(out.toByteArray(), pages);
+		int pages = HtmlToPdf.render(template.fill(fields), this.baseUri, template.schema().name(), bidi,
+				this.clock.instant(), id(md), out);
+		return new RenderedLetter(out.toByteArray(), pages, printable.replacements());
+	}
+
+	private static Fields letterFields(Printable printable, LetterContent letter) {
+		return new Fields().text("facilityName", printable.line("facilityName", letter.facilityName()))
+			.text("prisonerName", printable.line("prisonerName", letter.prisonerName()))
+			.text("registryNumber", printable.line("registryNumber", letter.registryNumber()))
+			.text("unit", printable.line("unit", letter.unit()))
+			.text("cell", printable.line("cell", letter.cell()))
+			.text("senderName", printable.line("senderName", letter.senderName()))
+			.text("receivedDate", date(letter.receivedDate()))
+			.text("copyCode", letter.copyCode());
+	}
+
+	private static Fields batchFields(Printable printable, BatchCover cover, int letterCount, int letterPages) {
+		return new Fields().text("facilityName", printable.line("facilityName", cover.facilityName()))
+			.text("batchLabel", printable.line("batchLabel", cover.batchLabel()))
+			.text("date", date(cover.date()))
+			.text("batchCode", printable.line("batchCode", cover.batchCode()))
+			.text("letterCount", Integer.toString(letterCount))
+			.text("letterPages", Integer.toString(letterPages));
+	}
+
+	private static List<Node> paragraphs(Document doc, List<String> paragraphs) {
+		List<Node> nodes = new ArrayList<>(paragraphs.size());
+		for (String paragraph : paragraphs) {
+			Element p = doc.createElementNS(Template.XHTML, "p");
+			if (Printable.startsRightToLeft(paragraph)) {
+				p.setAttribute("dir", "rtl");
+				p.setAttribute("class", "rtl");
+			}
+			p.setTextContent(paragraph);
+			nodes.add(p);
+		}
+		return nodes;
+	}
+
+	private static List<Node> photos(Document doc, List<Photos.Photo> photos) {
+		List<Node> nodes = new ArrayList<>(photos.size());
+		for (Photos.Photo photo : photos) {
+			Element box = doc.createElementNS(Template.XHTML, "div");
+			box.setAttribute("class", "photo");
+			Element img = doc.createElementNS(Template.XHTML, "img");
+			img.setAttribute("class", photo.wide() ? "wide" : "tall");
+			img.setAttribute("src", photo.dataUri());
+			img.setAttribute("alt", "");
+			box.appendChild(img);
+			nodes.add(box);
+		}
+		return nodes;
+	}
+
+	private static MessageDigest digest(Template template) {
+		try {
+			MessageDigest md = MessageDigest.getInstance("SHA-256");
+			md.update(template.file().toString().getBytes(StandardCharsets.UTF_8));
+			return md;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] id(MessageDigest md) {
+		return Arrays.copyOf(md.digest(), 16);
 	}
 
 	/**
@@ -102,53 +306,6 @@ public final class LetterPdf {
 
 	private static String date(LocalDate date) {
 		return date == null ? "" : DATE.format(date);
-	}
-
-	private static Html photos(List<byte[]> photos) {
-		if (photos == null || photos.isEmpty()) {
-			return Html.trusted("");
-		}
-		StringBuilder markup = new StringBuilder();
-		for (int i = 0; i < photos.size(); i++) {
-			byte[] photo = photos.get(i);
-			markup.append("<div class=\"photo\"><img class=\"")
-				.append(isWide(photo, i) ? "wide" : "tall")
-				.append("\" src=\"data:")
-				.append(isPng(photo) ? "image/png" : "image/jpeg")
-				.append(";base64,")
-				.append(Base64.getEncoder().encodeToString(photo))
-				.append("\" alt=\"\"/></div>\n");
-		}
-		return Html.trusted(markup.toString());
-	}
-
-	/**
-	 * Whether the photo is at least as wide (relative to its height) as the 4:3 photo box.
-	 * openhtmltopdf ignores {@code object-fit}, so the template sizes wide photos by width and
-	 * tall ones by height to keep them undistorted inside the box.
-	 */
-	private static boolean isWide(byte[] photo, int index) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(photo))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw new IllegalArgumentException("Photo " + (index + 1) + " is not a readable JPEG or PNG image");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in);
-				return reader.getWidth(0) * 3L >= reader.getHeight(0) * 4L;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalArgumentException("Photo " + (index + 1) + " is not a readable JPEG or PNG image", ex);
-		}
-	}
-
-	private static boolean isPng(byte[] image) {
-		return image.length > 4 && (image[0] & 0xFF) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G';
 	}
 
 }
