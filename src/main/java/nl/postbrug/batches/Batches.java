@@ -20,6 +20,7 @@ import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.CopyCodes;
 import nl.postbrug.letters.LetterRendering;
+import nl.postbrug.letters.RenderOptions;
 import nl.postbrug.letters.RenderedLetter;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.PostbrugUser;
@@ -246,7 +247,8 @@ public class Batches {
 			events.publishEvent(new LetterReprinted(letterId, old, code, user.getUsername()));
 			return old;
 		});
-		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code));
+		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code),
+				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT);
 		Path pdf = settings.outputDir().resolve(facility.code()).resolve("letter-" + letterId + "-copy-" + copyNo + ".pdf");
 		try {
 			Files.createDirectories(pdf.getParent());

@@ -80,15 +80,18 @@ public class RegistryImport {
 				throw new BadRow("printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
 						+ target + "'");
 			}
+			// Optional columns: files without them print single-sided with photos in colour.
+			boolean duplex = optionalBool(row, "duplex");
+			boolean greyscale = optionalBool(row, "greyscale_photos");
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
-				jdbc.sql("UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ? WHERE code = ?")
-					.params(name, zone, printerType, target, code)
+				jdbc.sql("UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
+					.params(name, zone, printerType, target, duplex, greyscale, code)
 					.update();
 			}
 			else {
-				jdbc.sql("INSERT INTO facility (code, name, time_zone, printer_type, printer_target) VALUES (?, ?, ?, ?, ?)")
-					.params(code, name, zone, printerType, target)
+				jdbc.sql("INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
+					.params(code, name, zone, printerType, target, duplex, greyscale)
 					.update();
 			}
 			return !exists;
@@ -344,6 +347,13 @@ public class RegistryImport {
 			return List.of();
 		}
 		return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static boolean optionalBool(CSVRecord row, String column) {
+		if (!row.isMapped(column) || row.get(column) == null || row.get(column).isBlank()) {
+			return false;
+		}
+		return bool(row.get(column).strip(), column);
 	}
 
 	private static boolean bool(String value, String column) {

@@ -42,6 +42,20 @@ class RegistryImportTests {
 	}
 
 	@Test
+	void printChoicesAreOptionalColumnsOfTheFacilityFile() {
+		assertThat(registry.facility("PIV").orElseThrow().printer().duplex()).isTrue();
+		assertThat(registry.facility("PIZ").orElseThrow().printer().greyscalePhotos()).isTrue();
+		assertThat(registry.facility("PIA").orElseThrow().printer()).isEqualTo(new PrinterSettings("FOLDER", "pia"));
+		ImportReport withoutColumns = importer.facilities(new StringReader(
+				"code,name,time_zone,printer_type,printer_target\nPIX,PI Test,Europe/Amsterdam,FOLDER,pix\n"));
+		assertThat(withoutColumns.clean()).isTrue();
+		assertThat(registry.facility("PIX").orElseThrow().printer().duplex()).isFalse();
+		ImportReport bad = importer.facilities(new StringReader(
+				"code,name,time_zone,printer_type,printer_target,duplex\nPIY,PI Test,Europe/Amsterdam,FOLDER,piy,sometimes\n"));
+		assertThat(bad.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("duplex must be true or false"));
+	}
+
+	@Test
 	void importingTwiceUpdatesInsteadOfDoubling() {
 		TestDatabase.sample("prisoners.csv", importer::prisoners);
 		ImportReport again = TestDatabase.sample("prisoners.csv", importer::prisoners);
