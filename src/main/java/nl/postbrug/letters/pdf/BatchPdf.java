@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -58,7 +59,7 @@ final class BatchPdf {
 
 	private static final ICUBidiReorderer REORDERER = new ICUBidiReorderer();
 
-	private static final QrDrawer QR = new QrDrawer();
+	private static final QrOutline QR = new QrOutline();
 
 	private final LetterPdf templates;
 
@@ -211,7 +212,9 @@ final class BatchPdf {
 	private static void blankPage(PDDocument doc) {
 		PDRectangle size = doc.getNumberOfPages() == 0 ? PDRectangle.A4
 				: doc.getPage(doc.getNumberOfPages() - 1).getMediaBox();
-		doc.addPage(new PDPage(new PDRectangle(size.getWidth(), size.getHeight())));
+		PDPage blank = new PDPage(new PDRectangle(size.getWidth(), size.getHeight()));
+		blank.setResources(new PDResources());
+		doc.addPage(blank);
 	}
 
 	/** Moves the last {@code count} pages, starting at index {@code from}, before the first page. */
