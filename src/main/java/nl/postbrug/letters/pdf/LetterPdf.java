@@ -1,9 +1,7 @@
 package nl.postbrug.letters.pdf;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -361,25 +357,6 @@ public final class LetterPdf {
 
 	private static byte[] id(MessageDigest md) {
 		return Arrays.copyOf(md.digest(), 16);
-	}
-
-	/**
-	 * Concatenates the PDFs into {@code target}, in order. PDFBox buffers in temporary files,
-	 * not on the heap, so a batch of thousands of letters does not need thousands of
-	 * letters' worth of memory.
-	 */
-	public static void merge(List<Path> parts, Path target) {
-		PDFMergerUtility merger = new PDFMergerUtility();
-		try {
-			for (Path part : parts) {
-				merger.addSource(part.toFile());
-			}
-			merger.setDestinationFileName(target.toString());
-			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write batch PDF " + target, ex);
-		}
 	}
 
 	private static String date(LocalDate date) {
