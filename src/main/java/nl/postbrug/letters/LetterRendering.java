@@ -1,15 +1,8 @@
 package nl.postbrug.letters;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -70,59 +63,28 @@ public class LetterRendering {
 	}
 
 	/**
-	 * Writes one batch PDF to {@code target}: a cover sheet (facility, date, label, number of
-	 * letters and pages, barcode of the batch code), a manifest (one row per letter: unit,
-	 * cell, name, registry number, copy code, pages), then every letter in the given order.
-	 * Letters are rendered to temporary files one by one, so memory does not grow with the
-	 * batch.
-	 * @return page counts of cover plus manifest and of each letter, in order
+	 * Writes one batch PDF to {@code target}, for printing on one side of the paper; see
+	 * {@link #writeBatch(BatchCover, List, RenderOptions, boolean, Path)}.
 	 */
 	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, RenderOptions options, Path target) {
-		Path work = null;
-		try {
-			work = Files.createTempDirectory("postbrug-batch-");
-			List<Path> parts = new ArrayList<>(letters.size() + 2);
-			Path coverFile = work.resolve("0-cover.pdf");
-			Path manifestFile = work.resolve("0-manifest.pdf");
-			parts.add(coverFile);
-			parts.add(manifestFile);
-			List<Integer> letterPages = new ArrayList<>(letters.size());
-			int sum = 0;
-			for (int i = 0; i < letters.size(); i++) {
-				Path part = work.resolve((i + 1) + ".pdf");
-				try (OutputStream out = Files.newOutputStream(part)) {
-					int pages = this.pdf.letter(letters.get(i), options, out).pages();
-					letterPages.add(pages);
-					sum += pages;
-				}
-				parts.add(part);
-			}
-			RenderedLetter coverPdf = this.pdf.cover(cover, letters.size(), sum);
-			Files.write(coverFile, coverPdf.pdf());
-			RenderedLetter manifestPdf = this.pdf.manifest(cover, letters, letterPages);
-			Files.write(manifestFile, manifestPdf.pdf());
-			LetterPdf.merge(parts, target);
-			int front = coverPdf.pages() + manifestPdf.pages();
-			return new BatchLayout(front, letterPages, front + sum);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write batch " + cover.batchCode() + " to " + target, ex);
-		}
-		finally {
-			deleteQuietly(work);
-		}
+		return writeBatch(cover, letters, options, false, target);
 	}
 
-	private static void deleteQuietly(Path dir) {
-		if (dir == null) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			// a leftover temp folder is harmless; the batch itself succeeded or already failed
-		}
+	/**
+	 * Writes one batch PDF to {@code target}: a cover sheet (facility, date, label, number of
+	 * letters and pages, letters and pages per unit, barcode of the batch code), a manifest (one
+	 * row per letter: unit, cell, name, registry number, copy code, pages, first page in this
+	 * PDF), then every letter in the given order. All letters share one embedded font, so a
+	 * text page costs a few KB. {@code letters} is read once, by index, one letter at a time,
+	 * and page contents are buffered in a temporary file, so memory does not grow with the
+	 * batch. The file appears at {@code target} only when complete.
+	 * @param duplex add a blank page after the manifest and after each letter that ends on the
+	 * front of a sheet, so that every letter starts on a new sheet
+	 * @return page counts of cover plus manifest and of each letter, and where each letter starts
+	 */
+	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, RenderOptions options, boolean duplex,
+			Path target) {
+		return this.pdf.batch(cover, letters, options, duplex, target);
 	}
 
 }

@@ -122,6 +122,7 @@ class LetterRenderingTests {
 		assertThat(layout.letterPages().get(1)).isGreaterThan(1);
 		int letterPages = layout.letterPages().stream().mapToInt(Integer::intValue).sum();
 		assertThat(layout.totalPages()).isEqualTo(2 + letterPages);
+		assertThat(layout.firstPages()).containsExactly(3, 4, 4 + layout.letterPages().get(1));
 		byte[] pdf = Files.readAllBytes(target);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			assertThat(doc.getNumberOfPages()).isEqualTo(layout.totalPages());
@@ -131,7 +132,8 @@ class LetterRenderingTests {
 			assertThat(manifest).contains("3 letters, " + letterPages + " pages", "Manifest page 1 / 1");
 			for (int i = 0; i < letters.size(); i++) {
 				assertThat(manifest).containsPattern((i + 1) + "\\s+B2\\s+117\\s+Sam de Vries\\s+1234567\\s+"
-						+ letters.get(i).copyCode() + "\\s+" + layout.letterPages().get(i));
+						+ letters.get(i).copyCode() + "\\s+" + layout.letterPages().get(i) + "\\s+"
+						+ layout.firstPages().get(i));
 			}
 		}
 		List<String> expected = new java.util.ArrayList<>(List.of("BATCH-0042", "BATCH-0042"));

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,6 +109,26 @@ class PdfQualityTests {
 		assertThat(imageColourSpaces(this.rendering.render(letter).pdf())).containsOnly("DeviceRGB");
 		assertThat(imageColourSpaces(this.rendering.render(letter, RenderOptions.GREYSCALE_PHOTOS).pdf()))
 			.containsOnly("DeviceGray");
+	}
+
+	@Test
+	void aDuplexBatchInEveryScriptWithGreyPhotosIsPdfA2b(@TempDir Path dir) throws Exception {
+		List<LetterContent> letters = List.of(
+				new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
+						LocalDate.of(2026, 3, 1), "Photo.", List.of(photo(400, 300, "png")), CopyCodes.newCode()),
+				LetterFixtures.letter("Dag Sam,\n\nmarhaba: مرحبا, shalom: שלום, привет, γεια."),
+				new LetterContent("PI Vught", "Sam de Vries", "1234567", "A1", "12", "Ans de Vries",
+						LocalDate.of(2026, 3, 1), "Two photos.", List.of(photo(300, 400, "jpg"), photo(640, 480, "png")),
+						CopyCodes.newCode()));
+		Path target = dir.resolve("batch.pdf");
+		BatchCover cover = new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), CopyCodes.newCode());
+
+		BatchLayout layout = this.rendering.writeBatch(cover, letters, RenderOptions.GREYSCALE_PHOTOS, true, target);
+
+		byte[] pdf = Files.readAllBytes(target);
+		assertThat(layout.totalPages() % 2).isZero();
+		assertPdfA2b(pdf);
+		assertThat(imageColourSpaces(pdf)).hasSize(3).containsOnly("DeviceGray");
 	}
 
 	private static List<String> imageColourSpaces(byte[] pdf) throws IOException {

@@ -1,9 +1,7 @@
 package nl.postbrug.letters.pdf;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import nl.postbrug.letters.BatchCover;
+import nl.postbrug.letters.BatchLayout;
 import nl.postbrug.letters.BrokenTemplate;
 import nl.postbrug.letters.LetterContent;
 import nl.postbrug.letters.RenderOptions;
@@ -45,7 +42,7 @@ public final class LetterPdf {
 
 	static final Template.Schema COVER = new Template.Schema("cover.html",
 			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
-			Map.of(), "batchCode");
+			Map.of("units", Set.of("unit", "letterCount", "letterPages")), "batchCode");
 
 	static final Template.Schema MANIFEST = new Template.Schema("manifest.html",
 			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
@@ -135,6 +132,23 @@ public final class LetterPdf {
 	}
 
 	private Result letter(TemplateSet set, LetterContent letter, RenderOptions options, OutputStream out) {
+		LetterFill fill = letterFill(letter, options);
+		Fields fields = fill.fields();
+		MessageDigest md = digest(set.letter());
+		fields.digest(md);
+		fill.paragraphs().forEach(p -> md.update(p.getBytes(StandardCharsets.UTF_8)));
+		fill.photos().forEach(p -> md.update(p.dataUri().getBytes(StandardCharsets.US_ASCII)));
+		int pages = HtmlToPdf.render(set.letter().fill(fields), this.baseUri, LETTER.name(), fill.bidi(),
+				this.clock.instant(), id(md), out);
+		return new Result(pages, fill.printable().replacements());
+	}
+
+	/** A letter's merge values, before they go into the template. */
+	private record LetterFill(Fields fields, List<String> paragraphs, List<Photos.Photo> photos, Printable printable,
+			boolean bidi) {
+	}
+
+	private static LetterFill letterFill(LetterContent letter, RenderOptions options) {
 		Printable printable = new Printable();
 		Fields fields = letterFields(printable, letter);
 		List<String> paragraphs = printable.paragraphs("body", letter.body());
@@ -144,15 +158,75 @@ public final class LetterPdf {
 			photos.add(Photos.prepare(letter.photos().get(i), i, options.greyscalePhotos()));
 		}
 		fields.block("photos", doc -> photos(doc, photos));
-		MessageDigest md = digest(set.letter());
-		fields.digest(md);
-		paragraphs.forEach(p -> md.update(p.getBytes(StandardCharsets.UTF_8)));
-		photos.forEach(p -> md.update(p.dataUri().getBytes(StandardCharsets.US_ASCII)));
 		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
 				|| paragraphs.stream().anyMatch(Printable::needsBidi);
-		int pages = HtmlToPdf.render(set.letter().fill(fields), this.baseUri, LETTER.name(), bidi, this.clock.instant(),
-				id(md), out);
-		return new Result(pages, printable.replacements());
+		return new LetterFill(fields, paragraphs, photos, printable, bidi);
+	}
+
+	/** A template filled in and ready for layout; {@code bidi} when it holds right-to-left text. */
+	record Filled(org.w3c.dom.Document xhtml, String templateName, String baseUri, boolean bidi) {
+	}
+
+	/** The letter template filled with {@code letter}, for rendering into a batch document. */
+	Filled filledLetter(LetterContent letter, RenderOptions options) {
+		LetterFill fill = letterFill(letter, options);
+		return new Filled(this.templates.letter().fill(fill.fields()), LETTER.name(), this.baseUri, fill.bidi());
+	}
+
+	/**
+	 * Writes one batch PDF with the letters sharing one embedded font; see {@link BatchPdf}.
+	 * @param duplex pad the cover with manifest and every letter to an even number of pages, so
+	 * each starts on a new sheet when printed on both sides
+	 */
+	public BatchLayout batch(BatchCover cover, List<LetterContent> letters, RenderOptions options, boolean duplex,
+			Path target) {
+		return new BatchPdf(this, this.clock).write(cover, letters, options, duplex, target);
+	}
+
+	/** The cover sheet filled in, with one row per unit (letters and pages for that unit). */
+	Filled filledCover(BatchCover cover, int letterCount, int letterPages, List<Map<String, String>> units) {
+		Printable printable = new Printable();
+		Fields fields = batchFields(printable, cover, letterCount, letterPages);
+		List<Map<String, String>> rows = new ArrayList<>(units.size());
+		for (Map<String, String> unit : units) {
+			Map<String, String> row = new LinkedHashMap<>(unit);
+			row.put("unit", printable.line("unit", unit.get("unit")));
+			rows.add(row);
+		}
+		fields.list("units", rows);
+		return filled(this.templates.cover(), fields);
+	}
+
+	/**
+	 * The manifest filled in from rows already made printable (see {@link #manifestRow}); the
+	 * caller sets each row's {@code firstPage}.
+	 */
+	Filled filledManifest(BatchCover cover, int letterPages, List<Map<String, String>> rows) {
+		Printable printable = new Printable();
+		Fields fields = batchFields(printable, cover, rows.size(), letterPages);
+		fields.list("letters", rows);
+		return filled(this.templates.manifest(), fields);
+	}
+
+	/** One manifest row for {@code letter}, {@code firstPage} still to be set. */
+	static Map<String, String> manifestRow(int number, LetterContent l, int pages) {
+		Printable printable = new Printable();
+		Map<String, String> row = new LinkedHashMap<>();
+		row.put("number", Integer.toString(number));
+		row.put("unit", printable.line("unit", l.unit()));
+		row.put("cell", printable.line("cell", l.cell()));
+		row.put("prisonerName", printable.line("prisonerName", l.prisonerName()));
+		row.put("registryNumber", printable.line("registryNumber", l.registryNumber()));
+		row.put("copyCode", l.copyCode());
+		row.put("pages", Integer.toString(pages));
+		return row;
+	}
+
+	private Filled filled(Template template, Fields fields) {
+		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
+				|| fields.lists.values().stream().flatMap(List::stream).flatMap(r -> r.values().stream())
+					.anyMatch(Printable::needsBidi);
+		return new Filled(template.fill(fields), template.schema().name(), this.baseUri, bidi);
 	}
 
 	/** A reply sheet for the letter: who it came from and the letter's code, with space to write. */
@@ -283,25 +357,6 @@ public final class LetterPdf {
 
 	private static byte[] id(MessageDigest md) {
 		return Arrays.copyOf(md.digest(), 16);
-	}
-
-	/**
-	 * Concatenates the PDFs into {@code target}, in order. PDFBox buffers in temporary files,
-	 * not on the heap, so a batch of thousands of letters does not need thousands of
-	 * letters' worth of memory.
-	 */
-	public static void merge(List<Path> parts, Path target) {
-		PDFMergerUtility merger = new PDFMergerUtility();
-		try {
-			for (Path part : parts) {
-				merger.addSource(part.toFile());
-			}
-			merger.setDestinationFileName(target.toString());
-			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write batch PDF " + target, ex);
-		}
 	}
 
 	private static String date(LocalDate date) {
