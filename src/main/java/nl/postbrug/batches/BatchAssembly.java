@@ -31,6 +31,7 @@ import nl.postbrug.letters.BatchLayout;
 import nl.postbrug.letters.CopyCodes;
 import nl.postbrug.letters.LetterContent;
 import nl.postbrug.letters.LetterRendering;
+import nl.postbrug.letters.RenderOptions;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
@@ -239,7 +240,9 @@ class BatchAssembly implements DisposableBean {
 		Path partial = pdf.resolveSibling("." + pdf.getFileName() + "." + ProcessHandle.current().pid() + ".part");
 		BatchCover cover = new BatchCover(facility.name(), batchId + " (" + slotLabel(batch, facility) + ")",
 				batch.createdAt().atZone(facility.zone()).toLocalDate(), batch.code());
-		BatchLayout layout = rendering.writeBatch(cover, letters, partial);
+		RenderOptions options = facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS
+				: RenderOptions.DEFAULT;
+		BatchLayout layout = rendering.writeBatch(cover, letters, options, facility.printer().duplex(), partial);
 		try {
 			Files.move(partial, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

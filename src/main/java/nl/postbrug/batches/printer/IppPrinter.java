@@ -30,6 +30,8 @@ import com.hp.jipp.model.Types;
  */
 class IppPrinter implements Printer {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IppPrinter.class);
+
 	private static final String USER = "postbrug";
 
 	private final URI printer;
@@ -40,7 +42,9 @@ class IppPrinter implements Printer {
 
 	private final Duration requestTimeout;
 
-	IppPrinter(URI printer, Duration connectTimeout, Duration requestTimeout) {
+	private final boolean duplex;
+
+	IppPrinter(URI printer, Duration connectTimeout, Duration requestTimeout, boolean duplex) {
 		String scheme = printer.getScheme() == null ? "" : printer.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("ipp") && !scheme.equals("ipps") || printer.getHost() == null) {
 			throw new IllegalArgumentException("'" + printer + "' is not an ipp:// or ipps:// printer URI");
@@ -51,6 +55,7 @@ class IppPrinter implements Printer {
 				+ (printer.getRawPath() == null || printer.getRawPath().isEmpty() ? "/ipp/print" : printer.getRawPath()));
 		this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 		this.requestTimeout = requestTimeout;
+		this.duplex = duplex;
 	}
 
 	@Override
@@ -60,10 +65,14 @@ class IppPrinter implements Printer {
 
 	@Override
 	public PrintJob submit(Path pdf, String jobName) {
-		IppPacket request = IppPacket.printJob(printer)
+		IppPacket.Builder builder = IppPacket.printJob(printer)
 			.putOperationAttributes(Types.requestingUserName.of(USER), Types.jobName.of(jobName),
-					Types.documentFormat.of("application/pdf"))
-			.build();
+					Types.documentFormat.of("application/pdf"));
+		if (duplex && printsBothSides()) {
+			// The batch is laid out for both sides: every letter starts on an odd page, a new sheet.
+			builder.putJobAttributes(Types.sides.of(com.hp.jipp.model.Sides.twoSidedLongEdge));
+		}
+		IppPacket request = builder.build();
 		HttpRequest.BodyPublisher document;
 		try {
 			document = HttpRequest.BodyPublishers.ofFile(pdf);
@@ -115,6 +124,23 @@ class IppPrinter implements Printer {
 			.max(Comparator.comparing((AttributeGroup group) -> group.getValue(Types.jobId) == null ? 0 : group.getValue(Types.jobId)))
 			.filter(group -> group.getValue(Types.jobUri) != null)
 			.map(group -> job(group, group.getValue(Types.jobUri).toString()));
+	}
+
+	/**
+	 * Whether the printer offers two-sided printing. A printer that does not refuses a job asking for
+	 * it; the padded batch then prints one-sided, every letter still on sheets of its own.
+	 */
+	private boolean printsBothSides() {
+		IppPacket request = IppPacket.getPrinterAttributes(printer, Types.sidesSupported).build();
+		IppPacket response = send(request, null, "Get-Printer-Attributes");
+		requireSuccess(response, "Get-Printer-Attributes");
+		AttributeGroup attributes = response.get(Tag.printerAttributes);
+		boolean supported = attributes != null
+				&& attributes.getStrings(Types.sidesSupported).contains(com.hp.jipp.model.Sides.twoSidedLongEdge);
+		if (!supported) {
+			log.warn("{} does not print two-sided; the duplex batch prints one-sided with blank backs", printer);
+		}
+		return supported;
 	}
 
 	@Override

@@ -40,7 +40,7 @@ public class Printers {
 	private IppPrinter ipp(Facility facility, String target) {
 		try {
 			return new IppPrinter(URI.create(target.strip()), settings.ipp().connectTimeout(),
-					settings.ipp().requestTimeout());
+					settings.ipp().requestTimeout(), facility.printer().duplex());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new PrinterUnavailable("Facility " + facility.code() + " has IPP printer '" + target

@@ -30,7 +30,7 @@ class IppPrinterTests {
 	@BeforeAll
 	static void switchOn() {
 		device = IppEvePrinter.open("postbrug-unit");
-		printer = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30));
+		printer = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30), false);
 	}
 
 	@AfterAll
@@ -68,16 +68,29 @@ class IppPrinterTests {
 
 	@Test
 	void aPrinterThatIsOffIsUnavailable() throws Exception {
-		IppPrinter nobody = new IppPrinter(URI.create("ipp://localhost:1/ipp/print"), Duration.ofSeconds(1), Duration.ofSeconds(2));
+		IppPrinter nobody = new IppPrinter(URI.create("ipp://localhost:1/ipp/print"), Duration.ofSeconds(1), Duration.ofSeconds(2), false);
 		assertThatThrownBy(() -> nobody.submit(pdf(1), "unit-job-off")).isInstanceOf(PrinterUnavailable.class)
 			.hasMessageContaining("unreachable");
 		assertThat(nobody.check().reachable()).isFalse();
 	}
 
 	@Test
+	void aDuplexBatchForAOneSidedPrinterIsStillPrinted() throws Exception {
+		// ippeveprinter offers one-sided printing only and refuses a job that asks for two sides.
+		IppPrinter duplex = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30), true);
+		PrintJob job = duplex.submit(pdf(2), "unit-duplex-1");
+		Instant until = Instant.now().plusSeconds(60);
+		while (!job.state().done() && Instant.now().isBefore(until)) {
+			Thread.sleep(300);
+			job = duplex.status(job.ref());
+		}
+		assertThat(job.state()).isEqualTo(PrintJob.State.COMPLETED);
+	}
+
+	@Test
 	void onlyIppUrisAreAccepted() {
 		assertThatThrownBy(() -> new IppPrinter(URI.create("http://printer/ipp/print"), Duration.ofSeconds(1),
-				Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+				Duration.ofSeconds(1), false)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static Path pdf(int pages) throws IOException {
