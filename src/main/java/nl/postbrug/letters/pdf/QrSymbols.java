@@ -125,12 +125,21 @@ final class QrSymbols {
 		g.setColor(Color.BLACK);
 		Path2D.Double dark = new Path2D.Double();
 		double origin = origin(margin, module);
+		// one rectangle per horizontal run of dark modules: the same pixels as one per module
+		// (the shared edges cancel), with far fewer edges for the rasteriser to sort
 		for (int row = 0; row < matrix.getHeight(); row++) {
-			for (int col = 0; col < matrix.getWidth(); col++) {
-				if (matrix.get(col, row) == 1) {
-					dark.append(new Rectangle2D.Double(origin + dx + col * module, origin + dy + row * module, module,
-							module), false);
+			int col = 0;
+			while (col < matrix.getWidth()) {
+				if (matrix.get(col, row) != 1) {
+					col++;
+					continue;
 				}
+				int start = col;
+				while (col < matrix.getWidth() && matrix.get(col, row) == 1) {
+					col++;
+				}
+				dark.append(new Rectangle2D.Double(origin + dx + start * module, origin + dy + row * module,
+						(col - start) * module, module), false);
 			}
 		}
 		g.fill(dark);
