@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.common.BitArray;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
@@ -86,35 +90,78 @@ final class QrSymbols {
 
 	private static boolean readable(ByteMatrix matrix, String text) {
 		for (double[] probe : PROBES) {
-			if (!text.equals(decode(render(matrix, probe[0], probe[1], probe[2])))) {
+			Binarizer binarizer = probe[0] == Math.rint(probe[0]) && probe[1] == 0 && probe[2] == 0
+					? new Drawn(bits(matrix, (int) probe[0]))
+					: new HybridBinarizer(new BufferedImageLuminanceSource(render(matrix, probe[0], probe[1], probe[2])));
+			if (!text.equals(decode(binarizer))) {
 				return false;
 			}
 		}
 		return true;
 	}
 
+	private static final int MARGIN = 8;
+
+	/**
+	 * A rendering with whole pixels per module, already black and white. ZXing's local
+	 * threshold binarizer returns a pure black-and-white image unchanged, so it is handed to
+	 * the reader as is, without drawing grey pixels and thresholding them again.
+	 */
+	private static BitMatrix bits(ByteMatrix matrix, int module) {
+		int size = (matrix.getWidth() + 2 * QUIET_ZONE) * module + 2 * MARGIN;
+		BitMatrix bits = new BitMatrix(size);
+		int o = (int) origin(MARGIN, module);
+		for (int row = 0; row < matrix.getHeight(); row++) {
+			for (int col = 0; col < matrix.getWidth(); col++) {
+				if (matrix.get(col, row) == 1) {
+					bits.setRegion(o + col * module, o + row * module, module, module);
+				}
+			}
+		}
+		return bits;
+	}
+
+	/** Hands a ready black-and-white image to the reader. */
+	private static final class Drawn extends Binarizer {
+
+		private final BitMatrix bits;
+
+		Drawn(BitMatrix bits) {
+			super(new LuminanceSource(bits.getWidth(), bits.getHeight()) {
+				@Override
+				public byte[] getRow(int y, byte[] row) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public byte[] getMatrix() {
+					throw new UnsupportedOperationException();
+				}
+			});
+			this.bits = bits;
+		}
+
+		@Override
+		public BitArray getBlackRow(int y, BitArray row) {
+			return this.bits.getRow(y, row);
+		}
+
+		@Override
+		public BitMatrix getBlackMatrix() {
+			return this.bits;
+		}
+
+		@Override
+		public Binarizer createBinarizer(LuminanceSource source) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
 	private static BufferedImage render(ByteMatrix matrix, double module, double dx, double dy) {
 		int margin = 8;
 		int size = (int) Math.ceil((matrix.getWidth() + 2 * QUIET_ZONE) * module) + 2 * margin;
 		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
-		if (module == Math.rint(module) && dx == 0 && dy == 0) {
-			// whole pixels: set them directly, no anti-aliasing to compute
-			byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
-			java.util.Arrays.fill(pixels, (byte) 0xFF);
-			int m = (int) module;
-			int o = (int) origin(margin, module);
-			for (int row = 0; row < matrix.getHeight(); row++) {
-				for (int col = 0; col < matrix.getWidth(); col++) {
-					if (matrix.get(col, row) == 1) {
-						for (int py = 0; py < m; py++) {
-							int at = (o + row * m + py) * size + o + col * m;
-							java.util.Arrays.fill(pixels, at, at + m, (byte) 0);
-						}
-					}
-				}
-			}
-			return image;
-		}
 		antiAliased(matrix, module, origin(margin, module) + dx, origin(margin, module) + dy, image);
 		return image;
 	}
@@ -138,19 +185,26 @@ final class QrSymbols {
 		int[][] rows = samples(y0, module, n, size, SAMPLES_Y);
 		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
 		int full = SAMPLES_X * SAMPLES_Y;
+		int[] darkInRow = new int[n];
 		for (int y = 0; y < size; y++) {
+			// dark sample rows of this pixel row, per module column
 			int[] r = rows[y];
+			Arrays.fill(darkInRow, 0);
+			for (int i = 0; i < r.length; i += 2) {
+				for (int k = 0; k < n; k++) {
+					if (matrix.get(k, r[i]) == 1) {
+						darkInRow[k] += r[i + 1];
+					}
+				}
+			}
+			int at = y * size;
 			for (int x = 0; x < size; x++) {
 				int[] c = cols[x];
 				int count = 0;
-				for (int i = 0; i < r.length; i += 2) {
-					for (int j = 0; j < c.length; j += 2) {
-						if (matrix.get(c[j], r[i]) == 1) {
-							count += r[i + 1] * c[j + 1];
-						}
-					}
+				for (int j = 0; j < c.length; j += 2) {
+					count += darkInRow[c[j]] * c[j + 1];
 				}
-				pixels[y * size + x] = (byte) (255 - (count * 255 + full / 2) / full);
+				pixels[at + x] = (byte) (255 - (count * 255 + full / 2) / full);
 			}
 		}
 	}
@@ -186,13 +240,13 @@ final class QrSymbols {
 		return margin + QUIET_ZONE * module;
 	}
 
-	private static String decode(BufferedImage image) {
+	private static String decode(Binarizer binarizer) {
 		Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
 		hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 		hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 		try {
 			return new QRCodeReader()
-				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints)
+				.decode(new BinaryBitmap(binarizer), hints)
 				.getText();
 		}
 		catch (ReaderException ex) {
