@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,6 +42,19 @@ final class HtmlToPdf {
 	}
 
 	/**
+	 * A subset-embedded font for one document. PDFBox first writes the widths of all ~6,000
+	 * glyphs into the font's {@code W} array and reads them into its width table; when the font
+	 * is then added to a page, PDFBox walks that whole array to mark it for saving (~4 % of a
+	 * letter). Saving replaces the array with the widths of the subset anyway, so it is emptied
+	 * here: measuring still uses the width table, and the output is byte for byte the same.
+	 */
+	static PDType0Font font(PDDocument doc, TrueTypeFont ttf) throws IOException {
+		PDType0Font font = PDType0Font.load(doc, ttf, true);
+		font.getDescendantFont().getCOSObject().setItem(COSName.W, new COSArray());
+		return font;
+	}
+
+	/**
 	 * Writes the PDF to {@code out} and returns its page count.
 	 * @param bidi whether the text holds right-to-left scripts (Arabic, Hebrew): then it is
 	 * reordered and shaped by ICU; Latin-only letters skip that work
@@ -53,10 +69,8 @@ final class HtmlToPdf {
 			builder.usePDDocument(doc);
 			builder.withProducer("Postbrug");
 			builder.useCacheStore(CacheStore.PDF_FONT_METRICS, Fonts.METRICS);
-			builder.useFont(new PDFontSupplier(PDType0Font.load(doc, Fonts.regular(), true)), Fonts.FAMILY, 400,
-					FontStyle.NORMAL, true);
-			builder.useFont(new PDFontSupplier(PDType0Font.load(doc, Fonts.bold(), true)), Fonts.FAMILY, 700,
-					FontStyle.NORMAL, true);
+			builder.useFont(new PDFontSupplier(font(doc, Fonts.regular())), Fonts.FAMILY, 400, FontStyle.NORMAL, true);
+			builder.useFont(new PDFontSupplier(font(doc, Fonts.bold())), Fonts.FAMILY, 700, FontStyle.NORMAL, true);
 			if (bidi) {
 				builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
 				builder.useUnicodeBidiReorderer(REORDERER);

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -28,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.util.DateConverter;
 
 /**
  * Makes a laid-out document PDF/A-2b and reproducible: sRGB output intent, XMP metadata
@@ -58,26 +60,44 @@ final class PdfA {
 		return out.toByteArray();
 	}
 
-	static void apply(PDDocument doc, Instant created, byte[] id) throws IOException {
-		Instant when = created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+	/** A creation time to the second, as the document information and the XMP metadata write it. */
+	private record Stamp(long second, String pdf, String xmp) {
+	}
+
+	/** The last stamp made: letters rendered within the same second share it. */
+	private static final AtomicReference<Stamp> LAST = new AtomicReference<>();
+
+	private static Stamp stamp(Instant created) {
+		long second = created.getEpochSecond();
+		Stamp last = LAST.get();
+		if (last != null && last.second() == second) {
+			return last;
+		}
+		Instant when = Instant.ofEpochSecond(second);
 		Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
 		date.setTimeInMillis(when.toEpochMilli());
+		Stamp stamp = new Stamp(second, DateConverter.toString(date), XMP_DATE.format(when));
+		LAST.set(stamp);
+		return stamp;
+	}
 
+	static void apply(PDDocument doc, Instant created, byte[] id) throws IOException {
+		Stamp stamp = stamp(created);
+		// the same strings PDDocumentInformation.setCreationDate/setModificationDate would write
 		PDDocumentInformation info = new PDDocumentInformation();
 		info.setProducer(PRODUCER);
-		info.setCreationDate(date);
-		info.setModificationDate(date);
+		info.getCOSObject().setString(COSName.CREATION_DATE, stamp.pdf());
+		info.getCOSObject().setString(COSName.MOD_DATE, stamp.pdf());
 		doc.setDocumentInformation(info);
 
-		String stamp = XMP_DATE.format(when);
 		String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 				+ "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
 				+ "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
 				+ "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
 				+ " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
 				+ "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-				+ "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n"
-				+ "<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n"
+				+ "<xmp:CreateDate>" + stamp.xmp() + "</xmp:CreateDate>\n"
+				+ "<xmp:ModifyDate>" + stamp.xmp() + "</xmp:ModifyDate>\n"
 				+ "<pdf:Producer>" + PRODUCER + "</pdf:Producer>\n"
 				+ "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 		PDMetadata metadata = new PDMetadata(doc);
