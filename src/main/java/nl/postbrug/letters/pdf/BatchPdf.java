@@ -182,7 +182,7 @@ final class BatchPdf {
 			builder.defaultTextDirection(TextDirection.LTR);
 		}
 		DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-		drawers.registerDrawer(QrDrawer.TYPE, QR);
+		drawers.registerDrawer(QrOutline.TYPE, QR);
 		builder.useObjectDrawerFactory(drawers);
 		builder.useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"),
 				ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);

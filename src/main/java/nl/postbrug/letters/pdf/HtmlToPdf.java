@@ -36,7 +36,7 @@ final class HtmlToPdf {
 	/** Stateless apart from ICU's immutable shapers, so one serves every thread. */
 	private static final ICUBidiReorderer REORDERER = new ICUBidiReorderer();
 
-	private static final QrDrawer QR = new QrDrawer();
+	private static final QrOutline QR = new QrOutline();
 
 	private HtmlToPdf() {
 	}
@@ -77,7 +77,7 @@ final class HtmlToPdf {
 				builder.defaultTextDirection(TextDirection.LTR);
 			}
 			DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-			drawers.registerDrawer(QrDrawer.TYPE, QR);
+			drawers.registerDrawer(QrOutline.TYPE, QR);
 			builder.useObjectDrawerFactory(drawers);
 			// templates and letters never need anything from outside: photos are data URIs
 			builder.useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"),

@@ -14,12 +14,16 @@ import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.render.RenderingContext;
 
 /**
- * Draws the same QR code as {@link QrDrawer}, but as the outlines of its dark areas instead of
- * one rectangle per run of dark modules: only the corners are written, so the symbol takes
- * about a third of the bytes in the page content, which is most of a text page in a batch. The
- * filled area is exactly the same, and has no seams.
+ * Draws a copy's QR code as vector outlines of its dark areas, with the full quiet zone: only the
+ * corners are written, so the symbol takes about a third of the bytes a rectangle per run of dark
+ * modules would, and one filled path leaves no anti-aliased seams between touching modules in a
+ * scan. Letters and batches draw it the same way, so what the read-back check in
+ * {@link QrSymbols} proved readable is what prints.
  */
 final class QrOutline implements FSObjectDrawer {
+
+	/** The object type templates use for the copy's barcode: {@code <object type="custom/qr" data-code="…">}. */
+	static final String TYPE = "custom/qr";
 
 	private static final int QUIET_ZONE = QrSymbols.QUIET_ZONE;
 

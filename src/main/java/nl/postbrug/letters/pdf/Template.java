@@ -120,7 +120,7 @@ final class Template {
 		boolean[] barcode = { false };
 		walk(this.dom.getDocumentElement(), null, barcode);
 		if (!barcode[0]) {
-			throw new BrokenTemplate(this.file, "it needs <object type=\"" + QrDrawer.TYPE + "\" data-code=\"{{"
+			throw new BrokenTemplate(this.file, "it needs <object type=\"" + QrOutline.TYPE + "\" data-code=\"{{"
 					+ this.schema.barcodeField() + "}}\"/> so that every page carries the barcode", null);
 		}
 	}
@@ -138,7 +138,7 @@ final class Template {
 			}
 			list = each;
 		}
-		if (QrDrawer.TYPE.equals(element.getAttribute("type"))
+		if (QrOutline.TYPE.equals(element.getAttribute("type"))
 				&& element.getAttribute("data-code").strip().equals("{{" + this.schema.barcodeField() + "}}")) {
 			barcode[0] = true;
 		}
