@@ -68,7 +68,7 @@ class RegistryImportTests {
 		String csv = """
 				number,name,facility,unit,cell,status
 				2000000001,Goed Persoon,PIA,A,A-1.01,ACTIVE
-				2000000002,Geen Instelling,XXX,A,A-1.02,ACTIVE
+				2000000002,Geen Instelling,NOPE,A,A-1.02,ACTIVE
 				2000000003,Verkeerde Afdeling,PIA,Z,A-1.03,ACTIVE
 				2000000004,Rare Status,PIA,A,A-1.04,ESCAPED
 				2000000005,,PIA,A,A-1.05,ACTIVE
