@@ -121,12 +121,12 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void reviewDecisionsThatDoNotFitAreRefused() throws Exception {
-		UUID approved = sendAndAwait("Gewoon een briefje.", "APPROVED");
+		UUID approved = sendAndAwait("1000000001", "Gewoon een briefje.", "APPROVED");
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + approved).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}"))).andExpect(status().isConflict());
 
-		UUID inReview = sendAndAwait("Bel me op 06-12345678 als je kan.", "IN_REVIEW");
+		UUID inReview = sendAndAwait("1000000001", "Bel me op 06-12345678 als je kan.", "IN_REVIEW");
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + inReview).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"MAYBE\"}"))).andExpect(status().isBadRequest());
@@ -142,7 +142,7 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void aScreenerRejectsWithAReasonTheSenderSees() throws Exception {
-		UUID inReview = sendAndAwait("Zet het geld op NL91ABNA0417164300 alsjeblieft.", "IN_REVIEW");
+		UUID inReview = sendAndAwait("1000000001", "Zet het geld op NL91ABNA0417164300 alsjeblieft.", "IN_REVIEW");
 		String queue = mvc.perform(get("/api/v1/review").with(SCREENER)).andReturn().getResponse().getContentAsString();
 		assertThat((java.util.List<String>) JsonPath.read(queue, "$[?(@.id == '" + inReview + "')].findings[*].ruleId"))
 			.contains("iban");
@@ -158,7 +158,7 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void aWithholdReasonIsNeverShownToTheSender() throws Exception {
-		UUID inReview = sendAndAwait("Kijk op www.example.com voor de foto's.", "IN_REVIEW");
+		UUID inReview = sendAndAwait("1000000001", "Kijk op www.example.com voor de foto's.", "IN_REVIEW");
 		mvc.perform(post("/api/v1/review/" + inReview).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"WITHHOLD\",\"reason\":\"Lopend onderzoek 2026-114\"}"))
@@ -205,17 +205,6 @@ class ApiBadInputTests extends ApiTestSupport {
 			.with(ANNA)).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
 		assertThat((String) JsonPath.read(second, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
 		assertThat(count("SELECT COUNT(*) FROM message")).isEqualTo(messages);
-	}
-
-	private UUID sendAndAwait(String text, String expected) throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", text).with(ANNA))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
-		await().until(() -> statusOf(id).equals(expected));
-		return id;
 	}
 
 	/** Runs a request that must be refused with a problem document and must change no message or audit event. */

@@ -126,14 +126,7 @@ class EndToEndTests extends ApiTestSupport {
 
 	@Test
 	void aReprintVoidsTheOldCopyAndTheNewCodeDelivers() throws Exception {
-		String sent = mvc
-			.perform(multipart("/api/v1/messages").param("prisoner", "1000000002").param("text", "Hoi Mark, tot gauw.").with(ANNA))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
-		await().until(() -> statusOf(id).equals("APPROVED"));
+		UUID id = sendAndAwait("1000000002", "Hoi Mark, tot gauw.", "APPROVED");
 		String batch = mvc.perform(post("/api/v1/facilities/PIV/batches").with(POSTROOM))
 			.andExpect(status().isCreated())
 			.andReturn()
@@ -164,13 +157,7 @@ class EndToEndTests extends ApiTestSupport {
 
 	@Test
 	void staffOfAnotherFacilityCannotDeliverALetter() throws Exception {
-		String sent = mvc
-			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Dag Jan!").with(ANNA))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
-		await().until(() -> statusOf(id).equals("APPROVED"));
+		UUID id = sendAndAwait("1000000001", "Dag Jan!", "APPROVED");
 		int batchId = JsonPath.read(mvc.perform(post("/api/v1/facilities/PIA/batches").with(POSTROOM))
 			.andReturn()
 			.getResponse()
@@ -201,13 +188,7 @@ class EndToEndTests extends ApiTestSupport {
 
 	@Test
 	void aMessageApprovedAfterTheCutOffWaitsForTheNextBatch() throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Na de sluiting.").with(ANNA))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
-		await().until(() -> statusOf(id).equals("APPROVED"));
+		UUID id = sendAndAwait("1000000001", "Na de sluiting.", "APPROVED");
 		Facility pia = registry.facility("PIA").orElseThrow();
 		Instant approved = Instant.now();
 		Instant slot = approved.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
@@ -225,13 +206,7 @@ class EndToEndTests extends ApiTestSupport {
 
 	@Test
 	void aBatchThePrinterRefusedWaitsAndCanBeMarkedPrintedByHand() throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Hoi Jan, met de hand geprint.").with(ANNA))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		UUID id = UUID.fromString(JsonPath.read(sent, "$.id"));
-		await().until(() -> statusOf(id).equals("APPROVED"));
+		UUID id = sendAndAwait("1000000001", "Hoi Jan, met de hand geprint.", "APPROVED");
 		String printer = jdbc.sql("SELECT printer_type || ' ' || printer_target FROM facility WHERE code = 'PIA'").query(String.class).single();
 		jdbc.sql("UPDATE facility SET printer_type = 'HOT_FOLDER', printer_target = '/proc/postbrug-no-such-folder' WHERE code = 'PIA'").update();
 		try {

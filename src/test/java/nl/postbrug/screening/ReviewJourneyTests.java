@@ -48,7 +48,7 @@ class ReviewJourneyTests extends ApiTestSupport {
 
 	@Test
 	void aRiskyMessageIsHighlightedRejectedWithAListedReasonAndAudited() throws Exception {
-		UUID id = send("Lieve Jan, bel me op 06-12345678 en kijk op www.voorbeeld.nl. Groetjes, Anna");
+		UUID id = send("1000000001", "Lieve Jan, bel me op 06-12345678 en kijk op www.voorbeeld.nl. Groetjes, Anna");
 		await().until(() -> messages.get(id).status() == MessageStatus.IN_REVIEW);
 
 		mvc.perform(get("/review").with(user(screener)))
@@ -74,8 +74,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 
 	@Test
 	void theQueueCanPutTheRiskiestMessageFirst() throws Exception {
-		UUID mild = send("Bel me op 06-11112222 als het uitkomt.");
-		UUID risky = send("Bel 06-33334444, stort op NL91ABNA0417164300 en kijk op www.voorbeeld.nl, de drugs liggen klaar.");
+		UUID mild = send("1000000001", "Bel me op 06-11112222 als het uitkomt.");
+		UUID risky = send("1000000001", "Bel 06-33334444, stort op NL91ABNA0417164300 en kijk op www.voorbeeld.nl, de drugs liggen klaar.");
 		await().until(() -> messages.get(mild).status() == MessageStatus.IN_REVIEW
 				&& messages.get(risky).status() == MessageStatus.IN_REVIEW);
 		String queue = mvc.perform(get("/api/v1/review").param("order", "risk").with(SCREENER))
@@ -118,14 +118,5 @@ class ReviewJourneyTests extends ApiTestSupport {
 	/** The admin account is also used by the sign-in throttle test; a second administrator keeps this test apart. */
 	private static final org.springframework.test.web.servlet.request.RequestPostProcessor ADMIN_FOR_RULES = user(
 			PostbrugUser.staff("rules-admin", "", Set.of(Role.FACILITY_ADMIN), true, Set.of(), true));
-
-	private UUID send(String text) throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", text).with(ANNA))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(JsonPath.read(sent, "$.id"));
-	}
 
 }

@@ -19,6 +19,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The whole application on the demo data (samples/), with an empty database of its own, driven through
@@ -63,6 +65,23 @@ public abstract class ApiTestSupport {
 
 	protected long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** Anna sends a message through the API; the answer must be 202. */
+	protected UUID send(String prisoner, String text) throws Exception {
+		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", prisoner).param("text", text).with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(JsonPath.read(sent, "$.id"));
+	}
+
+	/** Anna sends a message and waits until screening has put it in the expected state. */
+	protected UUID sendAndAwait(String prisoner, String text, String expected) throws Exception {
+		UUID id = send(prisoner, text);
+		await().until(() -> statusOf(id).equals(expected));
+		return id;
 	}
 
 	protected String statusOf(UUID id) throws Exception {
