@@ -102,6 +102,14 @@ class PdfQualityTests {
 	}
 
 	@Test
+	void aLatinLetterDrawnWithTheLatinCutOfTheFontIsPdfA2b() throws Exception {
+		RenderedLetter rendered = this.rendering.render(LetterFixtures
+			.letter("Dag Sam — Zażółć gęślą jaźń, İstanbul'da güzel bir gün, Ærø, „quotes” and 12 € ½.\n\nVeel liefs."));
+
+		assertPdfA2b(rendered.pdf());
+	}
+
+	@Test
 	void printsPhotosInGreyWhenTheFacilityChoosesIt() throws IOException {
 		LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
 				LocalDate.of(2026, 3, 1), "Photo.", List.of(photo(400, 300, "png")), CopyCodes.newCode());

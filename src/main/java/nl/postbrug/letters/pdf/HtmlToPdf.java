@@ -63,14 +63,20 @@ final class HtmlToPdf {
 	 */
 	static int render(Document xhtml, String baseUri, String templateName, boolean bidi, Instant created, byte[] id,
 			OutputStream out) {
+		return render(xhtml, baseUri, templateName, bidi, created, id, Fonts.cutFor(xhtml), out);
+	}
+
+	/** As above, drawn with the given cut of the fonts (which must hold every character printed). */
+	static int render(Document xhtml, String baseUri, String templateName, boolean bidi, Instant created, byte[] id,
+			Fonts.Cut cut, OutputStream out) {
 		try (PDDocument doc = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.usePDDocument(doc);
 			builder.withProducer("Postbrug");
 			builder.useCacheStore(CacheStore.PDF_FONT_METRICS, Fonts.METRICS);
-			builder.useFont(new PDFontSupplier(font(doc, Fonts.regular())), Fonts.FAMILY, 400, FontStyle.NORMAL, true);
-			builder.useFont(new PDFontSupplier(font(doc, Fonts.bold())), Fonts.FAMILY, 700, FontStyle.NORMAL, true);
+			builder.useFont(new PDFontSupplier(font(doc, cut.regular())), Fonts.FAMILY, 400, FontStyle.NORMAL, true);
+			builder.useFont(new PDFontSupplier(font(doc, cut.bold())), Fonts.FAMILY, 700, FontStyle.NORMAL, true);
 			if (bidi) {
 				builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
 				builder.useUnicodeBidiReorderer(REORDERER);

@@ -18,7 +18,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -98,7 +98,7 @@ final class QrSymbols {
 		for (double[] probe : PROBES) {
 			Binarizer binarizer = probe[0] == Math.rint(probe[0]) && probe[1] == 0 && probe[2] == 0
 					? new Drawn(bits(matrix, (int) probe[0]))
-					: new HybridBinarizer(new BufferedImageLuminanceSource(render(matrix, probe[0], probe[1], probe[2])));
+					: new HybridBinarizer(grey(matrix, probe[0], probe[1], probe[2]));
 			if (!text.equals(decode(binarizer))) {
 				return false;
 			}
@@ -165,11 +165,25 @@ final class QrSymbols {
 	}
 
 	static BufferedImage render(ByteMatrix matrix, double module, double dx, double dy) {
-		int margin = 8;
-		int size = (int) Math.ceil((matrix.getWidth() + 2 * QUIET_ZONE) * module) + 2 * margin;
-		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
-		antiAliased(matrix, module, origin(margin, module) + dx, origin(margin, module) + dy, image);
+		PlanarYUVLuminanceSource grey = grey(matrix, module, dx, dy);
+		BufferedImage image = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		System.arraycopy(grey.getMatrix(), 0, pixels, 0, pixels.length);
 		return image;
+	}
+
+	/**
+	 * The anti-aliased probe as the grey plane the reader takes directly (a luminance source
+	 * over a plain array, without the per-row copies a {@link BufferedImage} source makes).
+	 */
+	private static PlanarYUVLuminanceSource grey(ByteMatrix matrix, double module, double dx, double dy) {
+		if (module < 1) {
+			throw new IllegalArgumentException("A probe's modules must be at least a pixel wide: " + module);
+		}
+		int size = (int) Math.ceil((matrix.getWidth() + 2 * QUIET_ZONE) * module) + 2 * MARGIN;
+		byte[] pixels = new byte[size * size];
+		antiAliased(matrix, module, origin(MARGIN, module) + dx, origin(MARGIN, module) + dy, size, pixels);
+		return new PlanarYUVLuminanceSource(pixels, size, size, 0, 0, size, size, false);
 	}
 
 	/** Sub-pixel samples per pixel across and down, as Java2D's anti-aliasing rasteriser takes them. */
@@ -183,18 +197,38 @@ final class QrSymbols {
 	 * separable for a grid of squares, so this is a few multiplications per pixel instead of a
 	 * general path fill (measured: grey levels within 1 of Java2D's, about a tenth of the time).
 	 */
-	private static void antiAliased(ByteMatrix matrix, double module, double x0, double y0, BufferedImage image) {
-		int size = image.getWidth();
+	private static void antiAliased(ByteMatrix matrix, double module, double x0, double y0, int size,
+			byte[] pixels) {
 		int n = matrix.getWidth();
-		// per pixel: up to three (module, samples) pairs along each axis
 		int[][] cols = samples(x0, module, n, size, SAMPLES_X);
 		int[][] rows = samples(y0, module, n, size, SAMPLES_Y);
-		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		// white paper; only the pixels over the symbol (about half of the probe) are worked out
+		Arrays.fill(pixels, (byte) 255);
+		int left = firstCovered(cols);
+		int right = lastCovered(cols);
+		// modules are wider than a pixel, so a pixel overlaps at most two module columns
+		int[] firstCol = new int[size];
+		int[] firstSamples = new int[size];
+		int[] secondCol = new int[size];
+		int[] secondSamples = new int[size];
+		for (int x = left; x <= right; x++) {
+			int[] c = cols[x];
+			firstCol[x] = c[0];
+			firstSamples[x] = c[1];
+			secondCol[x] = c.length > 2 ? c[2] : c[0];
+			secondSamples[x] = c.length > 2 ? c[3] : 0;
+		}
 		int full = SAMPLES_X * SAMPLES_Y;
 		int[] darkInRow = new int[n];
-		for (int y = 0; y < size; y++) {
-			// dark sample rows of this pixel row, per module column
+		for (int y = firstCovered(rows), bottom = lastCovered(rows); y <= bottom; y++) {
+			int at = y * size;
 			int[] r = rows[y];
+			if (y > 0 && Arrays.equals(r, rows[y - 1])) {
+				// inside the same module row as the pixel row above: the same pixels
+				System.arraycopy(pixels, at - size + left, pixels, at + left, right - left + 1);
+				continue;
+			}
+			// dark sample rows of this pixel row, per module column
 			Arrays.fill(darkInRow, 0);
 			for (int i = 0; i < r.length; i += 2) {
 				for (int k = 0; k < n; k++) {
@@ -203,16 +237,27 @@ final class QrSymbols {
 					}
 				}
 			}
-			int at = y * size;
-			for (int x = 0; x < size; x++) {
-				int[] c = cols[x];
-				int count = 0;
-				for (int j = 0; j < c.length; j += 2) {
-					count += darkInRow[c[j]] * c[j + 1];
-				}
+			for (int x = left; x <= right; x++) {
+				int count = darkInRow[firstCol[x]] * firstSamples[x] + darkInRow[secondCol[x]] * secondSamples[x];
 				pixels[at + x] = (byte) (255 - (count * 255 + full / 2) / full);
 			}
 		}
+	}
+
+	private static int firstCovered(int[][] pixels) {
+		int p = 0;
+		while (pixels[p].length == 0) {
+			p++;
+		}
+		return p;
+	}
+
+	private static int lastCovered(int[][] pixels) {
+		int p = pixels.length - 1;
+		while (pixels[p].length == 0) {
+			p--;
+		}
+		return p;
 	}
 
 	/**

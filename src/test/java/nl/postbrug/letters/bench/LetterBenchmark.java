@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,8 +58,9 @@ class LetterBenchmark {
 	@Test
 	void lettersPerSecondAgainstRawPdfBox() throws IOException {
 		LetterPdf templates = new LetterPdf(Path.of("print-templates"), Clock.systemUTC());
-		RawPdfBox raw = new RawPdfBox(false);
-		RawPdfBox rawWithLigatures = new RawPdfBox(true);
+		RawPdfBox raw = new RawPdfBox(false, false);
+		RawPdfBox rawWithLigatures = new RawPdfBox(true, false);
+		RawPdfBox rawLatinCut = new RawPdfBox(false, true);
 		List<LetterContent> letters = new ArrayList<>();
 		for (int i = 0; i < LETTERS; i++) {
 			letters.add(new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
@@ -68,6 +70,7 @@ class LetterBenchmark {
 			templates.letter(letters.get(i), RenderOptions.DEFAULT);
 			raw.letter(letters.get(i));
 			rawWithLigatures.letter(letters.get(i));
+			rawLatinCut.letter(letters.get(i));
 		}
 
 		// interleaved letter by letter, so a busy machine slows all three alike
@@ -78,6 +81,7 @@ class LetterBenchmark {
 		long templateNanos = 0;
 		long rawNanos = 0;
 		long ligatureNanos = 0;
+		long latinCutNanos = 0;
 		for (LetterContent letter : letters) {
 			long t0 = System.nanoTime();
 			RenderedLetter rendered = templates.letter(letter, RenderOptions.DEFAULT);
@@ -86,9 +90,12 @@ class LetterBenchmark {
 			long t2 = System.nanoTime();
 			ligatureBytes += rawWithLigatures.letter(letter).length;
 			long t3 = System.nanoTime();
+			rawLatinCut.letter(letter);
+			long t4 = System.nanoTime();
 			templateNanos += t1 - t0;
 			rawNanos += t2 - t1;
 			ligatureNanos += t3 - t2;
+			latinCutNanos += t4 - t3;
 			bytes += rendered.pdf().length;
 			pages += rendered.pages();
 		}
@@ -106,6 +113,10 @@ class LetterBenchmark {
 				(double) rawBytes / LETTERS);
 		System.out.printf("raw PDFBox, default (ligatures on):  %7.1f letters/s  %6.0f bytes/page%n", ligatureRate,
 				(double) ligatureBytes / LETTERS);
+		double latinCutRate = LETTERS / (latinCutNanos / 1e9);
+		System.out.printf("raw PDFBox, Latin cut, substitution off: %5.1f letters/s%n", latinCutRate);
+		System.out.printf("ratio templates / raw (Latin cut, substitution off): %5.2f x  (same font set-up as the renderer)%n",
+				templateRate / latinCutRate);
 		System.out.printf("ratio templates / raw (substitution off): %5.2f x%n", templateRate / rawRate);
 		System.out.printf("ratio templates / raw (PDFBox default):   %5.2f x  (target >= 0.6)%n%n",
 				templateRate / ligatureRate);
@@ -121,9 +132,14 @@ class LetterBenchmark {
 
 		private final TrueTypeFont bold;
 
-		RawPdfBox(boolean ligatures) {
-			this.regular = parse("fonts/DejaVuSans.ttf", ligatures);
-			this.bold = parse("fonts/DejaVuSans-Bold.ttf", ligatures);
+		/**
+		 * @param ligatures keep the font's glyph substitution table (PDFBox's default)
+		 * @param latinCut embed from a cut of the font to Latin glyphs, as the renderer does for
+		 * Latin-only letters (PDFBox's set-up of a font grows with its number of glyphs)
+		 */
+		RawPdfBox(boolean ligatures, boolean latinCut) {
+			this.regular = parse("fonts/DejaVuSans.ttf", ligatures, latinCut);
+			this.bold = parse("fonts/DejaVuSans-Bold.ttf", ligatures, latinCut);
 		}
 
 		byte[] letter(LetterContent letter) throws IOException {
@@ -215,7 +231,7 @@ class LetterBenchmark {
 			cs.fill();
 		}
 
-		private static TrueTypeFont parse(String resource, boolean ligatures) {
+		private static TrueTypeFont parse(String resource, boolean ligatures, boolean latinCut) {
 			try (InputStream in = LetterBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
 				byte[] ttf = in.readAllBytes();
 				int tables = ((ttf[4] & 0xFF) << 8) | (ttf[5] & 0xFF);
@@ -225,11 +241,25 @@ class LetterBenchmark {
 						ttf[record] = 'g';
 					}
 				}
-				return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+				TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+				return latinCut ? latinCut(font) : font;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+
+		private static TrueTypeFont latinCut(TrueTypeFont font) throws IOException {
+			TTFSubsetter subsetter = new TTFSubsetter(font);
+			for (int[] range : new int[][] { { 0x20, 0x7E }, { 0xA0, 0x24F }, { 0x300, 0x36F }, { 0x2000, 0x206F },
+					{ 0x20A0, 0x20CF }, { 0x2100, 0x214F }, { 0xFFFD, 0xFFFD } }) {
+				for (int cp = range[0]; cp <= range[1]; cp++) {
+					subsetter.add(cp);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			subsetter.writeToStream(out);
+			return new TTFParser().parse(new RandomAccessReadBuffer(out.toByteArray()));
 		}
 
 	}
