@@ -6,6 +6,7 @@ import nl.postbrug.batches.BatchPrinted;
 import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.delivery.LetterScanned;
 import nl.postbrug.intake.MessageStatusChanged;
+import nl.postbrug.letters.PrintTemplatesReloaded;
 import nl.postbrug.screening.ScreeningRulesReloaded;
 import nl.postbrug.screening.WithholdProposed;
 
@@ -37,6 +38,12 @@ class AuditListeners {
 		log.append(reload.actor(), "SCREENING_RULES_RELOADED", "rules:" + reload.version().substring(0, 16),
 				"rules " + reload.version() + " for default" + (reload.facilities().isEmpty() ? "" : " + " + reload.facilities()),
 				null);
+	}
+
+	@EventListener
+	void on(PrintTemplatesReloaded reload) {
+		log.append(reload.actor(), "PRINT_TEMPLATES_RELOADED", "templates:" + reload.version().substring(0, 16),
+				"print templates " + reload.version(), null);
 	}
 
 	@EventListener

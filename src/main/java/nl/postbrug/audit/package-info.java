@@ -1,5 +1,5 @@
 /**
  * Keeps the append-only, hash-chained log of every state change and verifies its integrity; listens only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "screening", "batches", "delivery", "registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "screening", "batches", "delivery", "registry", "letters" })
 package nl.postbrug.audit;

@@ -52,10 +52,16 @@ public class LetterRendering {
 	/**
 	 * Reads the print templates again after an admin edited them. Every template is checked
 	 * (and trial-rendered) first; if one is broken, the templates in use stay in use.
+	 * @return the templates now in use
 	 * @throws BrokenTemplate naming the file and what is wrong with it
 	 */
-	public void reload() {
-		this.pdf.reload();
+	public PrintTemplates reload() {
+		return this.pdf.reload();
+	}
+
+	/** The print templates in use: folder, files and their version. */
+	public PrintTemplates templates() {
+		return this.pdf.inUse();
 	}
 
 	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, Path target) {

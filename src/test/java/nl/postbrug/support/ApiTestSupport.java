@@ -48,7 +48,11 @@ public abstract class ApiTestSupport {
 	static void ownDataDir(DynamicPropertyRegistry registry) {
 		String dir = DataDirs.fresh("api");
 		registry.add("postbrug.data-dir", () -> dir);
-		registry.add("postbrug.screening.rules-dir", () -> DataDirs.sampleRulesWithoutDailyLimits(dir));
+		// copied once per context: the suppliers are asked again whenever a test reads the property
+		String rules = DataDirs.sampleRulesWithoutDailyLimits(dir);
+		String templates = DataDirs.printTemplates(dir);
+		registry.add("postbrug.screening.rules-dir", () -> rules);
+		registry.add("postbrug.letters.template-dir", () -> templates);
 	}
 
 	@Autowired

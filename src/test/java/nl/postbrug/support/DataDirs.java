@@ -34,6 +34,22 @@ public final class DataDirs {
 		}
 	}
 
+	/** A copy of print-templates/, so a test can edit the templates and have them reloaded. */
+	public static String printTemplates(String dataDir) {
+		try {
+			Path templates = Files.createDirectories(Path.of(dataDir, "print-templates"));
+			try (var files = Files.list(Path.of("print-templates"))) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					Files.copy(file, templates.resolve(file.getFileName()));
+				}
+			}
+			return templates.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
 	/**

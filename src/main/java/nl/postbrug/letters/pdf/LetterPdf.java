@@ -24,6 +24,7 @@ import nl.postbrug.letters.BatchCover;
 import nl.postbrug.letters.BatchLayout;
 import nl.postbrug.letters.BrokenTemplate;
 import nl.postbrug.letters.LetterContent;
+import nl.postbrug.letters.PrintTemplates;
 import nl.postbrug.letters.RenderOptions;
 import nl.postbrug.letters.RenderedLetter;
 import nl.postbrug.letters.Replacement;
@@ -59,6 +60,24 @@ public final class LetterPdf {
 
 	/** The templates in use; replaced as a whole, and only by a set that passed every check. */
 	private record TemplateSet(Template letter, Template cover, Template manifest, Template reply) {
+
+		List<Template> all() {
+			return this.reply == null ? List.of(this.letter, this.cover, this.manifest)
+					: List.of(this.letter, this.cover, this.manifest, this.reply);
+		}
+
+		/** One SHA-256 over every template's name and digest. */
+		PrintTemplates describe(Path dir) {
+			MessageDigest md = sha256();
+			Map<String, String> files = new LinkedHashMap<>();
+			for (Template template : all()) {
+				files.put(template.schema().name(), template.sha256());
+				md.update((template.schema().name() + "=" + template.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+			}
+			return new PrintTemplates(java.util.HexFormat.of().formatHex(md.digest()),
+					dir.toAbsolutePath().toString(), files);
+		}
+
 	}
 
 	private final Path dir;
@@ -80,8 +99,15 @@ public final class LetterPdf {
 	 * Reads and checks every template again and uses them from now on; if any is broken the
 	 * ones in use stay and the {@link BrokenTemplate} says which file and why.
 	 */
-	public void reload() {
-		this.templates = loadAndTry();
+	public PrintTemplates reload() {
+		TemplateSet set = loadAndTry();
+		this.templates = set;
+		return set.describe(this.dir);
+	}
+
+	/** The templates in use: folder, files and their version. */
+	public PrintTemplates inUse() {
+		return this.templates.describe(this.dir);
 	}
 
 	/** Whether the template folder has an (optional) {@code reply.html}. */
@@ -345,10 +371,14 @@ public final class LetterPdf {
 	}
 
 	private static MessageDigest digest(Template template) {
+		MessageDigest md = sha256();
+		md.update(template.file().toString().getBytes(StandardCharsets.UTF_8));
+		return md;
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest md = MessageDigest.getInstance("SHA-256");
-			md.update(template.file().toString().getBytes(StandardCharsets.UTF_8));
-			return md;
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

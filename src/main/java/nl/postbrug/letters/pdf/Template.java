@@ -54,10 +54,18 @@ final class Template {
 
 	private final Document dom;
 
-	private Template(Path file, Schema schema, Document dom) {
+	private final String sha256;
+
+	private Template(Path file, Schema schema, Document dom, String sha256) {
 		this.file = file;
 		this.schema = schema;
 		this.dom = dom;
+		this.sha256 = sha256;
+	}
+
+	/** SHA-256 of the file as read, in hex: tells which version of a template was in use. */
+	String sha256() {
+		return this.sha256;
 	}
 
 	Path file() {
@@ -83,9 +91,19 @@ final class Template {
 			throw new BrokenTemplate(file, "it could not be read (" + ex + ")", ex);
 		}
 		Document dom = parse(file, source);
-		Template template = new Template(file, schema, dom);
+		Template template = new Template(file, schema, dom, sha256(source));
 		template.check();
 		return template;
+	}
+
+	private static String sha256(String source) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Document parse(Path file, String source) {
