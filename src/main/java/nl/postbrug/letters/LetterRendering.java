@@ -22,6 +22,15 @@ public class LetterRendering {
 		this.pdf = new LetterPdf(properties.templateDir(), clock);
 	}
 
+	/**
+	 * Whether a letter prints {@code codePoint} as the sender wrote it. Anything else (Chinese,
+	 * most emoji) prints as a visible {@code �} and is listed in {@link RenderedLetter#replacements()};
+	 * screening uses this to tell the screener before the letter is printed.
+	 */
+	public static boolean prints(int codePoint) {
+		return LetterPdf.prints(codePoint);
+	}
+
 	/** The letter with photos in colour. */
 	public RenderedLetter render(LetterContent letter) {
 		return render(letter, RenderOptions.DEFAULT);

@@ -110,6 +110,16 @@ public final class LetterPdf {
 		return this.templates.describe(this.dir);
 	}
 
+	/**
+	 * Whether a letter prints {@code codePoint} as written; any other character prints as a
+	 * visible U+FFFD and is reported. Line breaks and tabs print as layout, variation selectors
+	 * (which only choose between emoji and text style) print as nothing.
+	 */
+	public static boolean prints(int codePoint) {
+		return codePoint == '\n' || codePoint == '\r' || codePoint == '\t' || codePoint >= 0xFE00 && codePoint <= 0xFE0F
+				|| Fonts.canDraw(codePoint);
+	}
+
 	/** Whether the template folder has an (optional) {@code reply.html}. */
 	public boolean hasReplySheet() {
 		return this.templates.reply() != null;

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.postbrug.letters.LetterRendering;
 import nl.postbrug.screening.Finding;
 import nl.postbrug.screening.Finding.Severity;
 
 /**
  * The text checks of a rule set: words and phrases, patterns, names a prisoner may not be told about,
- * code-like text, invisible characters and language. Each finding carries the exact span in the text
+ * code-like text, invisible and unprintable characters and language. Each finding carries the exact span in the text
  * as the sender wrote it.
  */
 public final class ContentChecks {
@@ -65,6 +66,9 @@ public final class ContentChecks {
 		codeLike(rules.codeLike, text, findings);
 		if (rules.invisible != null) {
 			invisible(rules.invisible, text, findings);
+		}
+		if (rules.unprintable != null) {
+			unprintable(rules.unprintable, text, findings);
 		}
 		String language = LanguageGuess.of(text);
 		if (!rules.readableLanguages.isEmpty() && rules.otherLanguage != null
@@ -142,6 +146,42 @@ public final class ContentChecks {
 	private static Finding cipher(RuleSet.CodeLike rule, int start, int end, int groups) {
 		return new Finding("code-like", rule.severity(), groups + " groups of five capital letters, as ciphers are written",
 				start, end);
+	}
+
+	/**
+	 * Characters the letter cannot print (Chinese, most emoji): on paper each shows as a
+	 * visible U+FFFD, so the screener should know what the prisoner will not be able to read.
+	 * A run of them, with the joiners and selectors that build one emoji, is one finding.
+	 */
+	private static void unprintable(Severity severity, String text, List<Finding> findings) {
+		int i = 0;
+		while (i < text.length()) {
+			int cp = text.codePointAt(i);
+			if (LetterRendering.prints(cp)) {
+				i += Character.charCount(cp);
+				continue;
+			}
+			int start = i;
+			int end = i;
+			while (i < text.length()) {
+				int c = text.codePointAt(i);
+				if (!LetterRendering.prints(c)) {
+					end = i + Character.charCount(c);
+				}
+				else if (!isEmojiGlue(c)) {
+					break;
+				}
+				i += Character.charCount(c);
+			}
+			i = end;
+			findings.add(new Finding("unprintable-characters", severity,
+					"Characters the letter cannot print; they show as \uFFFD on paper", start, end));
+		}
+	}
+
+	/** Zero-width joiner and variation selectors: parts of an emoji, printable on their own. */
+	private static boolean isEmojiGlue(int cp) {
+		return cp == 0x200D || cp >= 0xFE00 && cp <= 0xFE0F;
 	}
 
 	/** Zero-width and other invisible characters, and the controls that reverse the reading direction. */

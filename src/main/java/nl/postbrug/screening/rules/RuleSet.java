@@ -46,6 +46,8 @@ public final class RuleSet {
 
 	final Severity invisible;
 
+	final Severity unprintable;
+
 	final Set<String> readableLanguages;
 
 	final Severity otherLanguage;
@@ -62,6 +64,7 @@ public final class RuleSet {
 		this.limits = b.limits;
 		this.photoBarcodes = b.photoBarcodes;
 		this.invisible = b.invisible;
+		this.unprintable = b.unprintable;
 		this.readableLanguages = Set.copyOf(b.readableLanguages);
 		this.otherLanguage = b.otherLanguage;
 		this.failedAuthentication = b.failedAuthentication;
@@ -178,10 +181,11 @@ public final class RuleSet {
 			b.photoBarcodes = Severities.parse(e, e.value());
 		}
 		for (RuleFile.Entry e : file.section("characters")) {
-			if (!e.key().equals("invisible")) {
-				throw e.error("unknown key '" + e.key() + "' in [characters]; known: invisible");
+			switch (e.key()) {
+				case "invisible" -> b.invisible = Severities.parse(e, e.value());
+				case "unprintable" -> b.unprintable = Severities.parse(e, e.value());
+				default -> throw e.error("unknown key '" + e.key() + "' in [characters]; known: invisible, unprintable");
 			}
-			b.invisible = Severities.parse(e, e.value());
 		}
 		for (RuleFile.Entry e : file.section("language")) {
 			switch (e.key()) {
@@ -275,6 +279,8 @@ public final class RuleSet {
 		Severity photoBarcodes = Severity.REVIEW;
 
 		Severity invisible = Severity.REVIEW;
+
+		Severity unprintable = Severity.NOTE;
 
 		final Set<String> readableLanguages = new LinkedHashSet<>();
 

@@ -118,6 +118,34 @@ class ContentChecksTests {
 	}
 
 	@Test
+	void charactersTheLetterCannotPrintAreNotedWithTheirSpan() {
+		assertSpans("Hoi Sam 你好 en tot ziens 🦒!", "unprintable-characters", "你好", "🦒");
+		assertSpans("Familie 👨\u200D👩\u200D👧 groet je", "unprintable-characters", "👨\u200D👩\u200D👧");
+		assertSpans("Duim 👍🏽\uFE0F omhoog", "unprintable-characters", "👍🏽");
+		assertThat(check("Hoi 你好")).filteredOn(f -> f.ruleId().equals("unprintable-characters"))
+			.singleElement()
+			.satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE))
+			.satisfies(f -> assertThat(f.explanation()).contains("\uFFFD"));
+		assertNone("Zażółć gęślą jaźń, İstanbul, Привет, Ελλάδα, مرحبا, שלום ❤ ☺ 😀\n\tTot\r\nziens", "unprintable-characters");
+	}
+
+	@Test
+	void unprintableCharactersCanGoToReviewOrBeSwitchedOff() {
+		RuleSet review = RuleSet.compile(RuleFile.parse("test.rules", """
+				[characters]
+				unprintable = review
+				"""));
+		RuleSet off = RuleSet.compile(RuleFile.parse("test.rules", """
+				[characters]
+				unprintable = off
+				"""));
+		assertThat(ContentChecks.check(review, "Hoi 你好", null).findings()).extracting(Finding::ruleId, Finding::severity)
+			.contains(org.assertj.core.groups.Tuple.tuple("unprintable-characters", Finding.Severity.REVIEW));
+		assertThat(ContentChecks.check(off, "Hoi 你好", null).findings()).extracting(Finding::ruleId)
+			.doesNotContain("unprintable-characters");
+	}
+
+	@Test
 	void aLanguageTheScreenersDoNotReadGoesToReview() {
 		assertThat(check("Дорогой Дима! Как ты себя чувствуешь? У нас всё хорошо, мама передаёт привет."))
 			.extracting(Finding::ruleId).contains("language");
