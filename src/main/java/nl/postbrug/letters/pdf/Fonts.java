@@ -111,13 +111,15 @@ final class Fonts {
 	/**
 	 * The Latin cut if every character the document can print is in it: its text (including
 	 * the style sheet, whose {@code content} strings print) and its attributes (which CSS
-	 * {@code attr()} can print) apart from image sources.
+	 * {@code attr()} can print) apart from image sources; and if its styles do not number
+	 * lists in another script (CSS makes those characters, so they are in no text).
 	 */
 	static Cut cutFor(Document doc) {
 		Node node = doc.getDocumentElement();
 		while (node != null) {
 			if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
-				if (!inLatinCut(node.getNodeValue())) {
+				String text = node.getNodeValue();
+				if (!inLatinCut(text) || isStyle(node.getParentNode()) && namesOtherScriptCounters(text)) {
 					return Cut.WHOLE;
 				}
 			}
@@ -127,6 +129,18 @@ final class Fonts {
 			node = next(node);
 		}
 		return Cut.LATIN;
+	}
+
+	private static final java.util.regex.Pattern OTHER_SCRIPT_COUNTERS = java.util.regex.Pattern
+		.compile("(?i)(list-style(-type)?\\s*:[^;}]*|counters?\\([^)]*)"
+				+ "(greek|armenian|georgian|hebrew|arabic|cjk|hiragana|katakana|persian|devanagari)");
+
+	private static boolean namesOtherScriptCounters(String css) {
+		return OTHER_SCRIPT_COUNTERS.matcher(css).find();
+	}
+
+	private static boolean isStyle(Node node) {
+		return node != null && "style".equalsIgnoreCase(node.getLocalName() != null ? node.getLocalName() : node.getNodeName());
 	}
 
 	/** The node after {@code node} in document order, or null at the end. */
@@ -143,7 +157,9 @@ final class Fonts {
 	private static boolean attributesInLatinCut(NamedNodeMap attributes) {
 		for (int i = 0; i < attributes.getLength(); i++) {
 			Node attribute = attributes.item(i);
-			if (!attribute.getNodeName().equals("src") && !inLatinCut(attribute.getNodeValue())) {
+			String name = attribute.getNodeName();
+			String value = attribute.getNodeValue();
+			if (!name.equals("src") && !inLatinCut(value) || name.equals("style") && namesOtherScriptCounters(value)) {
 				return false;
 			}
 		}
@@ -154,7 +170,7 @@ final class Fonts {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			// surrogates are never in the cut, so looking at UTF-16 units is enough
-			if (c >= 0x80 && !LATIN.get(c) && c != '\n' && c != '\t' && c != '\r') {
+			if (c >= 0x80 && !LATIN.get(c)) {
 				return false;
 			}
 		}

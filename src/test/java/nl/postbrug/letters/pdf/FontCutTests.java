@@ -66,6 +66,19 @@ class FontCutTests {
 		assertThat(Fonts.cutFor(xhtml("<p>Dag</p>", "p::after { content: 'مرحبا'; }")))
 			.as("style sheet content")
 			.isEqualTo(Fonts.Cut.WHOLE);
+		assertThat(Fonts.cutFor(xhtml("<ol><li>Dag</li></ol>", "ol { list-style-type: lower-greek; }")))
+			.as("list numbers CSS makes in another script")
+			.isEqualTo(Fonts.Cut.WHOLE);
+		assertThat(Fonts.cutFor(xhtml("<ol style=\"list-style: armenian\"><li>Dag</li></ol>")))
+			.as("the same in a style attribute")
+			.isEqualTo(Fonts.Cut.WHOLE);
+		assertThat(Fonts.cutFor(xhtml("<p>Dag</p>", "li::before { content: counter(item, hebrew); }")))
+			.as("a counter in another script")
+			.isEqualTo(Fonts.Cut.WHOLE);
+		assertThat(Fonts.cutFor(xhtml("<p>Greek yoghurt and Hebrew lessons</p>",
+				"/* Arabic and Hebrew paragraphs read right to left */ ol { list-style-type: decimal; }")))
+			.as("only the numbering of lists and counters counts")
+			.isEqualTo(Fonts.Cut.LATIN);
 		assertThat(Fonts.cutFor(xhtml("<p>Dag</p><img src=\"data:image/png;base64,Привет\"/>")))
 			.as("image sources are not printed as text")
 			.isEqualTo(Fonts.Cut.LATIN);
