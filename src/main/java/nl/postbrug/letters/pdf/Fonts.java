@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
 
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
@@ -131,12 +133,25 @@ final class Fonts {
 		return Cut.LATIN;
 	}
 
-	private static final java.util.regex.Pattern OTHER_SCRIPT_COUNTERS = java.util.regex.Pattern
-		.compile("(?i)(list-style(-type)?\\s*:[^;}]*|counters?\\([^)]*)"
-				+ "(greek|armenian|georgian|hebrew|arabic|cjk|hiragana|katakana|persian|devanagari)");
+	private static final List<String> OTHER_SCRIPT_COUNTERS = List.of("greek", "armenian", "georgian", "hebrew",
+			"arabic", "cjk", "hiragana", "katakana", "persian", "devanagari");
 
+	/** Whether a {@code list-style} declaration or a {@code counter()} names a numbering in another script. */
 	private static boolean namesOtherScriptCounters(String css) {
-		return OTHER_SCRIPT_COUNTERS.matcher(css).find();
+		String lower = css.toLowerCase(Locale.ROOT);
+		for (String property : new String[] { "list-style", "counter" }) {
+			for (int at = lower.indexOf(property); at >= 0; at = lower.indexOf(property, at + 1)) {
+				int end = at;
+				while (end < lower.length() && ";})".indexOf(lower.charAt(end)) < 0) {
+					end++;
+				}
+				String declaration = lower.substring(at, end);
+				if (OTHER_SCRIPT_COUNTERS.stream().anyMatch(declaration::contains)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean isStyle(Node node) {

@@ -73,7 +73,12 @@ class LetterBenchmark {
 			rawLatinCut.letter(letters.get(i));
 		}
 
-		// interleaved letter by letter, so a busy machine slows all three alike
+		// interleaved letter by letter, so a busy machine slows all four alike
+		int rounds = 4;
+		int perRound = LETTERS / rounds;
+		StringBuilder roundRatios = new StringBuilder();
+		long roundTemplateNanos = 0;
+		long roundLigatureNanos = 0;
 		long bytes = 0;
 		long pages = 0;
 		long rawBytes = 0;
@@ -82,7 +87,8 @@ class LetterBenchmark {
 		long rawNanos = 0;
 		long ligatureNanos = 0;
 		long latinCutNanos = 0;
-		for (LetterContent letter : letters) {
+		for (int i = 0; i < LETTERS; i++) {
+			LetterContent letter = letters.get(i);
 			long t0 = System.nanoTime();
 			RenderedLetter rendered = templates.letter(letter, RenderOptions.DEFAULT);
 			long t1 = System.nanoTime();
@@ -98,6 +104,13 @@ class LetterBenchmark {
 			latinCutNanos += t4 - t3;
 			bytes += rendered.pdf().length;
 			pages += rendered.pages();
+			roundTemplateNanos += t1 - t0;
+			roundLigatureNanos += t3 - t2;
+			if ((i + 1) % perRound == 0) {
+				roundRatios.append(String.format(" %.2f", (double) roundLigatureNanos / roundTemplateNanos));
+				roundTemplateNanos = 0;
+				roundLigatureNanos = 0;
+			}
 		}
 		double templateSeconds = templateNanos / 1e9;
 		double rawSeconds = rawNanos / 1e9;
@@ -118,8 +131,9 @@ class LetterBenchmark {
 		System.out.printf("ratio templates / raw (Latin cut, substitution off): %5.2f x  (same font set-up as the renderer)%n",
 				templateRate / latinCutRate);
 		System.out.printf("ratio templates / raw (substitution off): %5.2f x%n", templateRate / rawRate);
-		System.out.printf("ratio templates / raw (PDFBox default):   %5.2f x  (target >= 0.6)%n%n",
+		System.out.printf("ratio templates / raw (PDFBox default):   %5.2f x  (target >= 0.6)%n",
 				templateRate / ligatureRate);
+		System.out.printf("the same per quarter of the run:         %s%n%n", roundRatios.toString().strip());
 	}
 
 	/**
