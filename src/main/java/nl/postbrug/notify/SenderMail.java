@@ -18,7 +18,12 @@ record SenderMail(String subject, String body) {
 			+ "Dit is een automatisch bericht; antwoorden wordt niet gelezen.\n"
 			+ "This is an automatic message; replies are not read.\n";
 
-	static SenderMail received(UUID id, List<String> notTaken) {
+	/**
+	 * @param notTaken parts of the mail intake did not take
+	 * @param unprintable characters the letter cannot print, described safely (see
+	 * {@link SenderNotifications#unprintable(String)})
+	 */
+	static SenderMail received(UUID id, List<String> notTaken, List<String> unprintable) {
 		String reference = reference(id);
 		StringBuilder body = new StringBuilder();
 		body.append("Uw bericht (kenmerk ").append(reference).append(") is ontvangen en wordt nu gecontroleerd.\n")
@@ -27,12 +32,20 @@ record SenderMail(String subject, String body) {
 			body.append("\nNiet meegenomen (alleen tekst en JPEG- of PNG-foto's kunnen mee):\n");
 			notTaken.forEach(item -> body.append("- ").append(item).append('\n'));
 		}
+		if (!unprintable.isEmpty()) {
+			body.append("\nDeze tekens kunnen niet worden afgedrukt; in de brief staat er \uFFFD voor in de plaats:\n");
+			unprintable.forEach(item -> body.append("- ").append(item).append('\n'));
+		}
 		body.append("\n---\n\n")
 			.append("Your message (reference ").append(reference).append(") was received and is being checked.\n")
 			.append("You will be told if it cannot be delivered.\n");
 		if (!notTaken.isEmpty()) {
 			body.append("\nNot taken (only text and JPEG or PNG photos can be sent):\n");
 			notTaken.forEach(item -> body.append("- ").append(item).append('\n'));
+		}
+		if (!unprintable.isEmpty()) {
+			body.append("\nThese characters cannot be printed; the letter shows \uFFFD in their place:\n");
+			unprintable.forEach(item -> body.append("- ").append(item).append('\n'));
 		}
 		body.append(SIGNATURE);
 		return new SenderMail("Postbrug: bericht ontvangen / message received (" + reference + ")", body.toString());

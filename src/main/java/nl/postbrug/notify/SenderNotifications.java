@@ -26,6 +26,7 @@ import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.letters.LetterRendering;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -118,7 +119,7 @@ class SenderNotifications {
 			return;
 		}
 		SenderMail words = changed.to() == MessageStatus.RECEIVED
-				? SenderMail.received(message.id(), notTaken(changed.detail()))
+				? SenderMail.received(message.id(), notTaken(changed.detail()), unprintable(message.body()))
 				: SenderMail.rejected(message.id(), safeText(message.reason()));
 		send(recipient, words);
 		jdbc.sql("INSERT INTO sender_notification (message_id, kind, recipient, sent_at) VALUES (?, ?, ?, ?)")
@@ -166,6 +167,32 @@ class SenderNotifications {
 			.filter(item -> !item.isBlank())
 			.limit(20)
 			.toList();
+	}
+
+	/**
+	 * The characters of the text a letter cannot print (they will show as U+FFFD), each once,
+	 * named by code point and Unicode name; the character itself only where it is visible, so
+	 * nothing from the text can change how the notification reads.
+	 */
+	static List<String> unprintable(String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return text.codePoints()
+			.filter(cp -> !LetterRendering.prints(cp) && cp != 0x200D)
+			.distinct()
+			.limit(20)
+			.mapToObj(SenderNotifications::describe)
+			.toList();
+	}
+
+	private static String describe(int cp) {
+		String name = Character.getName(cp);
+		String code = String.format("U+%04X%s", cp, name == null ? "" : " " + name);
+		int type = Character.getType(cp);
+		boolean visible = type != Character.CONTROL && type != Character.FORMAT && type != Character.PRIVATE_USE
+				&& type != Character.UNASSIGNED && type != Character.SURROGATE && !Character.isWhitespace(cp);
+		return visible ? Character.toString(cp) + " (" + code + ")" : code;
 	}
 
 	private static String safeText(String text) {

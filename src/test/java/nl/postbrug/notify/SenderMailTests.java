@@ -1,5 +1,6 @@
 package nl.postbrug.notify;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,27 @@ class SenderMailTests {
 				"Received by email; not taken: attachment 'a.pdf': only text and JPEG or PNG photos can be sent; photo 'b.png' is damaged\u0007");
 		assertThat(notTaken).containsExactly("attachment 'a.pdf': only text and JPEG or PNG photos can be sent",
 				"photo 'b.png' is damaged");
-		SenderMail mail = SenderMail.received(ID, notTaken);
+		SenderMail mail = SenderMail.received(ID, notTaken, List.of());
 		assertThat(mail.subject()).isEqualTo("Postbrug: bericht ontvangen / message received (0a1b2c3d)");
 		assertThat(mail.body()).contains("Niet meegenomen").contains("Not taken").contains("- attachment 'a.pdf'");
 		assertThat(SenderNotifications.notTaken("Received through the web portal")).isEmpty();
+		assertThat(mail.body()).doesNotContain("afgedrukt").doesNotContain("cannot be printed");
+	}
+
+	@Test
+	void aReceiptNamesTheCharactersTheLetterCannotPrint() {
+		List<String> unprintable = SenderNotifications
+			.unprintable("Hoi Jan 🦒🦒 你好, Zażółć Привет ❤ 😀 \u202E\uE000 Familie 👨\u200D👩");
+		assertThat(unprintable).containsExactly("🦒 (U+1F992 GIRAFFE FACE)", "你 (U+4F60 CJK UNIFIED IDEOGRAPHS 4F60)",
+				"好 (U+597D CJK UNIFIED IDEOGRAPHS 597D)", "U+E000 PRIVATE USE AREA E000", "👨 (U+1F468 MAN)", "👩 (U+1F469 WOMAN)");
+		SenderMail mail = SenderMail.received(ID, List.of(), unprintable);
+		assertThat(mail.body()).contains("Deze tekens kunnen niet worden afgedrukt")
+			.contains("These characters cannot be printed")
+			.contains("- 🦒 (U+1F992 GIRAFFE FACE)\n")
+			.contains("- U+E000 PRIVATE USE AREA E000\n")
+			.doesNotContain("\uE000");
+		assertThat(SenderNotifications.unprintable("Lieve Jan, alles goed.")).isEmpty();
+		assertThat(SenderNotifications.unprintable(null)).isEmpty();
 	}
 
 }

@@ -127,6 +127,19 @@ class ImapPollerTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theReceiptNamesCharactersTheLetterCannotPrint() throws Exception {
+		servers.deliver(mail("anna@example.org", "Giraf", "", "Lieve Jan, een giraf voor je: 🦒. Zażółć, Привет.", false));
+		assertThat(poller.pollOnce().taken()).isEqualTo(1);
+		MessageView message = settled("Giraf");
+
+		String told = (String) notification("anna@example.org", message.id()).getContent();
+
+		assertThat(told).contains("Deze tekens kunnen niet worden afgedrukt", "These characters cannot be printed",
+				"- 🦒 (U+1F992 GIRAFFE FACE)");
+		assertThat(told.lines().filter(line -> line.startsWith("- "))).hasSize(2);
+	}
+
+	@Test
 	void theSameMailDeliveredTwiceMakesOneMessage() {
 		byte[] mail = mail("anna@example.org", "Twee keer", "", "Dit komt twee keer aan.", false);
 		servers.deliver(mail);
