@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +67,7 @@ public final class LetterPdf {
 
 		/** One SHA-256 over every template's name and digest. */
 		PrintTemplates describe(Path dir) {
-			MessageDigest md = sha256();
+			MessageDigest md = Template.newSha256();
 			Map<String, String> files = new LinkedHashMap<>();
 			for (Template template : all()) {
 				files.put(template.schema().name(), template.sha256());
@@ -381,18 +380,9 @@ public final class LetterPdf {
 	}
 
 	private static MessageDigest digest(Template template) {
-		MessageDigest md = sha256();
+		MessageDigest md = Template.newSha256();
 		md.update(template.file().toString().getBytes(StandardCharsets.UTF_8));
 		return md;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static byte[] id(MessageDigest md) {

@@ -97,9 +97,13 @@ final class Template {
 	}
 
 	private static String sha256(String source) {
+		return java.util.HexFormat.of().formatHex(newSha256().digest(source.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A SHA-256 digest, which every Java runtime has. */
+	static java.security.MessageDigest newSha256() {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+			return java.security.MessageDigest.getInstance("SHA-256");
 		}
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
