@@ -74,8 +74,8 @@ final class BatchPdf {
 			Path target) {
 		Path part = target.resolveSibling(target.getFileName() + ".part");
 		try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-			PDFont regular = PDType0Font.load(doc, Fonts.regular(), true);
-			PDFont bold = PDType0Font.load(doc, Fonts.bold(), true);
+			PDFont regular = PDType0Font.load(doc, Fonts.Cut.WHOLE.regular(), true);
+			PDFont bold = PDType0Font.load(doc, Fonts.Cut.WHOLE.bold(), true);
 			MessageDigest md = sha256();
 			md.update(cover.batchCode().getBytes(StandardCharsets.UTF_8));
 

@@ -79,14 +79,6 @@ final class Fonts {
 	private Fonts() {
 	}
 
-	static TrueTypeFont regular() {
-		return REGULAR_TTF.get();
-	}
-
-	static TrueTypeFont bold() {
-		return BOLD_TTF.get();
-	}
-
 	static boolean canDraw(int codePoint) {
 		return COVERED.get(codePoint);
 	}

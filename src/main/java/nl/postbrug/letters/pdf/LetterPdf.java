@@ -111,12 +111,10 @@ public final class LetterPdf {
 
 	/**
 	 * Whether a letter prints {@code codePoint} as written; any other character prints as a
-	 * visible U+FFFD and is reported. Line breaks and tabs print as layout, variation selectors
-	 * (which only choose between emoji and text style) print as nothing.
+	 * visible U+FFFD and is reported.
 	 */
 	public static boolean prints(int codePoint) {
-		return codePoint == '\n' || codePoint == '\r' || codePoint == '\t' || codePoint >= 0xFE00 && codePoint <= 0xFE0F
-				|| Fonts.canDraw(codePoint);
+		return Printable.prints(codePoint);
 	}
 
 	/** Whether the template folder has an (optional) {@code reply.html}. */

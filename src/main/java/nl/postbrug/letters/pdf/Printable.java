@@ -56,6 +56,20 @@ final class Printable {
 		}
 	}
 
+	/**
+	 * Whether {@code codePoint} survives {@link #clean}: line breaks and tabs print as layout,
+	 * variation selectors (which only choose between emoji and text style) as nothing, and
+	 * everything else only if the bundled fonts draw it.
+	 */
+	static boolean prints(int codePoint) {
+		return codePoint == '\n' || codePoint == '\r' || codePoint == '\t' || isVariationSelector(codePoint)
+				|| Fonts.canDraw(codePoint);
+	}
+
+	private static boolean isVariationSelector(int codePoint) {
+		return codePoint >= 0xFE00 && codePoint <= 0xFE0F;
+	}
+
 	List<Replacement> replacements() {
 		return List.copyOf(this.replacements);
 	}
@@ -72,7 +86,7 @@ final class Printable {
 			else if (cp == '\t') {
 				out.append(' ');
 			}
-			else if (cp >= 0xFE00 && cp <= 0xFE0F) {
+			else if (isVariationSelector(cp)) {
 				// variation selectors only pick emoji or text style: nothing to print or report
 			}
 			else if (Fonts.canDraw(cp)) {
