@@ -5,8 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The two shapes an error takes, shared by every module's web advice: RFC 9457 problem details for
- * the API and the readable error page for the pages. Both say what was wrong in the detail.
+ * The two shapes an error takes, shared by every module's web advice: RFC 9457 problem
+ * details for the API and the readable error page for the pages. Both say what was wrong
+ * in the detail.
  */
 public final class ErrorResponses {
 

@@ -23,26 +23,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every endpoint answers bad input with a 4xx problem document and leaves the data as it was.
+ * Every endpoint answers bad input with a 4xx problem document and leaves the data as it
+ * was.
  */
 class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void unknownPrisonerIsRefused() throws Exception {
-		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(ANNA)))
+		unchanged(() -> mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(ANNA)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value("No prisoner has registry number '9999999999'"));
 	}
 
 	@Test
 	void prisonerTheSenderIsNotApprovedForIsRefused() throws Exception {
-		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000003").param("text", "Hallo").with(ANNA)))
+		unchanged(() -> mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000003").param("text", "Hallo").with(ANNA)))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void emptyOrMissingTextIsRefused() throws Exception {
-		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "  \n ").with(ANNA)))
+		unchanged(() -> mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "  \n ").with(ANNA)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The message text is empty; write something to send"));
 		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").with(ANNA)))
@@ -64,23 +68,30 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void aFileThatIsNotAPhotoIsRefused() throws Exception {
-		MockMultipartFile pdf = new MockMultipartFile("photos", "plan.jpg", "image/jpeg", "%PDF-1.7 not a photo".getBytes());
-		unchanged(() -> mvc.perform(multipart("/api/v1/messages").file(pdf).param("prisoner", "1000000001").param("text", "Zie foto").with(ANNA)))
-			.andExpect(status().isBadRequest())
+		MockMultipartFile pdf = new MockMultipartFile("photos", "plan.jpg", "image/jpeg",
+				"%PDF-1.7 not a photo".getBytes());
+		unchanged(() -> mvc.perform(multipart("/api/v1/messages").file(pdf)
+			.param("prisoner", "1000000001")
+			.param("text", "Zie foto")
+			.with(ANNA))).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not a JPEG or PNG")));
 	}
 
 	@Test
 	void wrongRolesAreForbidden() throws Exception {
-		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Hallo").with(POSTROOM)))
+		unchanged(() -> mvc.perform(
+				multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Hallo").with(POSTROOM)))
 			.andExpect(status().isForbidden());
-		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(ANNA))).andExpect(status().isForbidden());
-		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(SCREENER))).andExpect(status().isForbidden());
+		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(ANNA)))
+			.andExpect(status().isForbidden());
+		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(SCREENER)))
+			.andExpect(status().isForbidden());
 		unchanged(() -> mvc.perform(get("/api/v1/review").with(ANNA))).andExpect(status().isForbidden());
 		unchanged(() -> mvc.perform(get("/api/v1/audit/verify").with(POSTROOM))).andExpect(status().isForbidden());
 		unchanged(() -> mvc.perform(get("/api/v1/me/prisoners").with(SCREENER))).andExpect(status().isForbidden());
-		unchanged(() -> mvc.perform(post("/api/v1/scans").with(SCREENER).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"x\"}")))
-			.andExpect(status().isForbidden());
+		unchanged(() -> mvc.perform(post("/api/v1/scans").with(SCREENER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"x\"}"))).andExpect(status().isForbidden());
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + UUID.randomUUID()).with(POSTROOM)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}"))).andExpect(status().isForbidden());
@@ -91,13 +102,15 @@ class ApiBadInputTests extends ApiTestSupport {
 		unchanged(() -> mvc.perform(get("/api/v1/messages"))).andExpect(status().isUnauthorized());
 		unchanged(() -> mvc.perform(get("/api/v1/messages").with(httpBasic("anna@example.org", "wrong"))))
 			.andExpect(status().isUnauthorized());
-		unchanged(() -> mvc.perform(get("/api/v1/review").with(httpBasic("nobody", "demo")))).andExpect(status().isUnauthorized());
+		unchanged(() -> mvc.perform(get("/api/v1/review").with(httpBasic("nobody", "demo"))))
+			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(get("/api/v1/batches/1").with(httpBasic("admin", "guess-" + i))).andExpect(status().isUnauthorized());
+			mvc.perform(get("/api/v1/batches/1").with(httpBasic("admin", "guess-" + i)))
+				.andExpect(status().isUnauthorized());
 		}
 		unchanged(() -> mvc.perform(get("/api/v1/batches/1").with(ADMIN))).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/me/prisoners").with(ANNA)).andExpect(status().isOk());
@@ -110,12 +123,14 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void malformedJsonIsRefused() throws Exception {
-		unchanged(() -> mvc.perform(post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{\"code\":")))
+		unchanged(() -> mvc.perform(
+				post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{\"code\":")))
 			.andExpect(status().isBadRequest());
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + UUID.randomUUID()).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("decision=APPROVE"))).andExpect(status().isBadRequest());
-		unchanged(() -> mvc.perform(post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{}")))
+		unchanged(() -> mvc
+			.perform(post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{}")))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -163,30 +178,40 @@ class ApiBadInputTests extends ApiTestSupport {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"WITHHOLD\",\"reason\":\"Lopend onderzoek 2026-114\"}"))
 			.andExpect(status().isOk());
-		String seen = mvc.perform(get("/api/v1/messages/" + inReview).with(ANNA)).andReturn().getResponse().getContentAsString();
+		String seen = mvc.perform(get("/api/v1/messages/" + inReview).with(ANNA))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(seen).contains("WITHHELD").doesNotContain("onderzoek");
-		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE detail LIKE '%Lopend onderzoek 2026-114%'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE detail LIKE '%Lopend onderzoek 2026-114%'"))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void otherPeoplesMessagesAndBatchesCannotBeRead() throws Exception {
-		UUID someone = jdbc.sql("SELECT id FROM message WHERE contact_id <> (SELECT id FROM contact WHERE email = 'anna@example.org') FETCH FIRST 1 ROWS ONLY")
+		UUID someone = jdbc.sql(
+				"SELECT id FROM message WHERE contact_id <> (SELECT id FROM contact WHERE email = 'anna@example.org') FETCH FIRST 1 ROWS ONLY")
 			.query(String.class)
 			.optional()
 			.map(UUID::fromString)
 			.orElseThrow();
 		unchanged(() -> mvc.perform(get("/api/v1/messages/" + someone).with(ANNA))).andExpect(status().isNotFound());
 		unchanged(() -> mvc.perform(get("/api/v1/messages/not-a-uuid").with(ANNA))).andExpect(status().isBadRequest());
-		unchanged(() -> mvc.perform(post("/api/v1/facilities/NOPE/batches").with(POSTROOM))).andExpect(status().isNotFound());
-		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(POSTROOM_PIV))).andExpect(status().isNotFound());
+		unchanged(() -> mvc.perform(post("/api/v1/facilities/NOPE/batches").with(POSTROOM)))
+			.andExpect(status().isNotFound());
+		unchanged(() -> mvc.perform(post("/api/v1/facilities/PIA/batches").with(POSTROOM_PIV)))
+			.andExpect(status().isNotFound());
 		unchanged(() -> mvc.perform(get("/api/v1/batches/999999").with(POSTROOM))).andExpect(status().isNotFound());
-		unchanged(() -> mvc.perform(post("/api/v1/letters/999999/reprint").with(POSTROOM))).andExpect(status().isNotFound());
+		unchanged(() -> mvc.perform(post("/api/v1/letters/999999/reprint").with(POSTROOM)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void anUnknownCodeIsRecordedAsSuchAndDeliversNothing() throws Exception {
 		long delivered = count("SELECT COUNT(*) FROM message WHERE status = 'DELIVERED'");
-		mvc.perform(post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"PB-00000-00000-0\"}"))
+		mvc.perform(post("/api/v1/scans").with(POSTROOM)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"PB-00000-00000-0\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("UNKNOWN_CODE"))
 			.andExpect(jsonPath("$.prisoner").doesNotExist());
@@ -196,18 +221,33 @@ class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
 	void theSameIdempotencyKeyGivesTheSameMessage() throws Exception {
-		String first = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Eén keer")
-			.header("Idempotency-Key", "k-123")
-			.with(ANNA)).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		String first = mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001")
+				.param("text", "Eén keer")
+				.header("Idempotency-Key", "k-123")
+				.with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		long messages = count("SELECT COUNT(*) FROM message");
-		String second = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "Eén keer")
-			.header("Idempotency-Key", "k-123")
-			.with(ANNA)).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		String second = mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001")
+				.param("text", "Eén keer")
+				.header("Idempotency-Key", "k-123")
+				.with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat((String) JsonPath.read(second, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
 		assertThat(count("SELECT COUNT(*) FROM message")).isEqualTo(messages);
 	}
 
-	/** Runs a request that must be refused with a problem document and must change no message or audit event. */
+	/**
+	 * Runs a request that must be refused with a problem document and must change no
+	 * message or audit event.
+	 */
 	private ResultActions unchanged(Callable<ResultActions> request) throws Exception {
 		long messages = count("SELECT COUNT(*) FROM message");
 		long events = count("SELECT COUNT(*) FROM audit_event");

@@ -107,8 +107,7 @@ class EndToEndTests extends ApiTestSupport {
 		List<String> history = JsonPath.read(message, "$.events[*].status");
 		assertThat(history).containsExactly("RECEIVED", "SCREENING", "APPROVED", "PRINTED", "DELIVERED");
 
-		List<String> audited = jdbc
-			.sql("SELECT type FROM audit_event WHERE subject = ? ORDER BY seq")
+		List<String> audited = jdbc.sql("SELECT type FROM audit_event WHERE subject = ? ORDER BY seq")
 			.param("message:" + id)
 			.query(String.class)
 			.list();
@@ -133,9 +132,13 @@ class EndToEndTests extends ApiTestSupport {
 			.getResponse()
 			.getContentAsString();
 		int batchId = JsonPath.read(batch, "$.id");
-		// PI Vught prints two-sided (samples/facilities.csv): the batch is padded so every letter starts on a new sheet.
+		// PI Vught prints two-sided (samples/facilities.csv): the batch is padded so
+		// every letter starts on a new sheet.
 		assertThat((Integer) JsonPath.read(batch, "$.pages") % 2).isZero();
-		String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM)).andReturn().getResponse().getContentAsString();
+		String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		List<Integer> letters = JsonPath.read(detail, "$.items[?(@.message == '" + id + "')].id");
 		List<String> oldCodes = JsonPath.read(detail, "$.items[?(@.message == '" + id + "')].code");
 
@@ -162,7 +165,10 @@ class EndToEndTests extends ApiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM)).andReturn().getResponse().getContentAsString();
+		String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		List<String> codes = JsonPath.read(detail, "$.items[?(@.message == '" + id + "')].code");
 
 		String scan = mvc
@@ -179,7 +185,9 @@ class EndToEndTests extends ApiTestSupport {
 
 	private String scan(String code) throws Exception {
 		return mvc
-			.perform(post("/api/v1/scans").with(POSTROOM).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\"}"))
+			.perform(post("/api/v1/scans").with(POSTROOM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"code\":\"" + code + "\"}"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -201,14 +209,19 @@ class EndToEndTests extends ApiTestSupport {
 		assertThat(batches.items(next.id())).extracting(BatchView.Item::message).contains(id);
 		assertThat(statusOf(id)).isEqualTo("PRINTED");
 		// The same slot again is the same batch.
-		assertThat(batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false).id()).isEqualTo(next.id());
+		assertThat(batches.runScheduled(pia, slot.plusSeconds(3600), slot.plusSeconds(3600), false).id())
+			.isEqualTo(next.id());
 	}
 
 	@Test
 	void aBatchThePrinterRefusedWaitsAndCanBeMarkedPrintedByHand() throws Exception {
 		UUID id = sendAndAwait("1000000001", "Hoi Jan, met de hand geprint.", "APPROVED");
-		String printer = jdbc.sql("SELECT printer_type || ' ' || printer_target FROM facility WHERE code = 'PIA'").query(String.class).single();
-		jdbc.sql("UPDATE facility SET printer_type = 'HOT_FOLDER', printer_target = '/proc/postbrug-no-such-folder' WHERE code = 'PIA'").update();
+		String printer = jdbc.sql("SELECT printer_type || ' ' || printer_target FROM facility WHERE code = 'PIA'")
+			.query(String.class)
+			.single();
+		jdbc.sql(
+				"UPDATE facility SET printer_type = 'HOT_FOLDER', printer_target = '/proc/postbrug-no-such-folder' WHERE code = 'PIA'")
+			.update();
 		try {
 			String batch = mvc.perform(post("/api/v1/facilities/PIA/batches").with(POSTROOM))
 				.andExpect(status().isCreated())
@@ -217,7 +230,10 @@ class EndToEndTests extends ApiTestSupport {
 				.getContentAsString();
 			int batchId = JsonPath.read(batch, "$.id");
 			assertThat((String) JsonPath.read(batch, "$.status")).isEqualTo("PRINT_FAILED");
-			String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM)).andReturn().getResponse().getContentAsString();
+			String detail = mvc.perform(get("/api/v1/batches/" + batchId).with(POSTROOM))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat((String) JsonPath.read(detail, "$.failure")).contains("/proc/postbrug-no-such-folder");
 			assertThat((String) JsonPath.read(detail, "$.nextRetryAt")).isNotNull();
 			assertThat(statusOf(id)).isEqualTo("APPROVED");
@@ -233,7 +249,8 @@ class EndToEndTests extends ApiTestSupport {
 			assertThat((String) JsonPath.read(marked, "$.printedBy")).isEqualTo("by hand: postroom");
 			assertThat(statusOf(id)).isEqualTo("PRINTED");
 			mvc.perform(post("/api/v1/batches/" + batchId + "/print").with(POSTROOM)).andExpect(status().isConflict());
-			mvc.perform(post("/api/v1/batches/" + batchId + "/printed-by-hand").with(POSTROOM)).andExpect(status().isConflict());
+			mvc.perform(post("/api/v1/batches/" + batchId + "/printed-by-hand").with(POSTROOM))
+				.andExpect(status().isConflict());
 		}
 		finally {
 			jdbc.sql("UPDATE facility SET printer_type = ?, printer_target = ? WHERE code = 'PIA'")

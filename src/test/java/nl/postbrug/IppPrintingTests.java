@@ -30,9 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Batches printed on a real IPP Everywhere printer (ippeveprinter, which keeps every job it gets):
- * the batch arrives as it was written, a printer that is off leaves the batch PRINT_FAILED until it
- * is back, and then the batch arrives once; a batch is never sent again when the printer has it.
+ * Batches printed on a real IPP Everywhere printer (ippeveprinter, which keeps every job
+ * it gets): the batch arrives as it was written, a printer that is off leaves the batch
+ * PRINT_FAILED until it is back, and then the batch arrives once; a batch is never sent
+ * again when the printer has it.
  */
 @RequiresIppEvePrinter
 @TestPropertySource(properties = { "postbrug.batches.retry-interval=1s", "postbrug.batches.max-retry-interval=2s",
@@ -59,14 +60,17 @@ class IppPrintingTests extends ApiTestSupport {
 	@BeforeEach
 	void piaPrintsOnTheIppPrinter() {
 		printer.start();
-		jdbc.sql("UPDATE facility SET printer_type = 'IPP', printer_target = ? WHERE code = 'PIA'").param(printer.uri()).update();
+		jdbc.sql("UPDATE facility SET printer_type = 'IPP', printer_target = ? WHERE code = 'PIA'")
+			.param(printer.uri())
+			.update();
 	}
 
 	@Test
 	void aBatchArrivesAtThePrinterByteForByte() throws Exception {
 		approvedMessage("Lieve Jan, de printer doet het.");
 		int batchId = runBatch();
-		// Staff do not wait for the printer: the job is followed in the background until printed.
+		// Staff do not wait for the printer: the job is followed in the background until
+		// printed.
 		assertThat(statusOf(batchId)).isIn("PRINTING", "PRINTED");
 		await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(batchId).equals("PRINTED"));
 
@@ -96,17 +100,18 @@ class IppPrintingTests extends ApiTestSupport {
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString())
-			.contains("PRINT_FAILED", "Next try", "Print again now", "Mark printed by hand");
+			.getContentAsString()).contains("PRINT_FAILED", "Next try", "Print again now", "Mark printed by hand");
 		mvc.perform(get("/actuator/health")).andExpect(status().isServiceUnavailable());
 		assertThat(received(batchId)).isEmpty();
 
 		printer.start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(batchId).equals("PRINTED"));
 		assertThat(received(batchId)).hasSize(1);
-		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED' AND subject = 'batch:" + batchId + "'"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED' AND subject = 'batch:" + batchId + "'"))
 			.isEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINT_FAILED' AND subject = 'batch:" + batchId + "'"))
+		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINT_FAILED' AND subject = 'batch:"
+				+ batchId + "'"))
 			.isPositive();
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 	}
@@ -117,7 +122,8 @@ class IppPrintingTests extends ApiTestSupport {
 		int batchId = runBatch();
 		await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(batchId).equals("PRINTED"));
 
-		// The process died after the printer took the job, before the batch was marked printed.
+		// The process died after the printer took the job, before the batch was marked
+		// printed.
 		jdbc.sql("UPDATE batch SET status = 'PRINT_FAILED', next_retry_at = ? WHERE id = ?")
 			.params(java.time.OffsetDateTime.now().plusDays(1), batchId)
 			.update();
@@ -125,7 +131,8 @@ class IppPrintingTests extends ApiTestSupport {
 		assertThat(statusOf(batchId)).isEqualTo("PRINTED");
 		assertThat(received(batchId)).hasSize(1);
 
-		// ... or even before the job's reference was recorded: the printer is asked by the job's name.
+		// ... or even before the job's reference was recorded: the printer is asked by
+		// the job's name.
 		jdbc.sql("UPDATE batch SET status = 'PRINT_FAILED', print_job = NULL, next_retry_at = ? WHERE id = ?")
 			.params(java.time.OffsetDateTime.now().plusDays(1), batchId)
 			.update();
@@ -135,7 +142,8 @@ class IppPrintingTests extends ApiTestSupport {
 	}
 
 	private UUID approvedMessage(String text) throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", text).with(ANNA))
+		String sent = mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", text).with(ANNA))
 			.andExpect(status().isAccepted())
 			.andReturn()
 			.getResponse()
@@ -166,7 +174,10 @@ class IppPrintingTests extends ApiTestSupport {
 		return JsonPath.read(detail(batchId), "$.status");
 	}
 
-	/** The jobs of this batch the printer received (it names spool files after the job name). */
+	/**
+	 * The jobs of this batch the printer received (it names spool files after the job
+	 * name).
+	 */
 	private List<Path> received(int batchId) {
 		String name = ("pia-batch-" + batchId + "-").toLowerCase(Locale.ROOT);
 		return printer.received()

@@ -25,9 +25,8 @@ class ModularityTests {
 
 	@Test
 	void everyModuleOfTheDesignExists() {
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("registry", "intake", "screening", "letters", "batches", "delivery", "notify",
-					"audit");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
+				"registry", "intake", "screening", "letters", "batches", "delivery", "notify", "audit");
 	}
 
 	@Test

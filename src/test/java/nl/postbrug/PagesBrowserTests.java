@@ -53,9 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pages in a real browser: headless Chromium renders the sign-in page (screenshot and DOM), then,
- * driven over the DevTools protocol, signs in as postroom staff and scans a letter at the hand-over
- * desk. Screenshots are kept under {@code target/browser/} for a look.
+ * The pages in a real browser: headless Chromium renders the sign-in page (screenshot and
+ * DOM), then, driven over the DevTools protocol, signs in as postroom staff and scans a
+ * letter at the hand-over desk. Screenshots are kept under {@code target/browser/} for a
+ * look.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -70,10 +71,12 @@ class PagesBrowserTests {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("postbrug.data-dir", DATA::toString);
-		registry.add("postbrug.screening.rules-dir", () -> nl.postbrug.support.DataDirs.sampleRulesWithoutDailyLimits(DATA.toString()));
+		registry.add("postbrug.screening.rules-dir",
+				() -> nl.postbrug.support.DataDirs.sampleRulesWithoutDailyLimits(DATA.toString()));
 	}
 
-	// Per test rather than @BeforeAll: surefire reports a skipped class as zero tests, hiding the reason.
+	// Per test rather than @BeforeAll: surefire reports a skipped class as zero tests,
+	// hiding the reason.
 	@BeforeEach
 	void chromiumIsInstalled() {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
@@ -121,15 +124,18 @@ class PagesBrowserTests {
 		Files.createDirectories(SHOTS);
 		Path png = SHOTS.resolve("login.png");
 		Files.deleteIfExists(png);
-		// A loaded machine sometimes makes headless Chromium exit before it writes the file; try again.
+		// A loaded machine sometimes makes headless Chromium exit before it writes the
+		// file; try again.
 		for (int attempt = 1; attempt <= 3 && !Files.exists(png); attempt++) {
-			Process screenshot = chromium("--screenshot=" + png.toAbsolutePath(), "--window-size=1280,900", url("/login"));
+			Process screenshot = chromium("--screenshot=" + png.toAbsolutePath(), "--window-size=1280,900",
+					url("/login"));
 			assertThat(screenshot.waitFor(60, TimeUnit.SECONDS)).as("chromium finished the screenshot").isTrue();
 		}
 		assertThat(png).exists();
 		byte[] bytes = Files.readAllBytes(png);
 		assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
-		// A blank 1280x900 page compresses to a few hundred bytes; text, form and colours take kilobytes.
+		// A blank 1280x900 page compresses to a few hundred bytes; text, form and colours
+		// take kilobytes.
 		assertThat(bytes.length).isGreaterThan(5_000);
 
 		Process dump = chromium("--dump-dom", url("/login"));
@@ -145,10 +151,12 @@ class PagesBrowserTests {
 		try (DevTools page = DevTools.open(this, url("/login"))) {
 			page.waitFor("location.pathname + '|' + document.readyState", "/login|complete");
 			page.run("document.getElementById('username').value = 'postroom';"
-					+ "document.getElementById('password').value = 'demo';" + "document.querySelector('main form').submit();");
+					+ "document.getElementById('password').value = 'demo';"
+					+ "document.querySelector('main form').submit();");
 			page.waitFor("location.pathname + location.search + '|' + document.readyState", "/postroom|complete");
 			assertThat(page.eval("document.querySelector('h1').textContent")).isEqualTo("Batches");
-			// The stylesheet is served to the signed-in page and allowed by the content security policy.
+			// The stylesheet is served to the signed-in page and allowed by the content
+			// security policy.
 			assertThat(page.eval("getComputedStyle(document.querySelector('.site-header')).backgroundColor"))
 				.isEqualTo("rgb(31, 78, 140)");
 
@@ -157,21 +165,27 @@ class PagesBrowserTests {
 			page.waitFor("document.activeElement.id", "code");
 			page.run("document.getElementById('code').value = '" + code + "';"
 					+ "document.querySelector('form.scan-form').submit();");
-			page.waitFor("String(document.querySelector('.outcome-title') && document.querySelector('.outcome-title').textContent)",
+			page.waitFor(
+					"String(document.querySelector('.outcome-title') && document.querySelector('.outcome-title').textContent)",
 					"DELIVERED");
 			assertThat(page.eval("document.querySelector('.outcome .prisoner').textContent")).contains("Jan de Vries",
 					"B-2.01");
 			// Ready for the next letter: the field is empty and has the focus again.
-			// (autofocus lands a moment after the load event, so wait for it rather than read it once)
+			// (autofocus lands a moment after the load event, so wait for it rather than
+			// read it once)
 			page.waitFor("document.activeElement.id + '|' + document.activeElement.value", "code|");
 			page.screenshot(SHOTS.resolve("scan-delivered.png"));
 		}
 	}
 
-	/** A message from Anna to Jan de Vries (PIA), approved by screening and printed in a batch. */
+	/**
+	 * A message from Anna to Jan de Vries (PIA), approved by screening and printed in a
+	 * batch.
+	 */
 	private String printedLetterForJanDeVries() {
 		PostbrugUser anna = PostbrugUser.relative(registry.contact("anna@example.org").orElseThrow(), "n/a");
-		Receipt receipt = intake.submit(anna, "1000000001", "Tot snel, Jan! " + nl.postbrug.support.DataDirs.uniqueWords(), List.of(),
+		Receipt receipt = intake.submit(anna, "1000000001",
+				"Tot snel, Jan! " + nl.postbrug.support.DataDirs.uniqueWords(), List.of(),
 				UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> messages.get(receipt.id()).status() == MessageStatus.APPROVED);
@@ -202,8 +216,9 @@ class PagesBrowserTests {
 	}
 
 	/**
-	 * Just enough of the Chrome DevTools protocol to drive one page: navigate, evaluate JavaScript,
-	 * take a screenshot. Replies are matched to commands by id; events are ignored.
+	 * Just enough of the Chrome DevTools protocol to drive one page: navigate, evaluate
+	 * JavaScript, take a screenshot. Replies are matched to commands by id; events are
+	 * ignored.
 	 */
 	static final class DevTools implements WebSocket.Listener, AutoCloseable {
 
@@ -238,7 +253,8 @@ class PagesBrowserTests {
 				catch (IOException ex) {
 					endpoint.completeExceptionally(ex);
 				}
-				endpoint.completeExceptionally(new IllegalStateException("chromium exited without a DevTools endpoint"));
+				endpoint
+					.completeExceptionally(new IllegalStateException("chromium exited without a DevTools endpoint"));
 			}, "chromium-stderr");
 			reader.setDaemon(true);
 			reader.start();
@@ -313,7 +329,8 @@ class PagesBrowserTests {
 					}
 				}
 				catch (IllegalStateException ex) {
-					// The page is between documents: evaluation fails until the next one is ready.
+					// The page is between documents: evaluation fails until the next one
+					// is ready.
 					last = ex.getMessage();
 				}
 				Thread.sleep(100);

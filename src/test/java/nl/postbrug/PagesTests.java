@@ -45,8 +45,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The server-rendered pages end to end on the demo data: who may open what, the relative's compose
- * flow, escaping of message text, the review decision, and a hand-over scan after a batch run.
+ * The server-rendered pages end to end on the demo data: who may open what, the
+ * relative's compose flow, escaping of message text, the review decision, and a hand-over
+ * scan after a batch run.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,7 +59,8 @@ class PagesTests {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("postbrug.data-dir", DATA::toString);
-		registry.add("postbrug.screening.rules-dir", () -> nl.postbrug.support.DataDirs.sampleRulesWithoutDailyLimits(DATA.toString()));
+		registry.add("postbrug.screening.rules-dir",
+				() -> nl.postbrug.support.DataDirs.sampleRulesWithoutDailyLimits(DATA.toString()));
 	}
 
 	@Autowired
@@ -111,11 +113,15 @@ class PagesTests {
 		PostbrugUser auditor = staff("auditor", Role.AUDITOR);
 
 		page("/messages", anna).andExpect(status().isOk()).andExpect(content().string(containsString("My messages")));
-		page("/compose", anna).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"idempotencyKey\"")));
-		page("/review", screener).andExpect(status().isOk()).andExpect(content().string(containsString("Review queue")));
-		page("/postroom", postroom).andExpect(status().isOk()).andExpect(content().string(containsString("Run batch now")));
+		page("/compose", anna).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"idempotencyKey\"")));
+		page("/review", screener).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Review queue")));
+		page("/postroom", postroom).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Run batch now")));
 		page("/postroom", admin).andExpect(status().isOk());
-		page("/postroom/scan", postroom).andExpect(status().isOk()).andExpect(content().string(containsString("autofocus")));
+		page("/postroom/scan", postroom).andExpect(status().isOk())
+			.andExpect(content().string(containsString("autofocus")));
 		page("/audit", auditor).andExpect(status().isOk()).andExpect(content().string(containsString("CHAIN INTACT")));
 
 		page("/messages", screener).andExpect(status().isForbidden());
@@ -128,7 +134,8 @@ class PagesTests {
 
 	@Test
 	void navigationShowsOnlyThePagesOfTheRole() throws Exception {
-		page("/review", staff("screener", Role.SCREENER)).andExpect(content().string(containsString("href=\"/review\"")))
+		page("/review", staff("screener", Role.SCREENER))
+			.andExpect(content().string(containsString("href=\"/review\"")))
 			.andExpect(content().string(not(containsString("href=\"/audit\""))))
 			.andExpect(content().string(not(containsString("href=\"/compose\""))))
 			.andExpect(content().string(containsString("action=\"/logout\"")));

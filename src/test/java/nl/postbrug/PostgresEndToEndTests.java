@@ -16,14 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production database: the migrations run on PostgreSQL in a schema of their own, the registry
- * round-trips, and the whole journey of {@link EndToEndTests} passes there too (Quartz with its
- * PostgreSQL delegate, the event publication registry, the audit chain).
+ * The production database: the migrations run on PostgreSQL in a schema of their own, the
+ * registry round-trips, and the whole journey of {@link EndToEndTests} passes there too
+ * (Quartz with its PostgreSQL delegate, the event publication registry, the audit chain).
  */
 @RequiresPostgres
 class PostgresEndToEndTests extends EndToEndTests {
 
-	private static final String SCHEMA = "postbrug_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	private static final String SCHEMA = "postbrug_test_"
+			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -37,7 +38,9 @@ class PostgresEndToEndTests extends EndToEndTests {
 	void migrationsRanOnPostgresql() {
 		String product = jdbc.sql("SELECT version()").query(String.class).single();
 		assertThat(product).startsWith("PostgreSQL");
-		List<String> applied = jdbc.sql("SELECT description FROM \"" + SCHEMA + "\".flyway_schema_history WHERE success ORDER BY installed_rank")
+		List<String> applied = jdbc
+			.sql("SELECT description FROM \"" + SCHEMA
+					+ "\".flyway_schema_history WHERE success ORDER BY installed_rank")
 			.query(String.class)
 			.list();
 		assertThat(applied).contains("registry", "quartz", "event publication", "intake", "batches", "audit");

@@ -25,12 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application is stopped and started again on the same data directory, as after a crash or a
- * deployment: work handed from one stage to the next is not lost, and a missed batch slot is made up.
+ * The application is stopped and started again on the same data directory, as after a
+ * crash or a deployment: work handed from one stage to the next is not lost, and a missed
+ * batch slot is made up.
  */
 class RestartTests {
 
-	/** An executor that never runs what it is given: the process "dies" before screening starts. */
+	/**
+	 * An executor that never runs what it is given: the process "dies" before screening
+	 * starts.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ScreeningNeverRuns {
 
@@ -47,7 +51,8 @@ class RestartTests {
 		String dataDir = DataDirs.fresh("restart");
 		UUID id;
 		try (ConfigurableApplicationContext first = start(dataDir, ScreeningNeverRuns.class)) {
-			PostbrugUser anna = (PostbrugUser) first.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
+			PostbrugUser anna = (PostbrugUser) first
+				.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
 				.loadUserByUsername("anna@example.org");
 			id = first.getBean(MessageIntake.class).submit(anna, "1000000001", "Tot morgen!", List.of(), null).id();
 			assertThat(first.getBean(Messages.class).get(id).status()).isEqualTo(MessageStatus.RECEIVED);
@@ -88,12 +93,18 @@ class RestartTests {
 					.param(pia)
 					.query(Long.class)
 					.single() == 1);
-			long next = jdbc.sql("SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = 'PIA'").query(Long.class).single();
+			long next = jdbc.sql("SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = 'PIA'")
+				.query(Long.class)
+				.single();
 			assertThat(next).isGreaterThan(System.currentTimeMillis());
-			// Made up once: written once and printed once, though start-up recovery ran alongside.
-			await().until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED'").query(Long.class).single() == 1);
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_ASSEMBLED'").query(Long.class).single())
-				.isEqualTo(1);
+			// Made up once: written once and printed once, though start-up recovery ran
+			// alongside.
+			await().until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED'")
+				.query(Long.class)
+				.single() == 1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_ASSEMBLED'")
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
 	}
 
@@ -111,7 +122,10 @@ class RestartTests {
 		return builder.profiles("demo");
 	}
 
-	/** Command-line arguments outrank application.yml, so the data directory really is this test's own. */
+	/**
+	 * Command-line arguments outrank application.yml, so the data directory really is
+	 * this test's own.
+	 */
 	private static String[] arguments(String dataDir, String... more) {
 		return java.util.stream.Stream
 			.concat(java.util.stream.Stream.of("--postbrug.data-dir=" + dataDir, "--server.port=0",

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application nodes, each a process of its own, on one PostgreSQL database with the same batch
- * schedule: Quartz runs clustered, each slot makes one batch, and when the node working on a batch is
- * killed in the middle of it, the other node finishes that batch: every letter once, printed once.
+ * Two application nodes, each a process of its own, on one PostgreSQL database with the
+ * same batch schedule: Quartz runs clustered, each slot makes one batch, and when the
+ * node working on a batch is killed in the middle of it, the other node finishes that
+ * batch: every letter once, printed once.
  */
 @RequiresPostgres
 class TwoNodeTests {
@@ -47,8 +48,10 @@ class TwoNodeTests {
 		// Every 20 seconds, so a test sees several slots.
 		Files.writeString(schedule, "timezone=Europe/Amsterdam\nPIA=0/20 * * * * ?\n");
 
-		nodes.put("node-a", AppNode.start("node-a", arguments("node-a", shared, schedule)).awaitStarted(Duration.ofMinutes(4)));
-		nodes.put("node-b", AppNode.start("node-b", arguments("node-b", shared, schedule)).awaitStarted(Duration.ofMinutes(4)));
+		nodes.put("node-a",
+				AppNode.start("node-a", arguments("node-a", shared, schedule)).awaitStarted(Duration.ofMinutes(4)));
+		nodes.put("node-b",
+				AppNode.start("node-b", arguments("node-b", shared, schedule)).awaitStarted(Duration.ofMinutes(4)));
 		assertThat(query("SELECT COUNT(*) FROM qrtz_scheduler_state", Long.class)).isEqualTo(2L);
 
 		List<String> ids = insertApprovedMessages(LETTERS);
@@ -58,8 +61,10 @@ class TwoNodeTests {
 		long batchId = -1;
 		String owner = null;
 		while (Instant.now().isBefore(until) && owner == null) {
-			// The batch holding this test's letters (they were committed together, so one batch has them all);
-			// a batch of the demo's own mail may run first and is not the one to interrupt.
+			// The batch holding this test's letters (they were committed together, so one
+			// batch has them all);
+			// a batch of the demo's own mail may run first and is not the one to
+			// interrupt.
 			try (Connection db = connect(); PreparedStatement select = db.prepareStatement("""
 					SELECT b.id, b.owner FROM batch b WHERE b.status = 'ASSEMBLING'
 					AND EXISTS (SELECT 1 FROM letter l WHERE l.batch_id = b.id AND l.message_id = ?)""")) {
@@ -80,28 +85,38 @@ class TwoNodeTests {
 		String survivor = owner.equals("node-a") ? "node-b" : "node-a";
 
 		long batch = batchId;
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> "PRINTED".equals(query("SELECT status FROM batch WHERE id = " + batch, String.class)));
 
 		assertThat(query("SELECT owner FROM batch WHERE id = " + batch, String.class)).isEqualTo(survivor);
-		assertThat(query("SELECT letters FROM batch WHERE id = " + batch, Integer.class)).isGreaterThanOrEqualTo(LETTERS);
+		assertThat(query("SELECT letters FROM batch WHERE id = " + batch, Integer.class))
+			.isGreaterThanOrEqualTo(LETTERS);
 		// Every message in exactly one letter, in that batch, and printed.
 		String in = "('" + String.join("','", ids) + "')";
-		assertThat(query("SELECT COUNT(*) FROM letter WHERE message_id IN " + in, Long.class)).isEqualTo((long) LETTERS);
-		assertThat(query("SELECT COUNT(DISTINCT batch_id) FROM letter WHERE message_id IN " + in, Long.class)).isEqualTo(1L);
+		assertThat(query("SELECT COUNT(*) FROM letter WHERE message_id IN " + in, Long.class))
+			.isEqualTo((long) LETTERS);
+		assertThat(query("SELECT COUNT(DISTINCT batch_id) FROM letter WHERE message_id IN " + in, Long.class))
+			.isEqualTo(1L);
 		assertThat(query("SELECT COUNT(*) FROM message WHERE status = 'PRINTED' AND id IN " + in, Long.class))
 			.isEqualTo((long) LETTERS);
 		// Printed once: one job in the (shared) printer folder, one audit event.
-		assertThat(query("SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED' AND subject = 'batch:" + batch + "'",
-				Long.class)).isEqualTo(1L);
+		assertThat(query(
+				"SELECT COUNT(*) FROM audit_event WHERE type = 'BATCH_PRINTED' AND subject = 'batch:" + batch + "'",
+				Long.class))
+			.isEqualTo(1L);
 		try (var jobs = Files.list(shared.resolve("printer").resolve("pia"))) {
-			assertThat(jobs.filter(file -> file.getFileName().toString().startsWith("PIA-batch-" + batch + "-")).count())
+			assertThat(
+					jobs.filter(file -> file.getFileName().toString().startsWith("PIA-batch-" + batch + "-")).count())
 				.isEqualTo(1);
 		}
 		// Each slot one batch, whichever node ran it.
-		assertThat(query("SELECT COUNT(*) FROM (SELECT slot FROM batch GROUP BY facility_id, slot HAVING COUNT(*) > 1) d",
-				Long.class)).isZero();
-		assertThat(query("SELECT COUNT(*) FROM batch WHERE slot LIKE 'scheduled-%'", Long.class)).isGreaterThanOrEqualTo(1L);
+		assertThat(
+				query("SELECT COUNT(*) FROM (SELECT slot FROM batch GROUP BY facility_id, slot HAVING COUNT(*) > 1) d",
+						Long.class))
+			.isZero();
+		assertThat(query("SELECT COUNT(*) FROM batch WHERE slot LIKE 'scheduled-%'", Long.class))
+			.isGreaterThanOrEqualTo(1L);
 		assertThat(nodes.get(survivor).alive()).isTrue();
 	}
 
@@ -131,9 +146,10 @@ class TwoNodeTests {
 			}
 			assertThat(prisoners).isNotEmpty();
 			Timestamp now = Timestamp.from(Instant.now());
-			try (PreparedStatement message = db.prepareStatement("""
-					INSERT INTO message (id, channel, sender_email, sender_name, prisoner_id, facility_id, body, status,
-					received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""");
+			try (PreparedStatement message = db.prepareStatement(
+					"""
+							INSERT INTO message (id, channel, sender_email, sender_name, prisoner_id, facility_id, body, status,
+							received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""");
 					PreparedStatement change = db.prepareStatement(
 							"INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, 'APPROVED', 'test')")) {
 				for (int i = 0; i < count; i++) {

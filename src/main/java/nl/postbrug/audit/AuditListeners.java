@@ -14,8 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an audit event for every state change the modules announce. The listeners are synchronous,
- * so the event commits in the same transaction as the change, or not at all.
+ * Writes an audit event for every state change the modules announce. The listeners are
+ * synchronous, so the event commits in the same transaction as the change, or not at all.
  */
 @Component
 class AuditListeners {
@@ -36,7 +36,8 @@ class AuditListeners {
 	@EventListener
 	void on(ScreeningRulesReloaded reload) {
 		log.append(reload.actor(), "SCREENING_RULES_RELOADED", "rules:" + reload.version().substring(0, 16),
-				"rules " + reload.version() + " for default" + (reload.facilities().isEmpty() ? "" : " + " + reload.facilities()),
+				"rules " + reload.version() + " for default"
+						+ (reload.facilities().isEmpty() ? "" : " + " + reload.facilities()),
 				null);
 	}
 
@@ -60,9 +61,8 @@ class AuditListeners {
 
 	@EventListener
 	void on(BatchPrinted batch) {
-		log.append("system", "BATCH_PRINTED", "batch:" + batch.batchId(),
-				batch.facility() + ": " + batch.letters() + " letters, " + batch.pages() + " pages to " + batch.printer(),
-				null);
+		log.append("system", "BATCH_PRINTED", "batch:" + batch.batchId(), batch.facility() + ": " + batch.letters()
+				+ " letters, " + batch.pages() + " pages to " + batch.printer(), null);
 	}
 
 	@EventListener

@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained audit log. Each event's hash covers its content and the previous
- * event's hash, so changing or deleting any event breaks every link after it. Appends join the
- * caller's transaction (the state change and its event commit together) and are serialised by the
- * row lock on {@code audit_head}.
+ * The append-only, hash-chained audit log. Each event's hash covers its content and the
+ * previous event's hash, so changing or deleting any event breaks every link after it.
+ * Appends join the caller's transaction (the state change and its event commit together)
+ * and are serialised by the row lock on {@code audit_head}.
  */
 @Service
 public class AuditLog {
@@ -51,13 +51,17 @@ public class AuditLog {
 		Instant when = (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS);
 		String clipped = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
 		String hash = hash(head.hash(), seq, when, actor, type, subject, clipped);
-		jdbc.sql("INSERT INTO audit_event (seq, at, actor, type, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"INSERT INTO audit_event (seq, at, actor, type, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(seq, when.atOffset(ZoneOffset.UTC), actor, type, subject, clipped, head.hash(), hash)
 			.update();
 		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
 	}
 
-	/** Walks the whole chain in order and reports the first event whose link or content does not hold. */
+	/**
+	 * Walks the whole chain in order and reports the first event whose link or content
+	 * does not hold.
+	 */
 	@Transactional(readOnly = true)
 	public Verification verify() {
 		AtomicLong count = new AtomicLong();
@@ -83,7 +87,8 @@ public class AuditLog {
 				expectedSeq.incrementAndGet();
 			});
 		if (broken.get() == null) {
-			// Events cut off the end of the chain leave the head pointing past the last one.
+			// Events cut off the end of the chain leave the head pointing past the last
+			// one.
 			long headSeq = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
 			if (headSeq != expectedSeq.get() - 1) {
 				broken.set(expectedSeq.get());

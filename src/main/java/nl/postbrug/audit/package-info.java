@@ -1,5 +1,7 @@
 /**
- * Keeps the append-only, hash-chained log of every state change and verifies its integrity; listens only.
+ * Keeps the append-only, hash-chained log of every state change and verifies its
+ * integrity; listens only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "screening", "batches", "delivery", "registry", "letters" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "intake", "screening", "batches", "delivery", "registry", "letters" })
 package nl.postbrug.audit;

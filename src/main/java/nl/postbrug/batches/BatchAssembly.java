@@ -45,18 +45,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes one batch in three steps, each of which survives a crash of the one after it:
  * <ol>
- * <li>claim: in one transaction, hold the facility's lock, create the batch for its slot and give
- * every message approved before the cut-off and without a letter a letter and a copy code, sorted by
- * unit, cell and name;</li>
- * <li>render: write the batch PDF from those rows (repeatable: the rows decide what is printed);</li>
- * <li>print: hand the PDF to the facility's printer and follow the job until the printer has printed
- * it, then mark batch and messages PRINTED.</li>
+ * <li>claim: in one transaction, hold the facility's lock, create the batch for its slot
+ * and give every message approved before the cut-off and without a letter a letter and a
+ * copy code, sorted by unit, cell and name;</li>
+ * <li>render: write the batch PDF from those rows (repeatable: the rows decide what is
+ * printed);</li>
+ * <li>print: hand the PDF to the facility's printer and follow the job until the printer
+ * has printed it, then mark batch and messages PRINTED.</li>
  * </ol>
- * The unique key on facility and slot makes a slot produce one batch however often, and on however
- * many nodes, it is run. The node that creates or claims a batch is its worker and keeps a heartbeat
- * on it; a batch whose worker died is taken over by another node (or the next process) and finished
- * from the step it had reached. Before a batch is sent to a printer again, the printer is asked about
- * the earlier job, so a batch the printer already has is never sent twice.
+ * The unique key on facility and slot makes a slot produce one batch however often, and
+ * on however many nodes, it is run. The node that creates or claims a batch is its worker
+ * and keeps a heartbeat on it; a batch whose worker died is taken over by another node
+ * (or the next process) and finished from the step it had reached. Before a batch is sent
+ * to a printer again, the printer is asked about the earlier job, so a batch the printer
+ * already has is never sent twice.
  */
 @Component
 class BatchAssembly implements DisposableBean {
@@ -115,9 +117,10 @@ class BatchAssembly implements DisposableBean {
 	}
 
 	/**
-	 * The batch of a slot: made now, or, when the slot has one already, that one, finished here if its
-	 * worker is gone. With {@code waitForWorker} (a run Quartz recovered from a dead node) an unfinished
-	 * batch is waited for until it is done or its worker counts as dead and it can be taken over.
+	 * The batch of a slot: made now, or, when the slot has one already, that one,
+	 * finished here if its worker is gone. With {@code waitForWorker} (a run Quartz
+	 * recovered from a dead node) an unfinished batch is waited for until it is done or
+	 * its worker counts as dead and it can be taken over.
 	 */
 	BatchView run(Facility facility, String slot, Instant cutoff, String actor, boolean waitForWorker,
 			boolean followHere) {
@@ -156,8 +159,8 @@ class BatchAssembly implements DisposableBean {
 
 	/**
 	 * Takes over a batch whose worker is gone and finishes it from where it stopped.
-	 * @param otherThan also take batches whose worker is any node but this one (a single node at
-	 * start-up: they were left by the previous process)
+	 * @param otherThan also take batches whose worker is any node but this one (a single
+	 * node at start-up: they were left by the previous process)
 	 * @return false when the batch is finished or its worker is alive
 	 */
 	boolean resume(BatchView batch, String otherThan) {
@@ -183,7 +186,8 @@ class BatchAssembly implements DisposableBean {
 	private long claim(Facility facility, String slot, Instant cutoff) {
 		store.lockFacility(facility.id());
 		long batchId = store.insertBatch(facility.id(), slot, CopyCodes.newCode(), now(), cutoff, node.id());
-		List<MessageView> approved = messages.inState(MessageStatus.APPROVED, facility.id(), settings.maxLettersPerBatch());
+		List<MessageView> approved = messages.inState(MessageStatus.APPROVED, facility.id(),
+				settings.maxLettersPerBatch());
 		record Pending(MessageView message, Prisoner prisoner) {
 		}
 		List<Pending> pending = approved.stream()
@@ -214,9 +218,9 @@ class BatchAssembly implements DisposableBean {
 	}
 
 	/**
-	 * Writes (or rewrites) the batch PDF from its letter rows. Letters are read from the database one at
-	 * a time while the PDF is written, so the heap does not hold the batch; the file appears under its
-	 * name only when complete.
+	 * Writes (or rewrites) the batch PDF from its letter rows. Letters are read from the
+	 * database one at a time while the PDF is written, so the heap does not hold the
+	 * batch; the file appears under its name only when complete.
 	 */
 	void render(long batchId, String actor) {
 		BatchView batch = store.batch(batchId).orElseThrow();
@@ -259,7 +263,8 @@ class BatchAssembly implements DisposableBean {
 			return true;
 		}));
 		if (!mine) {
-			log.warn("Batch {} was taken over by another node while this one wrote it; leaving it to that node", batchId);
+			log.warn("Batch {} was taken over by another node while this one wrote it; leaving it to that node",
+					batchId);
 			return;
 		}
 		log.info("Batch {} for {}: {} letters, {} pages -> {}", batchId, facility.code(), rows.size(),
@@ -267,10 +272,12 @@ class BatchAssembly implements DisposableBean {
 	}
 
 	/**
-	 * Hands an assembled batch (or a failed one whose retry is due, or any failed one with
-	 * {@code evenIfNotDue}) to its printer. Only the worker that claims the batch prints it.
-	 * @param followHere follow the job to its end in this thread; otherwise (staff waiting for a page)
-	 * a job the printer has not finished yet is followed in the background
+	 * Hands an assembled batch (or a failed one whose retry is due, or any failed one
+	 * with {@code evenIfNotDue}) to its printer. Only the worker that claims the batch
+	 * prints it.
+	 * @param followHere follow the job to its end in this thread; otherwise (staff
+	 * waiting for a page) a job the printer has not finished yet is followed in the
+	 * background
 	 */
 	void print(long batchId, boolean evenIfNotDue, boolean followHere) {
 		if (store.claimForPrinting(batchId, node.id(), clock.instant(), evenIfNotDue)) {
@@ -279,10 +286,11 @@ class BatchAssembly implements DisposableBean {
 	}
 
 	/**
-	 * Prints a batch this node has claimed: first asks the printer about the job an earlier attempt
-	 * sent (by its reference or, if that was never recorded, by its name); sends the batch only when
-	 * there is no such job or the printer ended it without printing; then follows the job until it is
-	 * printed. Any failure leaves the batch PRINT_FAILED with the reason and the time of the next try.
+	 * Prints a batch this node has claimed: first asks the printer about the job an
+	 * earlier attempt sent (by its reference or, if that was never recorded, by its
+	 * name); sends the batch only when there is no such job or the printer ended it
+	 * without printing; then follows the job until it is printed. Any failure leaves the
+	 * batch PRINT_FAILED with the reason and the time of the next try.
 	 */
 	private void printClaimed(long batchId, boolean followHere) {
 		BatchView batch = store.batch(batchId).orElseThrow();
@@ -340,7 +348,8 @@ class BatchAssembly implements DisposableBean {
 			PrintJob job = follow(batchId, printer, accepted);
 			switch (job.state()) {
 				case COMPLETED -> printed(batch, facility, job.detail());
-				case FAILED, UNKNOWN -> failed(batchId, facility, "The printer did not print the batch: " + job.detail());
+				case FAILED, UNKNOWN ->
+					failed(batchId, facility, "The printer did not print the batch: " + job.detail());
 				default -> failed(batchId, facility, "The printer has not finished " + job.detail() + " after "
 						+ settings.jobTimeout() + "; it will be asked again, and the batch is not sent twice");
 			}
@@ -407,7 +416,10 @@ class BatchAssembly implements DisposableBean {
 		});
 	}
 
-	/** {@code retry-interval}, doubled per failed attempt, at most {@code max-retry-interval}. */
+	/**
+	 * {@code retry-interval}, doubled per failed attempt, at most
+	 * {@code max-retry-interval}.
+	 */
 	Duration backOff(int attempts) {
 		Duration wait = settings.retryInterval();
 		for (int i = 1; i < attempts && wait.compareTo(settings.maxRetryInterval()) < 0; i++) {
@@ -420,13 +432,15 @@ class BatchAssembly implements DisposableBean {
 	private static String slotLabel(BatchView batch, Facility facility) {
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
 		if (batch.slot().startsWith("scheduled-")) {
-			return "scheduled " + Instant.parse(batch.slot().substring("scheduled-".length())).atZone(facility.zone()).format(time);
+			return "scheduled "
+					+ Instant.parse(batch.slot().substring("scheduled-".length())).atZone(facility.zone()).format(time);
 		}
 		return "run by hand at " + batch.createdAt().atZone(facility.zone()).format(time);
 	}
 
 	private String pdfPathOf(BatchView batch) {
-		return store.pdfPath(batch.id()).orElseThrow(() -> new IllegalStateException("Batch " + batch.id() + " has no PDF yet"));
+		return store.pdfPath(batch.id())
+			.orElseThrow(() -> new IllegalStateException("Batch " + batch.id() + " has no PDF yet"));
 	}
 
 	private Path pdfPath(Facility facility, long batchId) {
@@ -449,7 +463,10 @@ class BatchAssembly implements DisposableBean {
 		}
 	}
 
-	/** Jobs still followed are left: their batches stay PRINTING and are taken over after a restart. */
+	/**
+	 * Jobs still followed are left: their batches stay PRINTING and are taken over after
+	 * a restart.
+	 */
 	@Override
 	public void destroy() {
 		followers.shutdownNow();

@@ -24,9 +24,10 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * This process as one of possibly several nodes working on batches. A node owns the batches it
- * assembles or prints and shows it is alive by a heartbeat on each of them; a batch whose heartbeat
- * is older than {@code stale-after} belongs to a node that died, and any node may take it over.
+ * This process as one of possibly several nodes working on batches. A node owns the
+ * batches it assembles or prints and shows it is alive by a heartbeat on each of them; a
+ * batch whose heartbeat is older than {@code stale-after} belongs to a node that died,
+ * and any node may take it over.
  */
 @Component
 class BatchNode implements DisposableBean {
@@ -61,8 +62,9 @@ class BatchNode implements DisposableBean {
 	}
 
 	/**
-	 * Whether several nodes may share the database: on PostgreSQL, where Quartz runs clustered. On the
-	 * embedded database this process is the only node, so whatever another node id left is orphaned.
+	 * Whether several nodes may share the database: on PostgreSQL, where Quartz runs
+	 * clustered. On the embedded database this process is the only node, so whatever
+	 * another node id left is orphaned.
 	 */
 	static boolean clustered(DataSource dataSource) {
 		try {

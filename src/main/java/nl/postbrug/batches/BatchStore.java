@@ -21,10 +21,11 @@ class BatchStore {
 			rs.getString("facility_code"), rs.getString("slot"), rs.getString("code"),
 			BatchStatus.valueOf(rs.getString("status")), rs.getInt("letters"), rs.getInt("pages"),
 			rs.getString("failure"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-			instant(rs.getObject("printed_at", OffsetDateTime.class)), instant(rs.getObject("cutoff_at", OffsetDateTime.class)),
-			rs.getInt("print_attempts"), instant(rs.getObject("next_retry_at", OffsetDateTime.class)),
-			rs.getString("printer_uri"), rs.getString("print_job_name"), rs.getString("print_job"),
-			rs.getString("print_job_state"), rs.getString("printed_by"), rs.getString("owner"));
+			instant(rs.getObject("printed_at", OffsetDateTime.class)),
+			instant(rs.getObject("cutoff_at", OffsetDateTime.class)), rs.getInt("print_attempts"),
+			instant(rs.getObject("next_retry_at", OffsetDateTime.class)), rs.getString("printer_uri"),
+			rs.getString("print_job_name"), rs.getString("print_job"), rs.getString("print_job_state"),
+			rs.getString("printed_by"), rs.getString("owner"));
 
 	private static final String BATCH_SELECT = "SELECT b.*, f.code AS facility_code FROM batch b JOIN facility f ON f.id = b.facility_id";
 
@@ -42,30 +43,39 @@ class BatchStore {
 	}
 
 	Optional<BatchView> batch(long facilityId, String slot) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? AND b.slot = ?").params(facilityId, slot).query(BATCH).optional();
+		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? AND b.slot = ?")
+			.params(facilityId, slot)
+			.query(BATCH)
+			.optional();
 	}
 
 	List<BatchView> inStatus(BatchStatus status) {
 		return jdbc.sql(BATCH_SELECT + " WHERE b.status = ? ORDER BY b.id").param(status.name()).query(BATCH).list();
 	}
 
-	/** Batches of one facility created since a moment, newest first (the postroom's "today"). */
+	/**
+	 * Batches of one facility created since a moment, newest first (the postroom's
+	 * "today").
+	 */
 	List<BatchView> since(long facilityId, Instant since) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? AND b.created_at >= ? ORDER BY b.created_at DESC, b.id DESC")
+		return jdbc
+			.sql(BATCH_SELECT + " WHERE b.facility_id = ? AND b.created_at >= ? ORDER BY b.created_at DESC, b.id DESC")
 			.params(facilityId, utc(since))
 			.query(BATCH)
 			.list();
 	}
 
 	/**
-	 * Batches being assembled or printed whose worker has shown no sign of life since {@code staleBefore}
-	 * (or, with {@code otherThan}, any not worked on by that node: on a single node, everything a
-	 * previous process left).
+	 * Batches being assembled or printed whose worker has shown no sign of life since
+	 * {@code staleBefore} (or, with {@code otherThan}, any not worked on by that node: on
+	 * a single node, everything a previous process left).
 	 */
 	List<BatchView> orphaned(Instant staleBefore, String otherThan) {
 		String anyOther = otherThan == null ? "" : " OR b.owner <> :other";
-		return jdbc.sql(BATCH_SELECT + " WHERE b.status IN ('ASSEMBLING', 'PRINTING')"
-				+ " AND (b.owner IS NULL OR b.heartbeat_at IS NULL OR b.heartbeat_at < :stale" + anyOther + ") ORDER BY b.id")
+		return jdbc
+			.sql(BATCH_SELECT + " WHERE b.status IN ('ASSEMBLING', 'PRINTING')"
+					+ " AND (b.owner IS NULL OR b.heartbeat_at IS NULL OR b.heartbeat_at < :stale" + anyOther
+					+ ") ORDER BY b.id")
 			.param("stale", utc(staleBefore))
 			.param("other", otherThan)
 			.query(BATCH)
@@ -73,13 +83,15 @@ class BatchStore {
 	}
 
 	/**
-	 * Makes {@code node} the worker of an unfinished batch whose worker is gone (as {@link #orphaned}
-	 * decides); false when the batch is finished or its worker is still alive.
+	 * Makes {@code node} the worker of an unfinished batch whose worker is gone (as
+	 * {@link #orphaned} decides); false when the batch is finished or its worker is still
+	 * alive.
 	 */
 	boolean takeOver(long batchId, String node, Instant now, Instant staleBefore, String otherThan) {
 		String anyOther = otherThan == null ? "" : " OR owner <> :other";
-		return jdbc.sql("UPDATE batch SET owner = :node, heartbeat_at = :now WHERE id = :id AND status IN ('ASSEMBLING', 'PRINTING')"
-				+ " AND (owner IS NULL OR heartbeat_at IS NULL OR heartbeat_at < :stale" + anyOther + ")")
+		return jdbc.sql(
+				"UPDATE batch SET owner = :node, heartbeat_at = :now WHERE id = :id AND status IN ('ASSEMBLING', 'PRINTING')"
+						+ " AND (owner IS NULL OR heartbeat_at IS NULL OR heartbeat_at < :stale" + anyOther + ")")
 			.param("node", node)
 			.param("now", utc(now))
 			.param("id", batchId)
@@ -88,7 +100,10 @@ class BatchStore {
 			.update() == 1;
 	}
 
-	/** Shows that {@code node} still works on the batch; false when it is no longer its worker. */
+	/**
+	 * Shows that {@code node} still works on the batch; false when it is no longer its
+	 * worker.
+	 */
 	boolean heartbeat(long batchId, String node, Instant now) {
 		return jdbc.sql("UPDATE batch SET heartbeat_at = ? WHERE id = ? AND owner = ?")
 			.params(utc(now), batchId, node)
@@ -96,21 +111,28 @@ class BatchStore {
 	}
 
 	/**
-	 * Takes a batch for printing: an assembled one, or a failed one that is due (or any failed one, when
-	 * staff ask). False when another worker has it, it is printed already, or its retry is not due.
+	 * Takes a batch for printing: an assembled one, or a failed one that is due (or any
+	 * failed one, when staff ask). False when another worker has it, it is printed
+	 * already, or its retry is not due.
 	 */
 	boolean claimForPrinting(long batchId, String node, Instant now, boolean evenIfNotDue) {
-		return jdbc.sql("""
-				UPDATE batch SET status = 'PRINTING', owner = ?, heartbeat_at = ? WHERE id = ?
-				AND (status = 'ASSEMBLED' OR (status = 'PRINT_FAILED' AND (? OR next_retry_at IS NULL OR next_retry_at <= ?)))
-				""")
+		return jdbc
+			.sql("""
+					UPDATE batch SET status = 'PRINTING', owner = ?, heartbeat_at = ? WHERE id = ?
+					AND (status = 'ASSEMBLED' OR (status = 'PRINT_FAILED' AND (? OR next_retry_at IS NULL OR next_retry_at <= ?)))
+					""")
 			.params(node, utc(now), batchId, evenIfNotDue, utc(now))
 			.update() == 1;
 	}
 
-	/** Assembled batches nobody has touched since {@code staleBefore}: their worker died before printing. */
+	/**
+	 * Assembled batches nobody has touched since {@code staleBefore}: their worker died
+	 * before printing.
+	 */
 	List<BatchView> assembledAndIdle(Instant staleBefore) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'ASSEMBLED' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
+		return jdbc
+			.sql(BATCH_SELECT
+					+ " WHERE b.status = 'ASSEMBLED' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
 			.param(utc(staleBefore))
 			.query(BATCH)
 			.list();
@@ -118,7 +140,8 @@ class BatchStore {
 
 	/** Failed prints whose next attempt is due. */
 	List<BatchView> dueForRetry(Instant now) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.status = 'PRINT_FAILED' AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")
+		return jdbc.sql(BATCH_SELECT
+				+ " WHERE b.status = 'PRINT_FAILED' AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")
 			.param(utc(now))
 			.query(BATCH)
 			.list();
@@ -126,37 +149,45 @@ class BatchStore {
 
 	/** The newest batch of each facility, for printer health. */
 	List<BatchView> latestPerFacility() {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.id IN (SELECT MAX(b2.id) FROM batch b2 GROUP BY b2.facility_id) ORDER BY b.facility_id")
+		return jdbc
+			.sql(BATCH_SELECT
+					+ " WHERE b.id IN (SELECT MAX(b2.id) FROM batch b2 GROUP BY b2.facility_id) ORDER BY b.facility_id")
 			.query(BATCH)
 			.list();
 	}
 
-	/** Records, before it is sent, which job the batch is about to become, so a crash cannot hide it. */
+	/**
+	 * Records, before it is sent, which job the batch is about to become, so a crash
+	 * cannot hide it.
+	 */
 	boolean jobSubmitting(long batchId, String node, String printerUri, String jobName) {
 		return jdbc.sql("""
 				UPDATE batch SET printer_uri = ?, print_job_name = ?, print_job = NULL, print_job_state = NULL,
 				print_attempts = print_attempts + 1 WHERE id = ? AND owner = ? AND status = 'PRINTING'
-				""")
-			.params(printerUri, jobName, batchId, node)
-			.update() == 1;
+				""").params(printerUri, jobName, batchId, node).update() == 1;
 	}
 
 	void jobState(long batchId, String job, String state) {
-		jdbc.sql("UPDATE batch SET print_job = ?, print_job_state = ? WHERE id = ?").params(job, state, batchId).update();
+		jdbc.sql("UPDATE batch SET print_job = ?, print_job_state = ? WHERE id = ?")
+			.params(job, state, batchId)
+			.update();
 	}
 
 	List<BatchView> recent(long facilityId, int limit) {
-		return jdbc.sql(BATCH_SELECT + " WHERE b.facility_id = ? ORDER BY b.created_at DESC, b.id DESC FETCH FIRST " + limit + " ROWS ONLY")
+		return jdbc
+			.sql(BATCH_SELECT + " WHERE b.facility_id = ? ORDER BY b.created_at DESC, b.id DESC FETCH FIRST " + limit
+					+ " ROWS ONLY")
 			.param(facilityId)
 			.query(BATCH)
 			.list();
 	}
 
 	long insertBatch(long facilityId, String slot, String code, Instant now, Instant cutoff, String node) {
-		jdbc.sql("""
-				INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at, cutoff_at, owner, heartbeat_at)
-				VALUES (?, ?, ?, 'ASSEMBLING', 0, 0, ?, ?, ?, ?)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at, cutoff_at, owner, heartbeat_at)
+						VALUES (?, ?, ?, 'ASSEMBLING', 0, 0, ?, ?, ?, ?)
+						""")
 			.params(facilityId, slot, code, utc(now), utc(cutoff), node, utc(now))
 			.update();
 		return batch(facilityId, slot).orElseThrow().id();
@@ -168,14 +199,21 @@ class BatchStore {
 	}
 
 	boolean hasLetter(UUID messageId) {
-		return jdbc.sql("SELECT COUNT(*) FROM letter WHERE message_id = ?").param(messageId.toString()).query(Integer.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM letter WHERE message_id = ?")
+			.param(messageId.toString())
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	long insertLetter(UUID messageId, long batchId, long prisonerId, long facilityId, int position) {
-		jdbc.sql("INSERT INTO letter (message_id, batch_id, prisoner_id, facility_id, position, pages) VALUES (?, ?, ?, ?, ?, 0)")
+		jdbc.sql(
+				"INSERT INTO letter (message_id, batch_id, prisoner_id, facility_id, position, pages) VALUES (?, ?, ?, ?, ?, 0)")
 			.params(messageId.toString(), batchId, prisonerId, facilityId, position)
 			.update();
-		return jdbc.sql("SELECT id FROM letter WHERE message_id = ?").param(messageId.toString()).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM letter WHERE message_id = ?")
+			.param(messageId.toString())
+			.query(Long.class)
+			.single();
 	}
 
 	void insertCopy(String code, long letterId, int copyNo, Instant now) {
@@ -184,7 +222,9 @@ class BatchStore {
 			.update();
 	}
 
-	/** The letters of a batch in print order, each with its current (newest) copy code. */
+	/**
+	 * The letters of a batch in print order, each with its current (newest) copy code.
+	 */
 	List<LetterRow> letters(long batchId) {
 		return jdbc.sql("""
 				SELECT l.id, l.message_id, l.prisoner_id, l.position, c.code FROM letter l
@@ -193,8 +233,8 @@ class BatchStore {
 				WHERE l.batch_id = ? ORDER BY l.position
 				""")
 			.param(batchId)
-			.query((rs, n) -> new LetterRow(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3), rs.getInt(4),
-					rs.getString(5)))
+			.query((rs, n) -> new LetterRow(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
+					rs.getInt(4), rs.getString(5)))
 			.list();
 	}
 
@@ -212,10 +252,14 @@ class BatchStore {
 			.list();
 	}
 
-	/** Records the written PDF; false (and nothing changed) when {@code node} no longer works on the batch. */
+	/**
+	 * Records the written PDF; false (and nothing changed) when {@code node} no longer
+	 * works on the batch.
+	 */
 	boolean assembled(long batchId, String node, String pdfPath, int letters, int pages, List<Integer> letterPages,
 			List<LetterRow> rows) {
-		int updated = jdbc.sql("UPDATE batch SET status = 'ASSEMBLED', pdf_path = ?, letters = ?, pages = ? WHERE id = ? AND owner = ? AND status = 'ASSEMBLING'")
+		int updated = jdbc.sql(
+				"UPDATE batch SET status = 'ASSEMBLED', pdf_path = ?, letters = ?, pages = ? WHERE id = ? AND owner = ? AND status = 'ASSEMBLING'")
 			.params(pdfPath, letters, pages, batchId, node)
 			.update();
 		if (updated == 0) {
@@ -235,28 +279,36 @@ class BatchStore {
 			.flatMap(path -> path);
 	}
 
-	/** Marks a batch this node prints as printed; false when it is not (any more) this node's. */
+	/**
+	 * Marks a batch this node prints as printed; false when it is not (any more) this
+	 * node's.
+	 */
 	boolean printed(long batchId, String node, Instant now, String printedBy) {
-		return jdbc.sql("""
-				UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
-				WHERE id = ? AND owner = ? AND status = 'PRINTING'
-				""")
+		return jdbc
+			.sql("""
+					UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
+					WHERE id = ? AND owner = ? AND status = 'PRINTING'
+					""")
 			.params(utc(now), cut(printedBy, 200), batchId, node)
 			.update() == 1;
 	}
 
-	/** A member of staff printed a waiting batch by hand; false when it was not waiting. */
+	/**
+	 * A member of staff printed a waiting batch by hand; false when it was not waiting.
+	 */
 	boolean printedByHand(long batchId, Instant now, String printedBy) {
-		return jdbc.sql("""
-				UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
-				WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')
-				""")
+		return jdbc
+			.sql("""
+					UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
+					WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')
+					""")
 			.params(utc(now), cut(printedBy, 200), batchId)
 			.update() == 1;
 	}
 
 	boolean printFailed(long batchId, String node, String reason, Instant nextRetry) {
-		return jdbc.sql("UPDATE batch SET status = 'PRINT_FAILED', failure = ?, next_retry_at = ? WHERE id = ? AND owner = ? AND status = 'PRINTING'")
+		return jdbc.sql(
+				"UPDATE batch SET status = 'PRINT_FAILED', failure = ?, next_retry_at = ? WHERE id = ? AND owner = ? AND status = 'PRINTING'")
 			.params(cut(reason, 1000), utc(nextRetry), batchId, node)
 			.update() == 1;
 	}
@@ -282,8 +334,8 @@ class BatchStore {
 				FROM letter l WHERE l.id = ?
 				""")
 			.param(letterId)
-			.query((rs, n) -> new LetterInfo(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getInt(6)))
+			.query((rs, n) -> new LetterInfo(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getInt(6)))
 			.optional();
 	}
 

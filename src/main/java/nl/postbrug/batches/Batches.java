@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Batches per facility: run one now or for a scheduled slot, look them up, reprint one letter, and
- * finish what a crash or an unreachable printer left undone.
+ * Batches per facility: run one now or for a scheduled slot, look them up, reprint one
+ * letter, and finish what a crash or an unreachable printer left undone.
  */
 @Service
 public class Batches {
@@ -102,8 +102,8 @@ public class Batches {
 	}
 
 	/**
-	 * A batch run by hand, outside the schedule: its own slot, so it never collides with one; it takes
-	 * every message approved until now.
+	 * A batch run by hand, outside the schedule: its own slot, so it never collides with
+	 * one; it takes every message approved until now.
 	 */
 	public BatchView runNow(Facility facility, PostbrugUser user) {
 		requireScope(user, facility.id(), "facility " + facility.code());
@@ -118,11 +118,11 @@ public class Batches {
 	}
 
 	/**
-	 * The batch of a scheduled slot; running a slot again returns the batch it already made, finishing
-	 * it first if its worker is gone.
+	 * The batch of a scheduled slot; running a slot again returns the batch it already
+	 * made, finishing it first if its worker is gone.
 	 * @param cutoff messages approved after it wait for the next slot
-	 * @param recovered the run of a node that died, taken over: wait for the slot's unfinished batch
-	 * until it can be taken over
+	 * @param recovered the run of a node that died, taken over: wait for the slot's
+	 * unfinished batch until it can be taken over
 	 */
 	public BatchView runScheduled(Facility facility, Instant slotTime, Instant cutoff, boolean recovered) {
 		return assembly.run(facility, "scheduled-" + slotTime.truncatedTo(ChronoUnit.SECONDS), cutoff, "scheduler",
@@ -130,9 +130,10 @@ public class Batches {
 	}
 
 	/**
-	 * Sends a batch that waits for its printer (PRINT_FAILED or not yet sent) to the printer now,
-	 * without waiting for its next retry. The printer is asked about an earlier job first. Returns once
-	 * the printer has the job (PRINTING, followed in the background) or has printed it.
+	 * Sends a batch that waits for its printer (PRINT_FAILED or not yet sent) to the
+	 * printer now, without waiting for its next retry. The printer is asked about an
+	 * earlier job first. Returns once the printer has the job (PRINTING, followed in the
+	 * background) or has printed it.
 	 */
 	public BatchView printAgain(long batchId, PostbrugUser user) {
 		BatchView batch = get(batchId, user);
@@ -146,14 +147,16 @@ public class Batches {
 	}
 
 	/**
-	 * Records that staff printed a waiting batch themselves (from the downloaded PDF, in folder mode or
-	 * with the printer broken): the batch and its messages become PRINTED and no retry follows. Refused
-	 * while the printer still holds an unfinished job of the batch, which could print it a second time.
+	 * Records that staff printed a waiting batch themselves (from the downloaded PDF, in
+	 * folder mode or with the printer broken): the batch and its messages become PRINTED
+	 * and no retry follows. Refused while the printer still holds an unfinished job of
+	 * the batch, which could print it a second time.
 	 */
 	public BatchView markPrintedByHand(long batchId, PostbrugUser user) {
 		BatchView batch = get(batchId, user);
 		if (!batch.waitingForPrinter()) {
-			throw new CannotReprint("Batch " + batchId + " is " + batch.status() + " and cannot be marked printed by hand");
+			throw new CannotReprint(
+					"Batch " + batchId + " is " + batch.status() + " and cannot be marked printed by hand");
 		}
 		Facility facility = registry.facility(batch.facilityId());
 		if (batch.printJob() != null) {
@@ -162,9 +165,9 @@ public class Batches {
 				job = printers.forFacility(facility).status(batch.printJob());
 			}
 			catch (PrinterUnavailable ex) {
-				throw new CannotReprint("The printer may still hold job " + batch.printJob()
-						+ " of this batch and cannot be asked (" + ex.getMessage()
-						+ "); cancel the job at the printer, or try again when it answers");
+				throw new CannotReprint(
+						"The printer may still hold job " + batch.printJob() + " of this batch and cannot be asked ("
+								+ ex.getMessage() + "); cancel the job at the printer, or try again when it answers");
 			}
 			if (!job.state().done()) {
 				throw new CannotReprint("The printer still holds " + job.detail()
@@ -185,7 +188,11 @@ public class Batches {
 
 	/** Batches of a facility made today in the facility's time, newest first. */
 	public List<BatchView> today(Facility facility) {
-		Instant midnight = clock.instant().atZone(facility.zone()).toLocalDate().atStartOfDay(facility.zone()).toInstant();
+		Instant midnight = clock.instant()
+			.atZone(facility.zone())
+			.toLocalDate()
+			.atStartOfDay(facility.zone())
+			.toInstant();
 		return store.since(facility.id(), midnight);
 	}
 
@@ -219,9 +226,9 @@ public class Batches {
 	}
 
 	/**
-	 * Prints one letter again under a new copy code and voids the old one, so the damaged or lost copy
-	 * can no longer be scanned as delivered. The message's state does not change.
-	 *
+	 * Prints one letter again under a new copy code and voids the old one, so the damaged
+	 * or lost copy can no longer be scanned as delivered. The message's state does not
+	 * change.
 	 * @return the new copy code
 	 */
 	public String reprint(long letterId, PostbrugUser user) {
@@ -249,7 +256,9 @@ public class Batches {
 		});
 		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code),
 				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT);
-		Path pdf = settings.outputDir().resolve(facility.code()).resolve("letter-" + letterId + "-copy-" + copyNo + ".pdf");
+		Path pdf = settings.outputDir()
+			.resolve(facility.code())
+			.resolve("letter-" + letterId + "-copy-" + copyNo + ".pdf");
 		try {
 			Files.createDirectories(pdf.getParent());
 			Files.write(pdf, rendered.pdf());
@@ -264,11 +273,11 @@ public class Batches {
 	}
 
 	/**
-	 * Finishes what a crash left: batches claimed but not rendered, rendered but not sent, or sent but
-	 * not known to be printed. On a single node (embedded database) every such batch of an earlier
-	 * process is taken at once; with several nodes only those whose worker has stopped its heartbeat, so
-	 * a live node's batch is never stolen. This process's own runs (a slot made up at start-up, say)
-	 * are left alone.
+	 * Finishes what a crash left: batches claimed but not rendered, rendered but not
+	 * sent, or sent but not known to be printed. On a single node (embedded database)
+	 * every such batch of an earlier process is taken at once; with several nodes only
+	 * those whose worker has stopped its heartbeat, so a live node's batch is never
+	 * stolen. This process's own runs (a slot made up at start-up, say) are left alone.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void resume() {
@@ -282,11 +291,12 @@ public class Batches {
 	}
 
 	/**
-	 * Every {@code sweep-interval}: failed prints whose retry is due are tried again, and batches of a
-	 * node that died (half assembled, assembled but not sent, or sent but not followed to the end) are
-	 * taken over.
+	 * Every {@code sweep-interval}: failed prints whose retry is due are tried again, and
+	 * batches of a node that died (half assembled, assembled but not sent, or sent but
+	 * not followed to the end) are taken over.
 	 */
-	@Scheduled(fixedDelayString = "${postbrug.batches.sweep-interval:15s}", initialDelayString = "${postbrug.batches.sweep-interval:15s}")
+	@Scheduled(fixedDelayString = "${postbrug.batches.sweep-interval:15s}",
+			initialDelayString = "${postbrug.batches.sweep-interval:15s}")
 	public void sweep() {
 		for (BatchView batch : store.orphaned(node.staleBefore(), null)) {
 			resumeQuietly(batch, null);

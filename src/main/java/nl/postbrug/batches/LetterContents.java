@@ -12,8 +12,8 @@ import nl.postbrug.registry.Registry;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers what a letter shows from the message and the registry. The prisoner's unit and cell are
- * read at print time, so a letter goes where the prisoner is now.
+ * Gathers what a letter shows from the message and the registry. The prisoner's unit and
+ * cell are read at print time, so a letter goes where the prisoner is now.
  */
 @Component
 class LetterContents {

@@ -21,11 +21,12 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code printers} component of {@code /actuator/health}: per facility its printer, whether the
- * printer answers, and the outcome of its latest batch. The component is OUT_OF_SERVICE while a
- * facility has a batch in PRINT_FAILED (staff must act, or wait for the retry) and UP otherwise; a
- * printer that does not answer while nothing waits for it (switched off at night) is shown, but does
- * not count against the service. Printers are asked at most every 30 seconds.
+ * The {@code printers} component of {@code /actuator/health}: per facility its printer,
+ * whether the printer answers, and the outcome of its latest batch. The component is
+ * OUT_OF_SERVICE while a facility has a batch in PRINT_FAILED (staff must act, or wait
+ * for the retry) and UP otherwise; a printer that does not answer while nothing waits for
+ * it (switched off at night) is shown, but does not count against the service. Printers
+ * are asked at most every 30 seconds.
  */
 @Component("printersHealthIndicator")
 class PrinterHealth implements HealthIndicator {

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hand-over by barcode scan. Every scan is recorded with its outcome, whatever it is; only a valid,
- * current copy of a printed letter of the scanner's own facility marks the message DELIVERED.
+ * Hand-over by barcode scan. Every scan is recorded with its outcome, whatever it is;
+ * only a valid, current copy of a printed letter of the scanner's own facility marks the
+ * message DELIVERED.
  */
 @Service
 public class Delivery {
@@ -60,18 +61,21 @@ public class Delivery {
 			code = code.substring(0, 64);
 		}
 		Optional<LetterCopy> copy = CopyCodes.isWellFormed(code) ? batches.copy(code) : Optional.empty();
-		Scan scan = copy.map(found -> outcome(found, staff)).orElse(new Scan(ScanOutcome.UNKNOWN_CODE, null, null, null));
+		Scan scan = copy.map(found -> outcome(found, staff))
+			.orElse(new Scan(ScanOutcome.UNKNOWN_CODE, null, null, null));
 		jdbc.sql("INSERT INTO delivery_scan (code, outcome, letter_id, scanned_by, at) VALUES (?, ?, ?, ?, ?)")
 			.params(code, scan.outcome().name(), scan.letter(), staff.getUsername(),
 					clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
 			.update();
-		events.publishEvent(new LetterScanned(code, scan.outcome(), scan.letter(), scan.message(), staff.getUsername()));
+		events
+			.publishEvent(new LetterScanned(code, scan.outcome(), scan.letter(), scan.message(), staff.getUsername()));
 		return scan;
 	}
 
 	private Scan outcome(LetterCopy copy, PostbrugUser staff) {
 		if (!staff.canAct(copy.facilityId())) {
-			// Say no more than that: staff of another facility learn nothing about the letter.
+			// Say no more than that: staff of another facility learn nothing about the
+			// letter.
 			return new Scan(ScanOutcome.WRONG_FACILITY, null, null, null);
 		}
 		Prisoner prisoner = registry.prisoner(copy.prisonerId());

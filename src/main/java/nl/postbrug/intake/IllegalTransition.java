@@ -3,8 +3,8 @@ package nl.postbrug.intake;
 import java.util.UUID;
 
 /**
- * A move the message's current state does not allow, e.g. approving a message that was already
- * rejected, or a second node making the same move first.
+ * A move the message's current state does not allow, e.g. approving a message that was
+ * already rejected, or a second node making the same move first.
  */
 public class IllegalTransition extends IllegalStateException {
 

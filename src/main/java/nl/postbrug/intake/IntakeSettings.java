@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits and places for incoming messages ({@code postbrug.intake.*}).
  *
- * @param dropDir          folder whose {@code .eml} files are ingested; {@code processed/} and
- *                         {@code failed/} are made inside it
- * @param maxMailBytes     larger mail files are refused without being parsed
- * @param maxPhotoPixels   a photo with more pixels is refused before it is decoded
+ * @param dropDir folder whose {@code .eml} files are ingested; {@code processed/} and
+ * {@code failed/} are made inside it
+ * @param maxMailBytes larger mail files are refused without being parsed
+ * @param maxPhotoPixels a photo with more pixels is refused before it is decoded
  */
 @ConfigurationProperties("postbrug.intake")
 public record IntakeSettings(Path dropDir, @DefaultValue("10s") Duration dropPollInterval,

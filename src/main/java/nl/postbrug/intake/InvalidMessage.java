@@ -1,8 +1,8 @@
 package nl.postbrug.intake;
 
 /**
- * The message itself cannot be taken: empty, too long, an attachment of the wrong kind. The message
- * says what to change.
+ * The message itself cannot be taken: empty, too long, an attachment of the wrong kind.
+ * The message says what to change.
  */
 public class InvalidMessage extends RuntimeException {
 

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes messages in. A web submission is checked before anything is stored (bad input changes
- * nothing); mail is always stored, and screening explains what was wrong with it. Storing a message,
- * its first history entry and the {@link MessageReceived} hand-off to screening is one transaction.
+ * Takes messages in. A web submission is checked before anything is stored (bad input
+ * changes nothing); mail is always stored, and screening explains what was wrong with it.
+ * Storing a message, its first history entry and the {@link MessageReceived} hand-off to
+ * screening is one transaction.
  */
 @Service
 public class MessageIntake {
@@ -76,7 +77,8 @@ public class MessageIntake {
 		String body = cleanText(text);
 		List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.bytes().length > 0).toList();
 		if (files.size() > settings.maxPhotos()) {
-			throw new InvalidMessage("A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
+			throw new InvalidMessage(
+					"A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
 		}
 		List<Photos.Photo> checked = new ArrayList<>();
 		for (Upload upload : files) {
@@ -96,7 +98,8 @@ public class MessageIntake {
 	}
 
 	/**
-	 * Stores a message unless its source was stored before; publishes {@link MessageReceived}.
+	 * Stores a message unless its source was stored before; publishes
+	 * {@link MessageReceived}.
 	 */
 	public Receipt store(NewMessage message, String actor) {
 		if (message.sourceHash() != null) {
@@ -119,13 +122,14 @@ public class MessageIntake {
 	private Receipt insert(NewMessage m, String actor) {
 		UUID id = UUID.randomUUID();
 		var now = messages.now();
-		jdbc.sql("""
-				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
-				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
-				  intake_refusal, no_reply, auth_failure)
-				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
-				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0, :refusal, :noReply, :authFailure)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
+						  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
+						  intake_refusal, no_reply, auth_failure)
+						VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
+						  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0, :refusal, :noReply, :authFailure)
+						""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
 			.param("senderEmail", m.senderEmail())
@@ -150,7 +154,9 @@ public class MessageIntake {
 				.update();
 		}
 		if (m.source() != null) {
-			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)").params(id.toString(), m.source()).update();
+			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)")
+				.params(id.toString(), m.source())
+				.update();
 		}
 		messages.record(id, null, MessageStatus.RECEIVED, actor, m.receivedDetail(), null, now);
 		events.publishEvent(new MessageReceived(id));
@@ -167,8 +173,8 @@ public class MessageIntake {
 			throw new InvalidMessage("The message text is empty; write something to send");
 		}
 		if (body.length() > settings.maxTextLength()) {
-			throw new InvalidMessage("The message text is " + body.length() + " characters; the limit is "
-					+ settings.maxTextLength());
+			throw new InvalidMessage(
+					"The message text is " + body.length() + " characters; the limit is " + settings.maxTextLength());
 		}
 		return body;
 	}
@@ -176,14 +182,16 @@ public class MessageIntake {
 	private Optional<Receipt> byIdempotencyKey(long contactId, String key) {
 		return jdbc.sql("SELECT id, status FROM message WHERE contact_id = ? AND idempotency_key = ?")
 			.params(contactId, key)
-			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)), true))
+			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)),
+					true))
 			.optional();
 	}
 
 	private Optional<Receipt> bySourceHash(String hash) {
 		return jdbc.sql("SELECT id, status FROM message WHERE source_sha256 = ?")
 			.param(hash)
-			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)), true))
+			.query((rs, n) -> new Receipt(UUID.fromString(rs.getString(1)), MessageStatus.valueOf(rs.getString(2)),
+					true))
 			.optional();
 	}
 

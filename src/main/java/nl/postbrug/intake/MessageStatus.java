@@ -4,8 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The public life of a message, shown to senders and in the API. States only move forward; the
- * terminal ones are {@link #DELIVERED}, {@link #RETURNED}, {@link #REJECTED} and {@link #WITHHELD}.
+ * The public life of a message, shown to senders and in the API. States only move
+ * forward; the terminal ones are {@link #DELIVERED}, {@link #RETURNED}, {@link #REJECTED}
+ * and {@link #WITHHELD}.
  */
 public enum MessageStatus {
 

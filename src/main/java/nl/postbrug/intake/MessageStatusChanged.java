@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message moved to a new state. Published inside the transaction that made the move, so whoever
- * records it (the audit log) commits or rolls back with it.
+ * A message moved to a new state. Published inside the transaction that made the move, so
+ * whoever records it (the audit log) commits or rolls back with it.
  *
- * @param from   the previous state, {@code null} when the message was just received
- * @param actor  who made the move: a username, a relative's address or {@code system}
+ * @param from the previous state, {@code null} when the message was just received
+ * @param actor who made the move: a username, a relative's address or {@code system}
  * @param detail why, in words; shown in the message's history
- * @param internalNote staff-only words (a withhold reason), never shown to the sender; may be {@code null}
+ * @param internalNote staff-only words (a withhold reason), never shown to the sender;
+ * may be {@code null}
  */
 public record MessageStatusChanged(UUID messageId, MessageStatus from, MessageStatus to, String actor, String detail,
 		String internalNote, Instant at) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A message as other modules see it. {@code contactId}, {@code prisonerId} and {@code facilityId} are
- * {@code null} when intake could not tell who sent it or for whom it is.
+ * A message as other modules see it. {@code contactId}, {@code prisonerId} and
+ * {@code facilityId} are {@code null} when intake could not tell who sent it or for whom
+ * it is.
  */
 public record MessageView(UUID id, Channel channel, String senderEmail, String senderName, Long contactId,
 		Long prisonerId, Long facilityId, String subject, String body, MessageStatus status, String reason,

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The message store and its state machine. Every move is one transaction that compares and sets the
- * state (so two nodes cannot both make it), appends to the message's history and publishes
- * {@link MessageStatusChanged} for the audit log.
+ * The message store and its state machine. Every move is one transaction that compares
+ * and sets the state (so two nodes cannot both make it), appends to the message's history
+ * and publishes {@link MessageStatusChanged} for the audit log.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,13 +24,12 @@ public class Messages {
 
 	static final String SYSTEM = "system";
 
-	private static final RowMapper<MessageView> VIEW = (rs, n) -> new MessageView(
-			UUID.fromString(rs.getString("id")), Channel.valueOf(rs.getString("channel")), rs.getString("sender_email"),
-			rs.getString("sender_name"), (Long) rs.getObject("contact_id", Long.class),
-			(Long) rs.getObject("prisoner_id", Long.class), (Long) rs.getObject("facility_id", Long.class),
-			rs.getString("subject"), rs.getString("body"), MessageStatus.valueOf(rs.getString("status")),
-			rs.getString("reason"), rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
-			rs.getInt("photo_count"));
+	private static final RowMapper<MessageView> VIEW = (rs, n) -> new MessageView(UUID.fromString(rs.getString("id")),
+			Channel.valueOf(rs.getString("channel")), rs.getString("sender_email"), rs.getString("sender_name"),
+			(Long) rs.getObject("contact_id", Long.class), (Long) rs.getObject("prisoner_id", Long.class),
+			(Long) rs.getObject("facility_id", Long.class), rs.getString("subject"), rs.getString("body"),
+			MessageStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"));
 
 	private static final String SELECT = """
 			SELECT m.*, (SELECT COUNT(*) FROM message_photo p WHERE p.message_id = m.id) AS photo_count FROM message m
@@ -56,7 +55,10 @@ public class Messages {
 		return find(id).orElseThrow(() -> new NoSuchMessage(id));
 	}
 
-	/** What intake noted about the message's mail; {@link MailNotes#NONE} for an unknown id. */
+	/**
+	 * What intake noted about the message's mail; {@link MailNotes#NONE} for an unknown
+	 * id.
+	 */
 	public MailNotes mailNotes(UUID id) {
 		return jdbc.sql("SELECT intake_refusal, no_reply, auth_failure FROM message WHERE id = ?")
 			.param(id.toString())
@@ -82,7 +84,9 @@ public class Messages {
 
 	/** A relative's own messages, newest first. */
 	public List<MessageView> sentBy(long contactId, int limit) {
-		return jdbc.sql(SELECT + " WHERE m.contact_id = ? ORDER BY m.received_at DESC, m.id FETCH FIRST " + limit + " ROWS ONLY")
+		return jdbc
+			.sql(SELECT + " WHERE m.contact_id = ? ORDER BY m.received_at DESC, m.id FETCH FIRST " + limit
+					+ " ROWS ONLY")
 			.param(contactId)
 			.query(VIEW)
 			.list();
@@ -98,7 +102,9 @@ public class Messages {
 			.list();
 	}
 
-	/** Messages from one sender address received since a moment, whatever became of them. */
+	/**
+	 * Messages from one sender address received since a moment, whatever became of them.
+	 */
 	public long receivedFromSince(String senderEmail, Instant since) {
 		return jdbc.sql("SELECT COUNT(*) FROM message WHERE sender_email = ? AND received_at >= ?")
 			.params(senderEmail, since.atOffset(java.time.ZoneOffset.UTC))
@@ -143,8 +149,8 @@ public class Messages {
 	}
 
 	/**
-	 * Withholds a message for security reasons. The sender sees only that it was withheld; the
-	 * {@code internalReason} goes to the audit log and nowhere else.
+	 * Withholds a message for security reasons. The sender sees only that it was
+	 * withheld; the {@code internalReason} goes to the audit log and nowhere else.
 	 */
 	@Transactional
 	public void withhold(UUID id, String actor, String internalReason) {
@@ -167,8 +173,8 @@ public class Messages {
 			throw new IllegalTransition(id, current.status(), to);
 		}
 		Instant now = now();
-		int moved = jdbc
-			.sql("UPDATE message SET status = ?, reason = COALESCE(?, reason), updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+		int moved = jdbc.sql(
+				"UPDATE message SET status = ?, reason = COALESCE(?, reason), updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
 			.params(to.name(), reason, now.atOffset(java.time.ZoneOffset.UTC), id.toString(), current.status().name())
 			.update();
 		if (moved == 0) {
@@ -177,7 +183,10 @@ public class Messages {
 		record(id, current.status(), to, actor, detail, internalNote, now);
 	}
 
-	/** Appends to the history and tells the listeners; also used for the first state, RECEIVED. */
+	/**
+	 * Appends to the history and tells the listeners; also used for the first state,
+	 * RECEIVED.
+	 */
 	void record(UUID id, MessageStatus from, MessageStatus to, String actor, String detail, String internalNote,
 			Instant at) {
 		jdbc.sql("INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, ?, ?)")
@@ -186,7 +195,10 @@ public class Messages {
 		events.publishEvent(new MessageStatusChanged(id, from, to, actor, detail, internalNote, at));
 	}
 
-	/** Timestamps are kept to the millisecond so they compare equal after a trip through any database. */
+	/**
+	 * Timestamps are kept to the millisecond so they compare equal after a trip through
+	 * any database.
+	 */
 	Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}

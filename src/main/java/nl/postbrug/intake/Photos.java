@@ -13,9 +13,10 @@ import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks photos and re-encodes them, so that what is stored and printed carries no metadata and was
- * decoded by us at least once. The type comes from the magic bytes, never from a file name or a
- * declared content type; the pixel count is read from the header before anything is decoded.
+ * Checks photos and re-encodes them, so that what is stored and printed carries no
+ * metadata and was decoded by us at least once. The type comes from the magic bytes,
+ * never from a file name or a declared content type; the pixel count is read from the
+ * header before anything is decoded.
  */
 @Component
 public class Photos {
@@ -53,10 +54,11 @@ public class Photos {
 				reader.setInput(in, true, true);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > settings.maxPhotoPixels()) {
-					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000 + " megapixels; the limit is "
-							+ settings.maxPhotoPixels() / 1_000_000);
+					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000
+							+ " megapixels; the limit is " + settings.maxPhotoPixels() / 1_000_000);
 				}
-				// Letters print photos at a fixed size: decode big ones subsampled, which bounds heap and time.
+				// Letters print photos at a fixed size: decode big ones subsampled, which
+				// bounds heap and time.
 				javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
 				int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODED_PIXELS));
 				if (step > 1) {
@@ -78,7 +80,8 @@ public class Photos {
 	}
 
 	private static byte[] toJpeg(BufferedImage image) throws IOException {
-		// JPEG has no alpha channel: draw onto white first, which also drops any colour profile quirks.
+		// JPEG has no alpha channel: draw onto white first, which also drops any colour
+		// profile quirks.
 		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 		var graphics = rgb.createGraphics();
 		graphics.setColor(java.awt.Color.WHITE);

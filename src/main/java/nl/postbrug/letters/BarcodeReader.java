@@ -49,8 +49,8 @@ public final class BarcodeReader {
 
 	/**
 	 * ZXing's local-threshold binarizer first (it copes with uneven scans); if it finds
-	 * nothing, the global-histogram one, which reads the rare clean symbol whose modules the
-	 * local thresholds split.
+	 * nothing, the global-histogram one, which reads the rare clean symbol whose modules
+	 * the local thresholds split.
 	 */
 	static String decode(BufferedImage image) {
 		BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);

@@ -2,7 +2,10 @@ package nl.postbrug.letters;
 
 import java.time.LocalDate;
 
-/** What the cover sheet of a printed batch shows; {@code batchCode} is printed as a barcode. */
+/**
+ * What the cover sheet of a printed batch shows; {@code batchCode} is printed as a
+ * barcode.
+ */
 public record BatchCover(String facilityName, String batchLabel, LocalDate date, String batchCode) {
 
 	public BatchCover {

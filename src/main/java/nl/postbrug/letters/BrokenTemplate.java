@@ -2,7 +2,9 @@ package nl.postbrug.letters;
 
 import java.nio.file.Path;
 
-/** A print template that cannot be used; says which file and why, so an admin can fix it. */
+/**
+ * A print template that cannot be used; says which file and why, so an admin can fix it.
+ */
 public class BrokenTemplate extends IllegalStateException {
 
 	private final transient Path file;

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Codes that identify one printed copy of one letter, e.g. {@code PB-7K2QX-9XMD4-R}.
  * <p>
- * Ten random symbols (50 bits) from Crockford's base32 alphabet, which leaves out I, L,
- * O and U so a code read aloud or typed from paper is not misread, then one check symbol
+ * Ten random symbols (50 bits) from Crockford's base32 alphabet, which leaves out I, L, O
+ * and U so a code read aloud or typed from paper is not misread, then one check symbol
  * from the same alphabet. The check is the Damm algorithm over GF(32) (quasigroup
  * {@code x∘y = 2x + y}): unlike the ISO 7064 hybrid systems, which miss a few adjacent
  * transpositions, it detects every single-symbol substitution and every adjacent
@@ -23,7 +23,9 @@ public final class CopyCodes {
 
 	private static final int RANDOM_SYMBOLS = 2 * GROUP;
 
-	/** Length of a well-formed code: prefix, two groups, two hyphens and the check symbol. */
+	/**
+	 * Length of a well-formed code: prefix, two groups, two hyphens and the check symbol.
+	 */
 	static final int LENGTH = PREFIX.length() + RANDOM_SYMBOLS + 2 + 1;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,9 +46,9 @@ public final class CopyCodes {
 	}
 
 	/**
-	 * Whether {@code code} has the right shape and check symbol. Lower case and surrounding
-	 * whitespace are tolerated; anything else (wrong length, a letter outside the alphabet,
-	 * a wrong check) is refused.
+	 * Whether {@code code} has the right shape and check symbol. Lower case and
+	 * surrounding whitespace are tolerated; anything else (wrong length, a letter outside
+	 * the alphabet, a wrong check) is refused.
 	 */
 	public static boolean isWellFormed(String code) {
 		if (code == null) {

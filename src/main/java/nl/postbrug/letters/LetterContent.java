@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What goes on a letter. Every string is plain text from an untrusted sender and is printed
- * literally, never interpreted as markup.
+ * What goes on a letter. Every string is plain text from an untrusted sender and is
+ * printed literally, never interpreted as markup.
  *
  * @param photos JPEG or PNG images, already validated; printed in a fixed-size box
  * @param copyCode the code of this printed copy, from {@link CopyCodes#newCode()}

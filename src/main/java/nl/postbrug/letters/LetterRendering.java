@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import nl.postbrug.letters.pdf.LetterPdf;
 
 /**
- * Turns letters into PDF/A-2b files: one letter at a time, or a whole batch behind a cover
- * sheet and manifest. The print templates are checked when the application starts (a broken
- * one stops it, naming the file and the reason) and again on {@link #reload()}.
+ * Turns letters into PDF/A-2b files: one letter at a time, or a whole batch behind a
+ * cover sheet and manifest. The print templates are checked when the application starts
+ * (a broken one stops it, naming the file and the reason) and again on {@link #reload()}.
  */
 @Component
 public class LetterRendering {
@@ -23,9 +23,10 @@ public class LetterRendering {
 	}
 
 	/**
-	 * Whether a letter prints {@code codePoint} as the sender wrote it. Anything else (Chinese,
-	 * most emoji) prints as a visible {@code �} and is listed in {@link RenderedLetter#replacements()};
-	 * screening uses this to tell the screener before the letter is printed.
+	 * Whether a letter prints {@code codePoint} as the sender wrote it. Anything else
+	 * (Chinese, most emoji) prints as a visible {@code �} and is listed in
+	 * {@link RenderedLetter#replacements()}; screening uses this to tell the screener
+	 * before the letter is printed.
 	 */
 	public static boolean prints(int codePoint) {
 		return LetterPdf.prints(codePoint);
@@ -37,16 +38,16 @@ public class LetterRendering {
 	}
 
 	/**
-	 * The letter as the facility wants it printed. Characters no bundled font has print as
-	 * {@code �} and are listed in {@link RenderedLetter#replacements()}.
+	 * The letter as the facility wants it printed. Characters no bundled font has print
+	 * as {@code �} and are listed in {@link RenderedLetter#replacements()}.
 	 */
 	public RenderedLetter render(LetterContent letter, RenderOptions options) {
 		return this.pdf.letter(letter, options);
 	}
 
 	/**
-	 * A reply sheet for the prisoner to answer {@code letter} on, if the template folder has
-	 * a {@code reply.html}.
+	 * A reply sheet for the prisoner to answer {@code letter} on, if the template folder
+	 * has a {@code reply.html}.
 	 * @throws IllegalStateException when there is no reply template
 	 */
 	public RenderedLetter replySheet(LetterContent letter) {
@@ -59,8 +60,9 @@ public class LetterRendering {
 	}
 
 	/**
-	 * Reads the print templates again after an admin edited them. Every template is checked
-	 * (and trial-rendered) first; if one is broken, the templates in use stay in use.
+	 * Reads the print templates again after an admin edited them. Every template is
+	 * checked (and trial-rendered) first; if one is broken, the templates in use stay in
+	 * use.
 	 * @return the templates now in use
 	 * @throws BrokenTemplate naming the file and what is wrong with it
 	 */
@@ -86,16 +88,18 @@ public class LetterRendering {
 	}
 
 	/**
-	 * Writes one batch PDF to {@code target}: a cover sheet (facility, date, label, number of
-	 * letters and pages, letters and pages per unit, barcode of the batch code), a manifest (one
-	 * row per letter: unit, cell, name, registry number, copy code, pages, first page in this
-	 * PDF), then every letter in the given order. All letters share one embedded font, so a
-	 * text page costs a few KB. {@code letters} is read once, by index, one letter at a time,
-	 * and page contents are buffered in a temporary file, so memory does not grow with the
-	 * batch. The file appears at {@code target} only when complete.
-	 * @param duplex add a blank page after the manifest and after each letter that ends on the
-	 * front of a sheet, so that every letter starts on a new sheet
-	 * @return page counts of cover plus manifest and of each letter, and where each letter starts
+	 * Writes one batch PDF to {@code target}: a cover sheet (facility, date, label,
+	 * number of letters and pages, letters and pages per unit, barcode of the batch
+	 * code), a manifest (one row per letter: unit, cell, name, registry number, copy
+	 * code, pages, first page in this PDF), then every letter in the given order. All
+	 * letters share one embedded font, so a text page costs a few KB. {@code letters} is
+	 * read once, by index, one letter at a time, and page contents are buffered in a
+	 * temporary file, so memory does not grow with the batch. The file appears at
+	 * {@code target} only when complete.
+	 * @param duplex add a blank page after the manifest and after each letter that ends
+	 * on the front of a sheet, so that every letter starts on a new sheet
+	 * @return page counts of cover plus manifest and of each letter, and where each
+	 * letter starts
 	 */
 	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, RenderOptions options, boolean duplex,
 			Path target) {

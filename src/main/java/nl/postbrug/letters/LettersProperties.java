@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code postbrug.letters}.
  *
- * @param templateDir folder with {@code letter.html} and {@code cover.html}; relative paths
- * resolve against the working directory
+ * @param templateDir folder with {@code letter.html} and {@code cover.html}; relative
+ * paths resolve against the working directory
  */
 @ConfigurationProperties("postbrug.letters")
 record LettersProperties(@DefaultValue("print-templates") Path templateDir) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /**
  * The print templates in use.
+ *
  * @param version SHA-256 over the files' names and contents: changes with any edit
  * @param folder where they were read from
  * @param files each template's file name and the SHA-256 of its contents, in hex

@@ -1,5 +1,8 @@
 package nl.postbrug.letters;
 
-/** An administrator had the print templates read again; {@code version} is the set now in use. */
+/**
+ * An administrator had the print templates read again; {@code version} is the set now in
+ * use.
+ */
 public record PrintTemplatesReloaded(String version, String actor) {
 }

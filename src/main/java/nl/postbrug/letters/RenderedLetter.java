@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One rendered letter (or cover sheet) as PDF bytes.
  *
- * @param replacements characters that printed as {@code �} because no bundled font has them,
- * in the order they occur; empty when every character printed as written
+ * @param replacements characters that printed as {@code �} because no bundled font has
+ * them, in the order they occur; empty when every character printed as written
  */
 public record RenderedLetter(byte[] pdf, int pages, List<Replacement> replacements) {
 

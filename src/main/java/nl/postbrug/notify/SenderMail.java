@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import nl.postbrug.screening.RejectReason;
 
 /**
- * The words of a notification, Dutch first, then English. Nothing from the incoming mail's headers is
- * used: the subject is fixed text and a reference, and the body quotes only the reasons intake and
- * screening wrote (control characters removed).
+ * The words of a notification, Dutch first, then English. Nothing from the incoming
+ * mail's headers is used: the subject is fixed text and a reference, and the body quotes
+ * only the reasons intake and screening wrote (control characters removed).
  */
 record SenderMail(String subject, String body) {
 
@@ -26,7 +26,9 @@ record SenderMail(String subject, String body) {
 	static SenderMail received(UUID id, List<String> notTaken, List<String> unprintable) {
 		String reference = reference(id);
 		StringBuilder body = new StringBuilder();
-		body.append("Uw bericht (kenmerk ").append(reference).append(") is ontvangen en wordt nu gecontroleerd.\n")
+		body.append("Uw bericht (kenmerk ")
+			.append(reference)
+			.append(") is ontvangen en wordt nu gecontroleerd.\n")
 			.append("U krijgt bericht als het niet kan worden bezorgd.\n");
 		if (!notTaken.isEmpty()) {
 			body.append("\nNiet meegenomen (alleen tekst en JPEG- of PNG-foto's kunnen mee):\n");
@@ -37,7 +39,9 @@ record SenderMail(String subject, String body) {
 			unprintable.forEach(item -> body.append("- ").append(item).append('\n'));
 		}
 		body.append("\n---\n\n")
-			.append("Your message (reference ").append(reference).append(") was received and is being checked.\n")
+			.append("Your message (reference ")
+			.append(reference)
+			.append(") was received and is being checked.\n")
 			.append("You will be told if it cannot be delivered.\n");
 		if (!notTaken.isEmpty()) {
 			body.append("\nNot taken (only text and JPEG or PNG photos can be sent):\n");
@@ -64,15 +68,17 @@ record SenderMail(String subject, String body) {
 		return id.toString().substring(0, 8);
 	}
 
-	/** Dutch for the reasons intake and screening give; other reasons are said to be English only. */
+	/**
+	 * Dutch for the reasons intake and screening give; other reasons are said to be
+	 * English only.
+	 */
 	static final class Dutch {
 
 		private record Rule(Pattern english, String dutch) {
 		}
 
-		private static final List<Rule> RULES = List.of(
-				rule("The address (\\S+) is not a registered contact.*",
-						"Het adres $1 is geen geregistreerd contact. Vraag de inrichting u eerst te registreren en goed te keuren."),
+		private static final List<Rule> RULES = List.of(rule("The address (\\S+) is not a registered contact.*",
+				"Het adres $1 is geen geregistreerd contact. Vraag de inrichting u eerst te registreren en goed te keuren."),
 				rule("Your email address is not verified yet.*",
 						"Uw e-mailadres is nog niet bevestigd. Bevestig het voordat u berichten stuurt."),
 				rule("We could not tell which prisoner.*",

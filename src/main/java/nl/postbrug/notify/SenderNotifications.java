@@ -33,18 +33,19 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a sender by mail that their message was received, or why it was rejected. Runs after the
- * state change committed, from the persisted event publication: a failed send is retried, never rolls
- * anything back. Never answers automatic mail, unreadable mail, the system's own mail or mail whose
- * sender authentication failed (the address may be forged: no backscatter), and mails each message and
- * kind at most once.
+ * Tells a sender by mail that their message was received, or why it was rejected. Runs
+ * after the state change committed, from the persisted event publication: a failed send
+ * is retried, never rolls anything back. Never answers automatic mail, unreadable mail,
+ * the system's own mail or mail whose sender authentication failed (the address may be
+ * forged: no backscatter), and mails each message and kind at most once.
  */
 @Component
 class SenderNotifications {
 
 	private static final Logger log = LoggerFactory.getLogger(SenderNotifications.class);
 
-	private static final Pattern SAFE_ADDRESS = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]{1,64}@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+");
+	private static final Pattern SAFE_ADDRESS = Pattern
+		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]{1,64}@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+");
 
 	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x09\\x0B-\\x1F\\x7F\\u2028\\u2029]");
 
@@ -135,7 +136,10 @@ class SenderNotifications {
 			.single() > 0;
 	}
 
-	/** Only a plain address survives: one local part, one domain, no name, comment, space or line break. */
+	/**
+	 * Only a plain address survives: one local part, one domain, no name, comment, space
+	 * or line break.
+	 */
 	static String recipient(String senderEmail) {
 		if (senderEmail == null) {
 			return null;
@@ -170,9 +174,9 @@ class SenderNotifications {
 	}
 
 	/**
-	 * The characters of the text a letter cannot print (they will show as U+FFFD), each once,
-	 * named by code point and Unicode name; the character itself only where it is visible, so
-	 * nothing from the text can change how the notification reads.
+	 * The characters of the text a letter cannot print (they will show as U+FFFD), each
+	 * once, named by code point and Unicode name; the character itself only where it is
+	 * visible, so nothing from the text can change how the notification reads.
 	 */
 	static List<String> unprintable(String text) {
 		if (text == null) {
@@ -205,7 +209,8 @@ class SenderNotifications {
 		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
 		mail.setSubject(words.subject(), StandardCharsets.UTF_8.name());
 		mail.setSentDate(Date.from(clock.instant()));
-		// RFC 3834: autoresponders must not answer this, which closes the loop from their side too.
+		// RFC 3834: autoresponders must not answer this, which closes the loop from their
+		// side too.
 		mail.setHeader("Auto-Submitted", "auto-replied");
 		mail.setHeader("X-Auto-Response-Suppress", "All");
 		mail.setText(words.body(), StandardCharsets.UTF_8.name(), "plain");

@@ -3,8 +3,8 @@ package nl.postbrug.registry;
 import java.util.List;
 
 /**
- * What a CSV import did: rows created or updated, and every row it refused with its line number and
- * the reason.
+ * What a CSV import did: rows created or updated, and every row it refused with its line
+ * number and the reason.
  */
 public record ImportReport(String what, int created, int updated, List<RowProblem> problems) {
 

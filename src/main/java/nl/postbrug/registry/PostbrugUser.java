@@ -9,8 +9,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in person: a staff member with roles and facilities, or a relative (role SENDER) with a
- * contact id. Every module checks facility scope through {@link #canAct(long)}.
+ * The signed-in person: a staff member with roles and facilities, or a relative (role
+ * SENDER) with a contact id. Every module checks facility scope through
+ * {@link #canAct(long)}.
  */
 public final class PostbrugUser implements UserDetails {
 
@@ -53,7 +54,10 @@ public final class PostbrugUser implements UserDetails {
 		return roles.contains(role);
 	}
 
-	/** Whether this staff member works for the given facility. Relatives act on no facility. */
+	/**
+	 * Whether this staff member works for the given facility. Relatives act on no
+	 * facility.
+	 */
 	public boolean canAct(long facilityId) {
 		return contactId == null && (allFacilities || facilityIds.contains(facilityId));
 	}

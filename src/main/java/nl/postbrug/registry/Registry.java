@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read access to the reference data. Every module looks facilities, prisoners and contacts up here;
- * writes go through {@link RegistryImport}.
+ * Read access to the reference data. Every module looks facilities, prisoners and
+ * contacts up here; writes go through {@link RegistryImport}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,7 +48,8 @@ public class Registry {
 	}
 
 	public Optional<Facility> facility(String code) {
-		return jdbc.sql("SELECT * FROM facility WHERE code = ?").param(code.trim().toUpperCase(Locale.ROOT))
+		return jdbc.sql("SELECT * FROM facility WHERE code = ?")
+			.param(code.trim().toUpperCase(Locale.ROOT))
 			.query(FACILITY)
 			.optional();
 	}

@@ -26,14 +26,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports reference data from CSV files (header row, comma separated). Imports are idempotent: a row
- * whose key exists updates it. Good rows are imported; every bad row is reported with its line number
- * and reason and changes nothing.
+ * Imports reference data from CSV files (header row, comma separated). Imports are
+ * idempotent: a row whose key exists updates it. Good rows are imported; every bad row is
+ * reported with its line number and reason and changes nothing.
  */
 @Service
 public class RegistryImport {
 
-	/** Password hash of an imported staff account that nobody can use until a password is set. */
+	/**
+	 * Password hash of an imported staff account that nobody can use until a password is
+	 * set.
+	 */
 	public static final String LOCKED = "{locked}";
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
@@ -45,7 +48,8 @@ public class RegistryImport {
 
 	private static final Set<String> PRINTER_TYPES = Set.of("FOLDER", "HOT_FOLDER", "IPP");
 
-	private static final Pattern IPP_TARGET = Pattern.compile("^ipps?://[^/\\s:]+(:\\d{1,5})?(/\\S*)?$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern IPP_TARGET = Pattern.compile("^ipps?://[^/\\s:]+(:\\d{1,5})?(/\\S*)?$",
+			Pattern.CASE_INSENSITIVE);
 
 	private final JdbcClient jdbc;
 
@@ -77,20 +81,24 @@ public class RegistryImport {
 			}
 			String target = required(row, "printer_target");
 			if (printerType.equals("IPP") && !IPP_TARGET.matcher(target).matches()) {
-				throw new BadRow("printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
-						+ target + "'");
+				throw new BadRow(
+						"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
+								+ target + "'");
 			}
-			// Optional columns: files without them print single-sided with photos in colour.
+			// Optional columns: files without them print single-sided with photos in
+			// colour.
 			boolean duplex = optionalBool(row, "duplex");
 			boolean greyscale = optionalBool(row, "greyscale_photos");
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
-				jdbc.sql("UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
+				jdbc.sql(
+						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
 					.params(name, zone, printerType, target, duplex, greyscale, code)
 					.update();
 			}
 			else {
-				jdbc.sql("INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				jdbc.sql(
+						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
 					.params(code, name, zone, printerType, target, duplex, greyscale)
 					.update();
 			}
@@ -135,12 +143,14 @@ public class RegistryImport {
 			PrisonerStatus status = enumValue(PrisonerStatus.class, required(row, "status"), "status");
 			boolean exists = registry.prisoner(number).isPresent();
 			if (exists) {
-				jdbc.sql("UPDATE prisoner SET name = ?, facility_id = ?, unit_id = ?, cell = ?, status = ? WHERE registry_number = ?")
+				jdbc.sql(
+						"UPDATE prisoner SET name = ?, facility_id = ?, unit_id = ?, cell = ?, status = ? WHERE registry_number = ?")
 					.params(name, facility.id(), unitId, cell, status.name(), number)
 					.update();
 			}
 			else {
-				jdbc.sql("INSERT INTO prisoner (registry_number, name, facility_id, unit_id, cell, status) VALUES (?, ?, ?, ?, ?, ?)")
+				jdbc.sql(
+						"INSERT INTO prisoner (registry_number, name, facility_id, unit_id, cell, status) VALUES (?, ?, ?, ?, ?, ?)")
 					.params(number, name, facility.id(), unitId, cell, status.name())
 					.update();
 			}
@@ -149,8 +159,9 @@ public class RegistryImport {
 	}
 
 	/**
-	 * Contacts with the prisoners they are approved for ({@code approved_for}: registry numbers separated
-	 * by semicolons). The listed approvals replace the contact's previous ones.
+	 * Contacts with the prisoners they are approved for ({@code approved_for}: registry
+	 * numbers separated by semicolons). The listed approvals replace the contact's
+	 * previous ones.
 	 */
 	@Transactional
 	public ImportReport contacts(Reader csv) {
@@ -180,15 +191,18 @@ public class RegistryImport {
 				id = registry.contact(email).orElseThrow().id();
 			}
 			for (Prisoner prisoner : approved) {
-				jdbc.sql("INSERT INTO approval (contact_id, prisoner_id) VALUES (?, ?)").params(id, prisoner.id()).update();
+				jdbc.sql("INSERT INTO approval (contact_id, prisoner_id) VALUES (?, ?)")
+					.params(id, prisoner.id())
+					.update();
 			}
 			return existing.isEmpty();
 		});
 	}
 
 	/**
-	 * Staff accounts ({@code roles} and {@code facilities} separated by semicolons, {@code *} for all
-	 * facilities). New accounts are locked until {@link #setStaffPassword} gives them a password.
+	 * Staff accounts ({@code roles} and {@code facilities} separated by semicolons,
+	 * {@code *} for all facilities). New accounts are locked until
+	 * {@link #setStaffPassword} gives them a password.
 	 */
 	@Transactional
 	public ImportReport staff(Reader csv) {
@@ -223,15 +237,21 @@ public class RegistryImport {
 			long id;
 			if (existing.isPresent()) {
 				id = existing.get();
-				jdbc.sql("UPDATE staff_user SET name = ?, all_facilities = ? WHERE id = ?").params(name, all, id).update();
+				jdbc.sql("UPDATE staff_user SET name = ?, all_facilities = ? WHERE id = ?")
+					.params(name, all, id)
+					.update();
 				jdbc.sql("DELETE FROM staff_role WHERE staff_user_id = ?").param(id).update();
 				jdbc.sql("DELETE FROM staff_facility WHERE staff_user_id = ?").param(id).update();
 			}
 			else {
-				jdbc.sql("INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, ?, TRUE)")
+				jdbc.sql(
+						"INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, ?, TRUE)")
 					.params(username, name, LOCKED, all)
 					.update();
-				id = jdbc.sql("SELECT id FROM staff_user WHERE username = ?").param(username).query(Long.class).single();
+				id = jdbc.sql("SELECT id FROM staff_user WHERE username = ?")
+					.param(username)
+					.query(Long.class)
+					.single();
 			}
 			for (Role role : roles) {
 				jdbc.sql("INSERT INTO staff_role (staff_user_id, role) VALUES (?, ?)").params(id, role.name()).update();
@@ -269,14 +289,20 @@ public class RegistryImport {
 	@Transactional
 	public boolean createAdministratorIfAbsent(String username, String rawPassword) {
 		String name = username.toLowerCase(Locale.ROOT);
-		if (jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE username = ?").param(name).query(Integer.class).single() > 0) {
+		if (jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE username = ?")
+			.param(name)
+			.query(Integer.class)
+			.single() > 0) {
 			return false;
 		}
-		jdbc.sql("INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, TRUE, TRUE)")
+		jdbc.sql(
+				"INSERT INTO staff_user (username, name, password_hash, all_facilities, enabled) VALUES (?, ?, ?, TRUE, TRUE)")
 			.params(name, "Administrator", passwords.encode(rawPassword))
 			.update();
 		long id = jdbc.sql("SELECT id FROM staff_user WHERE username = ?").param(name).query(Long.class).single();
-		jdbc.sql("INSERT INTO staff_role (staff_user_id, role) VALUES (?, ?)").params(id, Role.FACILITY_ADMIN.name()).update();
+		jdbc.sql("INSERT INTO staff_role (staff_user_id, role) VALUES (?, ?)")
+			.params(id, Role.FACILITY_ADMIN.name())
+			.update();
 		return true;
 	}
 
@@ -369,7 +395,8 @@ public class RegistryImport {
 			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadRow(column + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+			throw new BadRow(
+					column + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
 		}
 	}
 

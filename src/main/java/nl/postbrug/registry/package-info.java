@@ -1,5 +1,6 @@
 /**
- * Facilities, units, printers, prisoners, contacts with their approvals, and staff users: the reference data every other module looks up.
+ * Facilities, units, printers, prisoners, contacts with their approvals, and staff users:
+ * the reference data every other module looks up.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package nl.postbrug.registry;

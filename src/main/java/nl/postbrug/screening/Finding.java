@@ -1,12 +1,11 @@
 package nl.postbrug.screening;
 
 /**
- * Something screening noticed, with the exact text span it is about ({@code start} inclusive,
- * {@code end} exclusive, both {@code null} when the finding is about the message as a whole) or the
- * photo it is about ({@code photo}, counted from 0).
+ * Something screening noticed, with the exact text span it is about ({@code start}
+ * inclusive, {@code end} exclusive, both {@code null} when the finding is about the
+ * message as a whole) or the photo it is about ({@code photo}, counted from 0).
  */
-public record Finding(String ruleId, Severity severity, String explanation, Integer start, Integer end,
-		Integer photo) {
+public record Finding(String ruleId, Severity severity, String explanation, Integer start, Integer end, Integer photo) {
 
 	public enum Severity {
 
@@ -23,7 +22,10 @@ public record Finding(String ruleId, Severity severity, String explanation, Inte
 			this.risk = risk;
 		}
 
-		/** What a finding of this severity adds to a message's risk score, which orders the review queue. */
+		/**
+		 * What a finding of this severity adds to a message's risk score, which orders
+		 * the review queue.
+		 */
 		public int risk() {
 			return risk;
 		}

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The reasons a screener chooses from when rejecting, written for the sender in Dutch and English.
- * They say what kind of content was refused, never which rule or word found it.
+ * The reasons a screener chooses from when rejecting, written for the sender in Dutch and
+ * English. They say what kind of content was refused, never which rule or word found it.
  */
 public enum RejectReason {
 

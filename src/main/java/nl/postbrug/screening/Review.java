@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A screener's decision on a message in the review queue. The screener's username goes into the
- * message history and the audit log with the decision.
+ * A screener's decision on a message in the review queue. The screener's username goes
+ * into the message history and the audit log with the decision.
  */
 @Service
 public class Review {
@@ -49,7 +49,9 @@ public class Review {
 
 	}
 
-	/** The message is not in this screener's facilities; answered like a missing message. */
+	/**
+	 * The message is not in this screener's facilities; answered like a missing message.
+	 */
 	public static class OutOfScope extends RuntimeException {
 
 		public OutOfScope(UUID id) {
@@ -68,7 +70,8 @@ public class Review {
 
 	private final Clock clock;
 
-	Review(Messages messages, ScreeningSettings settings, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	Review(Messages messages, ScreeningSettings settings, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -88,11 +91,11 @@ public class Review {
 	}
 
 	/**
-	 * Decides on a message in review. A reject reason may be one of the {@link RejectReason} codes (the
-	 * sender then reads its text, by mail in Dutch and English) or the screener's own words. With a second reviewer
-	 * required for withholding, the first WITHHOLD is recorded as a proposal and the message stays in
+	 * Decides on a message in review. A reject reason may be one of the
+	 * {@link RejectReason} codes (the sender then reads its text, by mail in Dutch and
+	 * English) or the screener's own words. With a second reviewer required for
+	 * withholding, the first WITHHOLD is recorded as a proposal and the message stays in
 	 * review until another screener withholds it too.
-	 *
 	 * @return the message's state after the decision
 	 */
 	@Transactional
@@ -119,7 +122,8 @@ public class Review {
 				String internal = required(why, decision);
 				if (settings.secondReviewerForWithhold()) {
 					if (proposal.isEmpty()) {
-						jdbc.sql("INSERT INTO withhold_proposal (message_id, proposed_by, reason, at) VALUES (?, ?, ?, ?)")
+						jdbc.sql(
+								"INSERT INTO withhold_proposal (message_id, proposed_by, reason, at) VALUES (?, ?, ?, ?)")
 							.params(id.toString(), screener.getUsername(), internal,
 									clock.instant().atOffset(java.time.ZoneOffset.UTC))
 							.update();

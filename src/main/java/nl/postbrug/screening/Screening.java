@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Screens each received message: records the findings and moves it to APPROVED, IN_REVIEW or
- * REJECTED. The hand-off from intake is a persisted event publication, so a message received just
- * before a crash is screened after the restart; screening a message twice is harmless.
+ * Screens each received message: records the findings and moves it to APPROVED, IN_REVIEW
+ * or REJECTED. The hand-off from intake is a persisted event publication, so a message
+ * received just before a crash is screened after the restart; screening a message twice
+ * is harmless.
  */
 @Service
 public class Screening {
@@ -52,7 +53,9 @@ public class Screening {
 		screen(received.messageId());
 	}
 
-	/** Screens a message that is RECEIVED or was left in SCREENING; others are left alone. */
+	/**
+	 * Screens a message that is RECEIVED or was left in SCREENING; others are left alone.
+	 */
 	public void screen(UUID id) {
 		MessageView message = messages.get(id);
 		if (message.status() == MessageStatus.RECEIVED) {
@@ -72,13 +75,15 @@ public class Screening {
 		jdbc.sql("DELETE FROM screening_finding WHERE message_id = ?").param(id.toString()).update();
 		jdbc.sql("DELETE FROM screening_result WHERE message_id = ?").param(id.toString()).update();
 		for (Finding finding : findings) {
-			jdbc.sql("INSERT INTO screening_finding (message_id, rule_id, severity, explanation, span_start, span_end, photo_index) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql(
+					"INSERT INTO screening_finding (message_id, rule_id, severity, explanation, span_start, span_end, photo_index) VALUES (?, ?, ?, ?, ?, ?, ?)")
 				.params(id.toString(), finding.ruleId(), finding.severity().name(), clip(finding.explanation()),
 						finding.start(), finding.end(), finding.photo())
 				.update();
 		}
 		int risk = findings.stream().mapToInt(finding -> finding.severity().risk()).sum();
-		jdbc.sql("INSERT INTO screening_result (message_id, risk, language, rules_version, screened_at) VALUES (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"INSERT INTO screening_result (message_id, risk, language, rules_version, screened_at) VALUES (?, ?, ?, ?, ?)")
 			.params(id.toString(), risk, outcome.language(), outcome.rulesVersion(),
 					clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.update();
@@ -100,13 +105,16 @@ public class Screening {
 			messages.holdForReview(id, "Needs review: the facility reviews every message");
 		}
 		else {
-			messages.approve(id, "screening", "Approved by screening: "
-					+ (findings.isEmpty() ? "no findings" : findings.size() + " note(s)"));
+			messages.approve(id, "screening",
+					"Approved by screening: " + (findings.isEmpty() ? "no findings" : findings.size() + " note(s)"));
 		}
 		log.debug("Screened {}: {} finding(s), risk {}", id, findings.size(), risk);
 	}
 
-	/** A message's risk score from its last screening: the sum over its findings, 0 when none. */
+	/**
+	 * A message's risk score from its last screening: the sum over its findings, 0 when
+	 * none.
+	 */
 	public int risk(UUID id) {
 		return jdbc.sql("SELECT risk FROM screening_result WHERE message_id = ?")
 			.param(id.toString())
@@ -120,7 +128,8 @@ public class Screening {
 	}
 
 	public List<Finding> findings(UUID id) {
-		return jdbc.sql("SELECT rule_id, severity, explanation, span_start, span_end, photo_index FROM screening_finding WHERE message_id = ? ORDER BY span_start, id")
+		return jdbc.sql(
+				"SELECT rule_id, severity, explanation, span_start, span_end, photo_index FROM screening_finding WHERE message_id = ? ORDER BY span_start, id")
 			.param(id.toString())
 			.query((rs, n) -> new Finding(rs.getString(1), Finding.Severity.valueOf(rs.getString(2)), rs.getString(3),
 					(Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class),

@@ -22,9 +22,9 @@ import nl.postbrug.screening.rules.RuleSet;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything a message is checked against: first who may write to whom (policy, rejected outright,
- * with an explanation written for the sender), then the facility's configured rules on the text and
- * photos, and the rate limits.
+ * Everything a message is checked against: first who may write to whom (policy, rejected
+ * outright, with an explanation written for the sender), then the facility's configured
+ * rules on the text and photos, and the rate limits.
  */
 @Component
 class ScreeningRules {
@@ -55,9 +55,10 @@ class ScreeningRules {
 	}
 
 	/**
-	 * Checks a message together with what intake noted about its mail: a refusal by intake or an
-	 * automatic mail (bounce, auto-reply, the system's own) is rejected with its reason; failed sender
-	 * authentication (SPF/DKIM/DMARC) always sends the message to a human, never straight to approval.
+	 * Checks a message together with what intake noted about its mail: a refusal by
+	 * intake or an automatic mail (bounce, auto-reply, the system's own) is rejected with
+	 * its reason; failed sender authentication (SPF/DKIM/DMARC) always sends the message
+	 * to a human, never straight to approval.
 	 */
 	Outcome check(MessageView message, MailNotes notes) {
 		String version = rules.loaded().version();
@@ -95,7 +96,9 @@ class ScreeningRules {
 		if (limit == null) {
 			return List.of();
 		}
-		Instant dayStart = LocalDate.ofInstant(clock.instant(), facility.zone()).atStartOfDay(facility.zone()).toInstant();
+		Instant dayStart = LocalDate.ofInstant(clock.instant(), facility.zone())
+			.atStartOfDay(facility.zone())
+			.toInstant();
 		List<Finding> findings = new ArrayList<>();
 		if (limit.perSenderPerDay() > 0) {
 			long sent = messages.receivedFromSince(message.senderEmail(), dayStart);
@@ -107,8 +110,9 @@ class ScreeningRules {
 		if (limit.perPrisonerPerDay() > 0) {
 			long received = messages.receivedForPrisonerSince(prisoner.id(), dayStart);
 			if (received > limit.perPrisonerPerDay()) {
-				findings.add(Finding.whole("rate-limit-prisoner", limit.severity(), "The prisoner's " + ordinal(received)
-						+ " message today; the facility allows " + limit.perPrisonerPerDay() + " a day"));
+				findings
+					.add(Finding.whole("rate-limit-prisoner", limit.severity(), "The prisoner's " + ordinal(received)
+							+ " message today; the facility allows " + limit.perPrisonerPerDay() + " a day"));
 			}
 		}
 		return findings;
@@ -139,11 +143,12 @@ class ScreeningRules {
 		}
 		Prisoner prisoner = registry.prisoner(message.prisonerId());
 		if (!registry.isApproved(contact.id(), prisoner.id())) {
-			return reject("sender-not-approved", "You are not an approved contact of prisoner " + prisoner.number() + ".");
+			return reject("sender-not-approved",
+					"You are not an approved contact of prisoner " + prisoner.number() + ".");
 		}
 		if (!prisoner.isActive()) {
-			return reject("prisoner-not-present",
-					"Prisoner " + prisoner.number() + " no longer stays at this facility, so the message cannot be delivered.");
+			return reject("prisoner-not-present", "Prisoner " + prisoner.number()
+					+ " no longer stays at this facility, so the message cannot be delivered.");
 		}
 		if (message.body().isBlank() && message.photoCount() == 0) {
 			return reject("empty", "The message has no text and no photo.");
@@ -155,7 +160,10 @@ class ScreeningRules {
 		return List.of();
 	}
 
-	/** The reason a sender reads for a rejection: policy reasons as written, content rules without their internals. */
+	/**
+	 * The reason a sender reads for a rejection: policy reasons as written, content rules
+	 * without their internals.
+	 */
 	static String senderReason(Finding finding) {
 		return switch (finding.ruleId()) {
 			case "sender-unknown", "sender-unverified", "unaddressable", "sender-not-approved", "prisoner-not-present",

@@ -1,5 +1,6 @@
 /**
- * Screens received messages against rules and sends each to approval, the human review queue, or rejection.
+ * Screens received messages against rules and sends each to approval, the human review
+ * queue, or rejection.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "intake", "letters" })
 package nl.postbrug.screening;

@@ -64,9 +64,11 @@ class AuditLogTests {
 
 	@Test
 	void aRecomputedHashStillBreaksTheNextLink() {
-		// A forger who rewrites event 2 and its hash cannot fix event 3, which names the old hash.
+		// A forger who rewrites event 2 and its hash cannot fix event 3, which names the
+		// old hash.
 		jdbc.sql("UPDATE audit_event SET detail = 'forged', hash = ? WHERE seq = 2")
-			.param(AuditLog.hash(jdbc.sql("SELECT prev_hash FROM audit_event WHERE seq = 2").query(String.class).single(), 2,
+			.param(AuditLog.hash(
+					jdbc.sql("SELECT prev_hash FROM audit_event WHERE seq = 2").query(String.class).single(), 2,
 					Instant.parse("2026-11-28T10:00:00.123Z"), "screener", "MESSAGE_APPROVED", "message:2", "forged"))
 			.update();
 		assertThat(log.verify().firstBroken()).isEqualTo(3L);

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The drop folder with the demo's sample mail: each case ends where it should, with a reason.
+ * The drop folder with the demo's sample mail: each case ends where it should, with a
+ * reason.
  */
 class DropFolderTests extends ApiTestSupport {
 
@@ -41,9 +42,8 @@ class DropFolderTests extends ApiTestSupport {
 			.map(id -> messages.get(java.util.UUID.fromString(id)))
 			.collect(Collectors.toMap(m -> m.senderEmail() + " " + m.subject(), m -> m, (a, b) -> a));
 		assertThat(bySubject).hasSizeGreaterThanOrEqualTo(10);
-		assertThat(bySubject.values()).allSatisfy(message -> assertThat(message.status())
-			.isIn(MessageStatus.APPROVED, MessageStatus.IN_REVIEW, MessageStatus.REJECTED, MessageStatus.PRINTED,
-					MessageStatus.DELIVERED));
+		assertThat(bySubject.values()).allSatisfy(message -> assertThat(message.status()).isIn(MessageStatus.APPROVED,
+				MessageStatus.IN_REVIEW, MessageStatus.REJECTED, MessageStatus.PRINTED, MessageStatus.DELIVERED));
 		assertThat(bySubject.values()).filteredOn(m -> m.status() == MessageStatus.REJECTED)
 			.allSatisfy(m -> assertThat(m.reason()).isNotBlank());
 	}
@@ -62,19 +62,21 @@ class DropFolderTests extends ApiTestSupport {
 
 	@Test
 	void thePrisonerIsFoundFromTheSubAddressAlone() {
-		MessageView nadia = messages.get(java.util.UUID.fromString(jdbc
-			.sql("SELECT id FROM message WHERE addressed_to LIKE 'post+1000000008@%'")
-			.query(String.class)
-			.single()));
+		MessageView nadia = messages.get(
+				java.util.UUID.fromString(jdbc.sql("SELECT id FROM message WHERE addressed_to LIKE 'post+1000000008@%'")
+					.query(String.class)
+					.single()));
 		assertThat(nadia.subject()).doesNotContain("1000000008");
 		assertThat(nadia.prisonerId()).isNotNull();
-		// Approved; a batch run by another test class on the same context may have printed it since.
+		// Approved; a batch run by another test class on the same context may have
+		// printed it since.
 		assertThat(nadia.status()).isIn(MessageStatus.APPROVED, MessageStatus.PRINTED, MessageStatus.DELIVERED);
 	}
 
 	@Test
 	void nonLatinTextAndEncodedHeadersArriveIntact() {
-		MessageView cyrillic = jdbc.sql("SELECT id FROM message WHERE body LIKE '%Дорогой%' OR body LIKE '%Привет%' OR body LIKE '%Здравствуй%'")
+		MessageView cyrillic = jdbc.sql(
+				"SELECT id FROM message WHERE body LIKE '%Дорогой%' OR body LIKE '%Привет%' OR body LIKE '%Здравствуй%'")
 			.query(String.class)
 			.list()
 			.stream()
@@ -90,7 +92,8 @@ class DropFolderTests extends ApiTestSupport {
 		long withPhotos = jdbc.sql("SELECT COUNT(DISTINCT message_id) FROM message_photo").query(Long.class).single();
 		assertThat(withPhotos).isPositive();
 		byte[] stored = jdbc.sql("SELECT data FROM message_photo FETCH FIRST 1 ROWS ONLY").query(byte[].class).single();
-		assertThat(stored[0] & 0xFF).isEqualTo(0xFF); // re-encoded as JPEG whatever came in
+		assertThat(stored[0] & 0xFF).isEqualTo(0xFF); // re-encoded as JPEG whatever came
+														// in
 		assertThat(stored[1] & 0xFF).isEqualTo(0xD8);
 	}
 
@@ -141,10 +144,12 @@ class DropFolderTests extends ApiTestSupport {
 
 	@Test
 	void theApplicationIsHealthyWithoutAnyMailServerConfigured() throws Exception {
-		// No IMAP host, no SMTP host: the IMAP indicator is UNKNOWN and Boot's mail indicator is off.
+		// No IMAP host, no SMTP host: the IMAP indicator is UNKNOWN and Boot's mail
+		// indicator is off.
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value("UP"));
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value("UP"));
 	}
 
 	private MessageView bySender(String email) {

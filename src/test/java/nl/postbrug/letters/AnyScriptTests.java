@@ -18,21 +18,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static nl.postbrug.letters.LetterFixtures.normalise;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Letters in every script a sender may write, read back from the PDF as the prisoner would. */
+/**
+ * Letters in every script a sender may write, read back from the PDF as the prisoner
+ * would.
+ */
 class AnyScriptTests {
 
-	/** Printers cannot print closer than ~5 mm to the edge; we keep everything 10 mm inside. */
+	/**
+	 * Printers cannot print closer than ~5 mm to the edge; we keep everything 10 mm
+	 * inside.
+	 */
 	private static final float SAFE_MARGIN = 10 / 25.4f * 72;
 
 	private final LetterRendering rendering = LetterFixtures.rendering();
 
 	static Stream<Arguments> languages() {
-		return Stream.of(
-				Arguments.of("Dutch", "Lieve Sam,\nWe zijn zó trots op je. Het café op de hoek is dicht; België won!\n\nTot zondag, je moeder"),
+		return Stream.of(Arguments.of("Dutch",
+				"Lieve Sam,\nWe zijn zó trots op je. Het café op de hoek is dicht; België won!\n\nTot zondag, je moeder"),
 				Arguments.of("Polish", "Kochany Tomku,\nZażółć gęślą jaźń. Tęsknimy bardzo, całujemy mocno.\n\nMama"),
-				Arguments.of("Turkish", "Sevgili oğlum,\nİstanbul'dan selamlar. Çok özledik, ağabeyin de iyi. Işıl ışıl bir gün.\n\nAnnen"),
+				Arguments.of("Turkish",
+						"Sevgili oğlum,\nİstanbul'dan selamlar. Çok özledik, ağabeyin de iyi. Işıl ışıl bir gün.\n\nAnnen"),
 				Arguments.of("Russian", "Дорогой Саша,\nмы очень скучаем. Погода хорошая, щенок вырос.\n\nТвоя мама"),
-				Arguments.of("Greek", "Αγαπητέ Νίκο,\nσου στέλνουμε πολλά φιλιά. Ο καιρός είναι ζεστός.\n\nΗ μητέρα σου"),
+				Arguments.of("Greek",
+						"Αγαπητέ Νίκο,\nσου στέλνουμε πολλά φιλιά. Ο καιρός είναι ζεστός.\n\nΗ μητέρα σου"),
 				Arguments.of("Arabic", "عزيزي أحمد،\nنحن نفتقدك كثيرا. الأطفال بخير والحمد لله.\n\nأمك"),
 				Arguments.of("Hebrew", "דוד היקר,\nאנחנו מתגעגעים אליך מאוד. הכלב גדל והילדים בסדר.\n\nאמא"));
 	}
@@ -72,7 +80,8 @@ class AnyScriptTests {
 		assertThat(rendered.printedAsWritten()).isFalse();
 		String text = extracted(rendered.pdf());
 		StringBuilder printed = new StringBuilder();
-		body.codePoints().filter(cp -> cp < 0xFE00 || cp > 0xFE0F)
+		body.codePoints()
+			.filter(cp -> cp < 0xFE00 || cp > 0xFE0F)
 			.forEach(cp -> printed.appendCodePoint(missing.indexOf(Character.toString(cp)) >= 0 ? 0xFFFD : cp));
 		assertThat(text).contains(normalise(printed.toString()));
 		assertNothingOutsideTheMargins(rendered.pdf());

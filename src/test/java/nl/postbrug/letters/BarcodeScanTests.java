@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page's barcode must scan, with ZXing and with an independent decoder (zbarimg), from
- * pages rasterised as a cheap scanner would see them. 1,000 letters at 150 dpi, and a sample
- * at 200 and 300 dpi.
+ * Every page's barcode must scan, with ZXing and with an independent decoder (zbarimg),
+ * from pages rasterised as a cheap scanner would see them. 1,000 letters at 150 dpi, and
+ * a sample at 200 and 300 dpi.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BarcodeScanTests {
@@ -77,12 +77,15 @@ class BarcodeScanTests {
 		long mid = System.nanoTime();
 		this.scans.put(200, scan(60, 200));
 		this.scans.put(300, scan(40, 300));
-		System.out.printf("Barcode scan: %d pages at 150 dpi in %.1f s (render, rasterise, ZXing%s); "
-				+ "200/300 dpi sample in %.1f s%n", this.scans.get(150).pages(), (mid - start) / 1e9,
-				this.zbarimg ? ", zbarimg" : "", (System.nanoTime() - mid) / 1e9);
-		this.scans.forEach((dpi, scan) -> System.out.printf("  %d dpi: %d pages, ZXing failures %d, zbarimg failures %s%n",
-				dpi, scan.pages(), scan.zxingFailures().size(),
-				this.zbarimg ? Integer.toString(scan.zbarFailures().size()) : "not run"));
+		System.out.printf(
+				"Barcode scan: %d pages at 150 dpi in %.1f s (render, rasterise, ZXing%s); "
+						+ "200/300 dpi sample in %.1f s%n",
+				this.scans.get(150).pages(), (mid - start) / 1e9, this.zbarimg ? ", zbarimg" : "",
+				(System.nanoTime() - mid) / 1e9);
+		this.scans
+			.forEach((dpi, scan) -> System.out.printf("  %d dpi: %d pages, ZXing failures %d, zbarimg failures %s%n",
+					dpi, scan.pages(), scan.zxingFailures().size(),
+					this.zbarimg ? Integer.toString(scan.zbarFailures().size()) : "not run"));
 	}
 
 	@Test
@@ -166,8 +169,11 @@ class BarcodeScanTests {
 		return new Scan(pages, zxing, zbar);
 	}
 
-	/** One zbarimg run over all pages of a chunk; its XML names the file of each symbol. */
-	private static List<String> zbarimg(Path dir, Map<String, String> expected) throws IOException, InterruptedException {
+	/**
+	 * One zbarimg run over all pages of a chunk; its XML names the file of each symbol.
+	 */
+	private static List<String> zbarimg(Path dir, Map<String, String> expected)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("zbarimg", "--xml", "-q", "-Sdisable", "-Sqrcode.enable"));
 		List<String> files = new ArrayList<>(expected.keySet());
 		Collections.sort(files);
@@ -217,8 +223,8 @@ class BarcodeScanTests {
 		List<String> paragraphs = new ArrayList<>();
 		int n = 1 + random.nextInt(8);
 		for (int p = 0; p < n; p++) {
-			paragraphs.add("Paragraph " + (p + 1) + " of letter " + i + ": the garden, the dog and the neighbours. "
-					.repeat(1 + random.nextInt(3)));
+			paragraphs.add("Paragraph " + (p + 1) + " of letter " + i
+					+ ": the garden, the dog and the neighbours. ".repeat(1 + random.nextInt(3)));
 		}
 		return String.join("\n\n", paragraphs);
 	}

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Batch PDFs: one document, fonts shared by all letters, the manifest right about pages, duplex padding. */
+/**
+ * Batch PDFs: one document, fonts shared by all letters, the manifest right about pages,
+ * duplex padding.
+ */
 class BatchPdfTests {
 
 	private final LetterRendering rendering = LetterFixtures.rendering();
@@ -60,7 +63,8 @@ class BatchPdfTests {
 					assertThat(text).contains(firstLine);
 				}
 			}
-			// right-to-left text is shaped and reordered: its words come out, whatever their order
+			// right-to-left text is shaped and reordered: its words come out, whatever
+			// their order
 			assertThat(pagesText(doc, layout.firstPages().get(2), 1)).contains("مرحبا", "سام");
 			assertThat(pagesText(doc, layout.firstPages().get(3), 1)).contains("שלום", "סם");
 		}
@@ -108,8 +112,8 @@ class BatchPdfTests {
 		assertThat(layout.totalPages() % 2).isZero();
 		assertThat(layout.firstPages()).allSatisfy(first -> assertThat(first % 2).isEqualTo(1));
 		for (int i = 0; i < letters.size(); i++) {
-			assertThat(layout.paddedPages(i)).isEven().isBetween(layout.letterPages().get(i),
-					layout.letterPages().get(i) + 1);
+			assertThat(layout.paddedPages(i)).isEven()
+				.isBetween(layout.letterPages().get(i), layout.letterPages().get(i) + 1);
 		}
 		byte[] pdf = Files.readAllBytes(target);
 		List<String> codes = BarcodeReader.decodeEachPage(pdf, 150);
@@ -135,8 +139,8 @@ class BatchPdfTests {
 		List<LetterContent> letters = letters(bodies);
 		Path target = dir.resolve("batch.pdf");
 
-		BatchLayout layout = this.rendering.writeBatch(
-				new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0104"), letters, target);
+		BatchLayout layout = this.rendering
+			.writeBatch(new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0104"), letters, target);
 
 		assertThat(layout.coverPages()).isGreaterThan(2);
 		assertManifestMatches(Files.readAllBytes(target), layout, letters);
@@ -148,7 +152,8 @@ class BatchPdfTests {
 				+ "van thuis: de kinderen zijn naar school, de hond heeft de tuin omgespit en oma komt zondag op bezoek.");
 		Path target = dir.resolve("batch.pdf");
 		List<LetterContent> letters = letters(bodies);
-		// the batches module passes a list that loads each letter when asked; read it once, by index
+		// the batches module passes a list that loads each letter when asked; read it
+		// once, by index
 		int[] reads = { 0 };
 		List<LetterContent> lazy = new AbstractList<>() {
 			@Override
@@ -163,11 +168,12 @@ class BatchPdfTests {
 			}
 		};
 
-		BatchLayout layout = this.rendering.writeBatch(
-				new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0105"), lazy, target);
+		BatchLayout layout = this.rendering
+			.writeBatch(new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0105"), lazy, target);
 
 		if (System.getProperty("batch.keep") != null) {
-			Files.copy(target, Path.of(System.getProperty("batch.keep")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(target, Path.of(System.getProperty("batch.keep")),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 		assertThat(reads[0]).isEqualTo(200);
 		assertThat(Files.size(target) / layout.totalPages()).isLessThan(3_000);

@@ -55,7 +55,11 @@ class CopyCodesTests {
 		assertThat(CopyCodes.isWellFormed(code.replace("-", ""))).isFalse();
 		assertThat(CopyCodes.isWellFormed("")).isFalse();
 		assertThat(CopyCodes.isWellFormed(null)).isFalse();
-		assertThat(CopyCodes.isWellFormed("PB-00000-00000-0")).isTrue(); // the all-zero code is valid: Damm of zeros is 0
+		assertThat(CopyCodes.isWellFormed("PB-00000-00000-0")).isTrue(); // the all-zero
+																			// code is
+																			// valid: Damm
+																			// of zeros is
+																			// 0
 	}
 
 	@Test

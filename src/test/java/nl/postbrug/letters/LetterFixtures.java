@@ -45,9 +45,9 @@ final class LetterFixtures {
 	}
 
 	/**
-	 * Text as a reader sees it: PDFBox applies the font's ligatures and Arabic is drawn in
-	 * its positional forms, so compatibility-decompose (U+FB01 becomes "fi", U+FEE3 becomes
-	 * U+0645) and collapse whitespace.
+	 * Text as a reader sees it: PDFBox applies the font's ligatures and Arabic is drawn
+	 * in its positional forms, so compatibility-decompose (U+FB01 becomes "fi", U+FEE3
+	 * becomes U+0645) and collapse whitespace.
 	 */
 	static String normalise(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip();

@@ -78,8 +78,8 @@ class LetterRenderingTests {
 	@Test
 	void printsMarkupInTheMessageLiterally() throws IOException {
 		String hostile = "<script>alert(1)</script><b>x</b> & \"quotes\" 'too' {{prisonerName}}";
-		LetterContent letter = new LetterContent("PI <i>Vught</i>", "Sam & Co", "1234567", "B2", "117",
-				"<b>Ans</b>", LocalDate.of(2026, 3, 1), hostile, List.of(), CopyCodes.newCode());
+		LetterContent letter = new LetterContent("PI <i>Vught</i>", "Sam & Co", "1234567", "B2", "117", "<b>Ans</b>",
+				LocalDate.of(2026, 3, 1), hostile, List.of(), CopyCodes.newCode());
 
 		String text = text(this.rendering.render(letter).pdf());
 
@@ -89,7 +89,8 @@ class LetterRenderingTests {
 
 	@Test
 	void printsPhotosInAFixedBox() throws IOException {
-		LetterContent letter = letter("A photo of the dog.", List.of(png(400, 300, Color.ORANGE), png(100, 500, Color.BLUE)));
+		LetterContent letter = letter("A photo of the dog.",
+				List.of(png(400, 300, Color.ORANGE), png(100, 500, Color.BLUE)));
 
 		RenderedLetter rendered = this.rendering.render(letter);
 
@@ -127,13 +128,14 @@ class LetterRenderingTests {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			assertThat(doc.getNumberOfPages()).isEqualTo(layout.totalPages());
 			assertThat(pageText(doc, 1)).contains("PI Vught", "2026-03-02 morning", "2026-03-02", "BATCH-0042")
-				.containsPattern("Letters\\s+3").containsPattern("Letter pages\\s+" + letterPages);
+				.containsPattern("Letters\\s+3")
+				.containsPattern("Letter pages\\s+" + letterPages);
 			String manifest = pageText(doc, 2);
 			assertThat(manifest).contains("3 letters, " + letterPages + " pages", "Manifest page 1 / 1");
 			for (int i = 0; i < letters.size(); i++) {
-				assertThat(manifest).containsPattern((i + 1) + "\\s+B2\\s+117\\s+Sam de Vries\\s+1234567\\s+"
-						+ letters.get(i).copyCode() + "\\s+" + layout.letterPages().get(i) + "\\s+"
-						+ layout.firstPages().get(i));
+				assertThat(manifest).containsPattern(
+						(i + 1) + "\\s+B2\\s+117\\s+Sam de Vries\\s+1234567\\s+" + letters.get(i).copyCode() + "\\s+"
+								+ layout.letterPages().get(i) + "\\s+" + layout.firstPages().get(i));
 			}
 		}
 		List<String> expected = new java.util.ArrayList<>(List.of("BATCH-0042", "BATCH-0042"));
@@ -163,7 +165,8 @@ class LetterRenderingTests {
 			assertThat(text).contains(l.copyCode());
 		}
 		assertThat(text).contains("Manifest page " + manifest.pages() + " / " + manifest.pages());
-		assertThat(BarcodeReader.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages()).containsOnly("BATCH-0043");
+		assertThat(BarcodeReader.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages())
+			.containsOnly("BATCH-0043");
 		AnyScriptTests.assertNothingOutsideTheMargins(manifest.pdf());
 	}
 
@@ -185,7 +188,10 @@ class LetterRenderingTests {
 		return normalise(stripper.getText(doc));
 	}
 
-	/** PDFBox applies the font's ligatures; extracted text then holds U+FB01 for "fi" and so on. */
+	/**
+	 * PDFBox applies the font's ligatures; extracted text then holds U+FB01 for "fi" and
+	 * so on.
+	 */
 	private static String normalise(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC);
 	}

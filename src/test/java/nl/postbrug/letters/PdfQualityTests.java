@@ -94,8 +94,8 @@ class PdfQualityTests {
 
 	@Test
 	void aOnePageLetterIsSmallBecauseFontsAreSubset() {
-		RenderedLetter rendered = this.rendering.render(LetterFixtures.letter(
-				String.join("\n\n", Collections.nCopies(8, "A paragraph about home, the garden and the dog."))));
+		RenderedLetter rendered = this.rendering.render(LetterFixtures
+			.letter(String.join("\n\n", Collections.nCopies(8, "A paragraph about home, the garden and the dog."))));
 
 		assertThat(rendered.pages()).isEqualTo(1);
 		assertThat(rendered.pdf().length).as("bytes per page").isLessThan(40_000);
@@ -103,8 +103,8 @@ class PdfQualityTests {
 
 	@Test
 	void aLatinLetterDrawnWithTheLatinCutOfTheFontIsPdfA2b() throws Exception {
-		RenderedLetter rendered = this.rendering.render(LetterFixtures
-			.letter("Dag Sam — Zażółć gęślą jaźń, İstanbul'da güzel bir gün, Ærø, „quotes” and 12 € ½.\n\nVeel liefs."));
+		RenderedLetter rendered = this.rendering.render(LetterFixtures.letter(
+				"Dag Sam — Zażółć gęślą jaźń, İstanbul'da güzel bir gün, Ærø, „quotes” and 12 € ½.\n\nVeel liefs."));
 
 		assertPdfA2b(rendered.pdf());
 	}
@@ -126,8 +126,8 @@ class PdfQualityTests {
 						LocalDate.of(2026, 3, 1), "Photo.", List.of(photo(400, 300, "png")), CopyCodes.newCode()),
 				LetterFixtures.letter("Dag Sam,\n\nmarhaba: مرحبا, shalom: שלום, привет, γεια."),
 				new LetterContent("PI Vught", "Sam de Vries", "1234567", "A1", "12", "Ans de Vries",
-						LocalDate.of(2026, 3, 1), "Two photos.", List.of(photo(300, 400, "jpg"), photo(640, 480, "png")),
-						CopyCodes.newCode()));
+						LocalDate.of(2026, 3, 1), "Two photos.",
+						List.of(photo(300, 400, "jpg"), photo(640, 480, "png")), CopyCodes.newCode()));
 		Path target = dir.resolve("batch.pdf");
 		BatchCover cover = new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), CopyCodes.newCode());
 
@@ -156,10 +156,12 @@ class PdfQualityTests {
 	}
 
 	static void assertPdfA2b(byte[] pdf) throws Exception {
-		try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+		try (PDFAParser parser = Foundries.defaultInstance()
+			.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
 				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
 			ValidationResult result = validator.validate(parser);
-			List<String> failures = result.getTestAssertions().stream()
+			List<String> failures = result.getTestAssertions()
+				.stream()
 				.filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
 				.map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
 				.distinct()

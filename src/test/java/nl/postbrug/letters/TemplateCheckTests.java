@@ -30,7 +30,8 @@ class TemplateCheckTests {
 	@Test
 	void namesTheFileAndLineOfMalformedMarkup() throws IOException {
 		copyTemplates();
-		Files.writeString(this.dir.resolve("letter.html"), "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>{{body}}</body>\n</html>");
+		Files.writeString(this.dir.resolve("letter.html"),
+				"<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>{{body}}</body>\n</html>");
 
 		assertThatThrownBy(this::start).isInstanceOf(BrokenTemplate.class)
 			.hasMessageContaining("letter.html")

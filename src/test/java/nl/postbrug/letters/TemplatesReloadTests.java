@@ -29,13 +29,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An administrator edits the print templates and has them reloaded over the API: a broken edit is
- * refused with the file and the reason while the templates in use stay; a good one is used from then
- * on and audited.
+ * An administrator edits the print templates and has them reloaded over the API: a broken
+ * edit is refused with the file and the reason while the templates in use stay; a good
+ * one is used from then on and audited.
  */
 class TemplatesReloadTests extends ApiTestSupport {
 
-	/** The admin account is also used by the sign-in throttle test; an administrator of its own keeps this apart. */
+	/**
+	 * The admin account is also used by the sign-in throttle test; an administrator of
+	 * its own keeps this apart.
+	 */
 	private static final RequestPostProcessor TEMPLATES_ADMIN = user(
 			PostbrugUser.staff("templates-admin", "", Set.of(Role.FACILITY_ADMIN), true, Set.of(), true));
 
@@ -91,9 +94,11 @@ class TemplatesReloadTests extends ApiTestSupport {
 				.getContentAsString(), "$.version");
 			assertThat(after).isNotEqualTo(before).hasSize(64);
 			assertThat(LetterFixtures.text(this.rendering.render(letter).pdf())).contains("Sender: Ans de Vries");
-			assertThat(jdbc.sql("SELECT actor || ' ' || type || ' ' || subject FROM audit_event WHERE type = 'PRINT_TEMPLATES_RELOADED'")
+			assertThat(jdbc.sql(
+					"SELECT actor || ' ' || type || ' ' || subject FROM audit_event WHERE type = 'PRINT_TEMPLATES_RELOADED'")
 				.query(String.class)
-				.list()).containsExactly("templates-admin PRINT_TEMPLATES_RELOADED templates:" + after.substring(0, 16));
+				.list())
+				.containsExactly("templates-admin PRINT_TEMPLATES_RELOADED templates:" + after.substring(0, 16));
 		}
 		finally {
 			Files.writeString(letterHtml, original);

@@ -27,8 +27,8 @@ class SenderMailTests {
 		assertThat(mail.subject()).isEqualTo("Postbrug: bericht niet bezorgd / message not delivered (0a1b2c3d)");
 		assertThat(mail.body()).contains("Reden: U bent geen goedgekeurd contact van gedetineerde 1000000003.")
 			.contains("Reason: You are not an approved contact of prisoner 1000000003.");
-		assertThat(SenderMail.rejected(ID, "The mail is 4100 KB; the limit is 2048 KB. Send fewer or smaller photos.").body())
-			.contains("De e-mail is 4100 KB; de grens is 2048 KB.");
+		assertThat(SenderMail.rejected(ID, "The mail is 4100 KB; the limit is 2048 KB. Send fewer or smaller photos.")
+			.body()).contains("De e-mail is 4100 KB; de grens is 2048 KB.");
 		assertThat(SenderMail.rejected(ID, "Something new").body()).contains("Reden: zie de Engelse tekst hieronder.")
 			.contains("Reason: Something new");
 	}
@@ -51,7 +51,8 @@ class SenderMailTests {
 		List<String> unprintable = SenderNotifications
 			.unprintable("Hoi Jan 🦒🦒 你好, Zażółć Привет ❤ 😀 \u202E\uE000 Familie 👨\u200D👩");
 		assertThat(unprintable).containsExactly("🦒 (U+1F992 GIRAFFE FACE)", "你 (U+4F60 CJK UNIFIED IDEOGRAPHS 4F60)",
-				"好 (U+597D CJK UNIFIED IDEOGRAPHS 597D)", "U+E000 PRIVATE USE AREA E000", "👨 (U+1F468 MAN)", "👩 (U+1F469 WOMAN)");
+				"好 (U+597D CJK UNIFIED IDEOGRAPHS 597D)", "U+E000 PRIVATE USE AREA E000", "👨 (U+1F468 MAN)",
+				"👩 (U+1F469 WOMAN)");
 		SenderMail mail = SenderMail.received(ID, List.of(), unprintable);
 		assertThat(mail.body()).contains("Deze tekens kunnen niet worden afgedrukt")
 			.contains("These characters cannot be printed")

@@ -52,7 +52,8 @@ class RegistryImportTests {
 		assertThat(registry.facility("PIX").orElseThrow().printer().duplex()).isFalse();
 		ImportReport bad = importer.facilities(new StringReader(
 				"code,name,time_zone,printer_type,printer_target,duplex\nPIY,PI Test,Europe/Amsterdam,FOLDER,piy,sometimes\n"));
-		assertThat(bad.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("duplex must be true or false"));
+		assertThat(bad.problems()).singleElement()
+			.satisfies(p -> assertThat(p.reason()).contains("duplex must be true or false"));
 	}
 
 	@Test
@@ -81,7 +82,8 @@ class RegistryImportTests {
 		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, p -> p.reason().split(" ")[0])
 			.containsExactly(tuple(3L, "unknown"), tuple(4L, "unit"), tuple(5L, "status"), tuple(6L, "name"),
 					tuple(8L, "has"), tuple(9L, "registry"));
-		assertThat(registry.prisoner("2000000006").orElseThrow().name()).isEqualTo("Met \"aanhalingstekens\", en komma");
+		assertThat(registry.prisoner("2000000006").orElseThrow().name())
+			.isEqualTo("Met \"aanhalingstekens\", en komma");
 		assertThat(registry.prisoner("2000000002")).isEmpty();
 	}
 
@@ -117,8 +119,10 @@ class RegistryImportTests {
 	@Test
 	void reimportingAContactReplacesItsApprovals() {
 		TestDatabase.sample("prisoners.csv", importer::prisoners);
-		importer.contacts(new StringReader("email,name,verified,approved_for\npiet@example.org,Piet,true,1000000001;1000000002\n"));
-		importer.contacts(new StringReader("email,name,verified,approved_for\npiet@example.org,Piet,false,1000000002\n"));
+		importer.contacts(new StringReader(
+				"email,name,verified,approved_for\npiet@example.org,Piet,true,1000000001;1000000002\n"));
+		importer
+			.contacts(new StringReader("email,name,verified,approved_for\npiet@example.org,Piet,false,1000000002\n"));
 		Contact piet = registry.contact("piet@example.org").orElseThrow();
 		assertThat(piet.verified()).isFalse();
 		assertThat(registry.approvedPrisoners(piet.id())).extracting(Prisoner::number).containsExactly("1000000002");
@@ -151,7 +155,8 @@ class RegistryImportTests {
 					"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not 'http://printer.piz.example/ipp/print'"));
 		assertThat(registry.facility("PIA").orElseThrow().printer())
 			.isEqualTo(new PrinterSettings("IPP", "ipp://printer.pia.example:631/ipp/print"));
-		assertThat(registry.facility("PIV").orElseThrow().printer().target()).isEqualTo("ipps://printer.piv.example/ipp/print");
+		assertThat(registry.facility("PIV").orElseThrow().printer().target())
+			.isEqualTo("ipps://printer.piv.example/ipp/print");
 	}
 
 }

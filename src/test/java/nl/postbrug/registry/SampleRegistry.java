@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
- * The demo's registry (samples/*.csv) in an in-memory database, for tests of other modules' rules.
+ * The demo's registry (samples/*.csv) in an in-memory database, for tests of other
+ * modules' rules.
  */
 public final class SampleRegistry {
 
@@ -18,9 +19,11 @@ public final class SampleRegistry {
 	public static Registry load(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		Registry registry = new Registry(jdbc);
-		RegistryImport importer = new RegistryImport(jdbc, registry, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		RegistryImport importer = new RegistryImport(jdbc, registry,
+				PasswordEncoderFactories.createDelegatingPasswordEncoder());
 		for (var report : java.util.List.of(TestDatabase.sample("facilities.csv", importer::facilities),
-				TestDatabase.sample("units.csv", importer::units), TestDatabase.sample("prisoners.csv", importer::prisoners),
+				TestDatabase.sample("units.csv", importer::units),
+				TestDatabase.sample("prisoners.csv", importer::prisoners),
 				TestDatabase.sample("contacts.csv", importer::contacts))) {
 			if (!report.clean()) {
 				throw new IllegalStateException("Sample data does not import: " + report);

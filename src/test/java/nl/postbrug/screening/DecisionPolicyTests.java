@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The decision policy's outcomes on the sample rules: no review finding approves, a review finding
- * holds for review, a reject finding rejects, and a facility that reviews everything holds even a
- * clean message.
+ * The decision policy's outcomes on the sample rules: no review finding approves, a
+ * review finding holds for review, a reject finding rejects, and a facility that reviews
+ * everything holds even a clean message.
  */
 class DecisionPolicyTests extends ApiTestSupport {
 
@@ -44,7 +44,8 @@ class DecisionPolicyTests extends ApiTestSupport {
 
 	@Test
 	void aReviewFindingHoldsTheMessageForAScreener() {
-		assertThat(screened("anna@example.org", "1000000001", "Heb je de w4pens nog?")).isEqualTo(MessageStatus.IN_REVIEW);
+		assertThat(screened("anna@example.org", "1000000001", "Heb je de w4pens nog?"))
+			.isEqualTo(MessageStatus.IN_REVIEW);
 	}
 
 	@Test
@@ -57,7 +58,8 @@ class DecisionPolicyTests extends ApiTestSupport {
 
 	@Test
 	void aFacilityThatReviewsEverythingHoldsACleanMessage() {
-		String fatima = jdbc.sql("SELECT c.email FROM contact c JOIN approval a ON a.contact_id = c.id JOIN prisoner p ON p.id = a.prisoner_id WHERE p.registry_number = '1000000003' AND c.verified")
+		String fatima = jdbc.sql(
+				"SELECT c.email FROM contact c JOIN approval a ON a.contact_id = c.id JOIN prisoner p ON p.id = a.prisoner_id WHERE p.registry_number = '1000000003' AND c.verified")
 			.query(String.class)
 			.list()
 			.get(0);

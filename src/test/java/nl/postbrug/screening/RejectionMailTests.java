@@ -41,9 +41,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /**
- * The whole review journey with a real SMTP server (GreenMail on loopback): a risky message waits in
- * the queue with its findings highlighted, a screener rejects it with a reason from the list, and the
- * sender receives that reason by mail in Dutch and English, without the rule that found it.
+ * The whole review journey with a real SMTP server (GreenMail on loopback): a risky
+ * message waits in the queue with its findings highlighted, a screener rejects it with a
+ * reason from the list, and the sender receives that reason by mail in Dutch and English,
+ * without the rule that found it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,7 +54,8 @@ class RejectionMailTests {
 	private static final int SMTP_PORT = freePort();
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 		.withPerMethodLifecycle(false);
 
 	@DynamicPropertySource
@@ -80,13 +82,16 @@ class RejectionMailTests {
 	@Test
 	void theSenderIsToldTheListedReasonByMail() throws Exception {
 		PostbrugUser anna = (PostbrugUser) users.loadUserByUsername("anna@example.org");
-		UUID id = intake.submit(anna, "1000000001", "Lieve Jan, bel me op 06-12345678 zodra je kan. Anna", List.of(), null).id();
+		UUID id = intake
+			.submit(anna, "1000000001", "Lieve Jan, bel me op 06-12345678 zodra je kan. Anna", List.of(), null)
+			.id();
 		await().until(() -> messages.get(id).status() == MessageStatus.IN_REVIEW);
 		PostbrugUser screener = PostbrugUser.staff("screener", "", Set.of(Role.SCREENER), true, Set.of(), true);
 		mvc.perform(get("/review").with(user(screener)))
 			.andExpect(content().string(containsString("<mark title=\"phone-number\">06-12345678</mark>")));
 
-		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").param("reason", "CONTACT_DETAILS")
+		mvc.perform(post("/review/{id}", id).param("decision", "REJECT")
+			.param("reason", "CONTACT_DETAILS")
 			.with(user(screener))
 			.with(csrf()));
 

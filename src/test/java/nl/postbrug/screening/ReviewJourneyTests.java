@@ -32,9 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A risky message through the review queue: it waits with its findings highlighted, a screener
- * rejects it with a reason from the list, the sender reads that reason, the audit log names the
- * screener.
+ * A risky message through the review queue: it waits with its findings highlighted, a
+ * screener rejects it with a reason from the list, the sender reads that reason, the
+ * audit log names the screener.
  */
 class ReviewJourneyTests extends ApiTestSupport {
 
@@ -44,7 +44,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 	@Value("${postbrug.screening.rules-dir}")
 	Path rulesDir;
 
-	private final PostbrugUser screener = PostbrugUser.staff("screener", "", Set.of(Role.SCREENER), true, Set.of(), true);
+	private final PostbrugUser screener = PostbrugUser.staff("screener", "", Set.of(Role.SCREENER), true, Set.of(),
+			true);
 
 	@Test
 	void aRiskyMessageIsHighlightedRejectedWithAListedReasonAndAudited() throws Exception {
@@ -55,9 +56,11 @@ class ReviewJourneyTests extends ApiTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<mark title=\"phone-number\">06-12345678</mark>")))
 			.andExpect(content().string(containsString("<mark title=\"url\">www.voorbeeld.nl</mark>")))
-			.andExpect(content().string(containsString("Phone numbers, addresses, links and account numbers are not passed on.")));
+			.andExpect(content()
+				.string(containsString("Phone numbers, addresses, links and account numbers are not passed on.")));
 
-		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").param("reason", "CONTACT_DETAILS")
+		mvc.perform(post("/review/{id}", id).param("decision", "REJECT")
+			.param("reason", "CONTACT_DETAILS")
 			.with(user(screener))
 			.with(csrf())).andExpect(status().is3xxRedirection());
 
@@ -65,7 +68,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 		mvc.perform(get("/api/v1/messages/" + id).with(ANNA))
 			.andExpect(jsonPath("$.reason").value(RejectReason.CONTACT_DETAILS.english()))
 			.andExpect(jsonPath("$.reason", org.hamcrest.Matchers.not(containsString("phone-number"))));
-		List<String> decision = jdbc.sql("SELECT actor || ' ' || type FROM audit_event WHERE subject = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+		List<String> decision = jdbc.sql(
+				"SELECT actor || ' ' || type FROM audit_event WHERE subject = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
 			.param("message:" + id)
 			.query(String.class)
 			.list();
@@ -75,7 +79,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 	@Test
 	void theQueueCanPutTheRiskiestMessageFirst() throws Exception {
 		UUID mild = send("1000000001", "Bel me op 06-11112222 als het uitkomt.");
-		UUID risky = send("1000000001", "Bel 06-33334444, stort op NL91ABNA0417164300 en kijk op www.voorbeeld.nl, de drugs liggen klaar.");
+		UUID risky = send("1000000001",
+				"Bel 06-33334444, stort op NL91ABNA0417164300 en kijk op www.voorbeeld.nl, de drugs liggen klaar.");
 		await().until(() -> messages.get(mild).status() == MessageStatus.IN_REVIEW
 				&& messages.get(risky).status() == MessageStatus.IN_REVIEW);
 		String queue = mvc.perform(get("/api/v1/review").param("order", "risk").with(SCREENER))
@@ -104,7 +109,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.file").value(piv.toString()))
 				.andExpect(jsonPath("$.detail").value(containsString("unknown pattern 'fax-number'")));
-			mvc.perform(get("/api/v1/screening/rules").with(ADMIN_FOR_RULES)).andExpect(jsonPath("$.version").value(before));
+			mvc.perform(get("/api/v1/screening/rules").with(ADMIN_FOR_RULES))
+				.andExpect(jsonPath("$.version").value(before));
 		}
 		finally {
 			Files.writeString(piv, original);
@@ -115,7 +121,10 @@ class ReviewJourneyTests extends ApiTestSupport {
 		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE type = 'SCREENING_RULES_RELOADED'")).isEqualTo(1);
 	}
 
-	/** The admin account is also used by the sign-in throttle test; a second administrator keeps this test apart. */
+	/**
+	 * The admin account is also used by the sign-in throttle test; a second administrator
+	 * keeps this test apart.
+	 */
 	private static final org.springframework.test.web.servlet.request.RequestPostProcessor ADMIN_FOR_RULES = user(
 			PostbrugUser.staff("rules-admin", "", Set.of(Role.FACILITY_ADMIN), true, Set.of(), true));
 

@@ -23,7 +23,6 @@ import nl.postbrug.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -47,7 +46,8 @@ class ScreeningRulesTests {
 	void sampleRegistry() {
 		registry = SampleRegistry.load(TestDatabase.migrated());
 		messages = mock(Messages.class);
-		rules = new ScreeningRules(registry, new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000),
+		rules = new ScreeningRules(registry,
+				new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000),
 				new RuleBook(new ScreeningSettings(Path.of("samples", "rules"), false)), messages, Clock.systemUTC());
 		anna = registry.contact("anna@example.org").orElseThrow();
 		jan = registry.prisoner("1000000001").orElseThrow();
@@ -55,7 +55,8 @@ class ScreeningRulesTests {
 
 	@Test
 	void anOrdinaryLetterHasNoFindings() {
-		assertThat(findings(message(anna.id(), jan, "Lieve Jan, de tuin staat in bloei. Om 3 uur komt oma."))).isEmpty();
+		assertThat(findings(message(anna.id(), jan, "Lieve Jan, de tuin staat in bloei. Om 3 uur komt oma.")))
+			.isEmpty();
 	}
 
 	@Test
@@ -81,16 +82,16 @@ class ScreeningRulesTests {
 	@Test
 	void aSenderWhoIsNotApprovedForThePrisonerIsRejected() {
 		Prisoner other = registry.prisoner("1000000003").orElseThrow();
-		assertThat(findings(message(anna.id(), other, "Hallo"))).singleElement()
-			.satisfies(f -> {
-				assertThat(f.ruleId()).isEqualTo("sender-not-approved");
-				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
-			});
+		assertThat(findings(message(anna.id(), other, "Hallo"))).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("sender-not-approved");
+			assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
+		});
 	}
 
 	@Test
 	void aMessageForNobodyIsRejectedAsUnaddressable() {
-		assertThat(findings(message(anna.id(), null, "Hallo"))).extracting(Finding::ruleId).containsExactly("unaddressable");
+		assertThat(findings(message(anna.id(), null, "Hallo"))).extracting(Finding::ruleId)
+			.containsExactly("unaddressable");
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class ScreeningRulesTests {
 
 	@Test
 	void tooLongOrEmptyMessagesAreRejected() {
-		assertThat(findings(message(anna.id(), jan, "x".repeat(201)))).extracting(Finding::ruleId).containsExactly("too-long");
+		assertThat(findings(message(anna.id(), jan, "x".repeat(201)))).extracting(Finding::ruleId)
+			.containsExactly("too-long");
 		assertThat(findings(message(anna.id(), jan, ""))).extracting(Finding::ruleId).containsExactly("empty");
 	}
 
@@ -132,9 +134,12 @@ class ScreeningRulesTests {
 
 	@Test
 	void rejectionsTellTheSenderWhyWithoutRuleInternals() {
-		assertThat(ScreeningRules.senderReason(Finding.whole("word-list", Finding.Severity.REJECT, "A word on the list: 'x'")))
-			.doesNotContain("'x'").contains("does not pass on");
-		assertThat(ScreeningRules.senderReason(Finding.whole("sender-not-approved", Finding.Severity.REJECT, "You are not approved.")))
+		assertThat(ScreeningRules
+			.senderReason(Finding.whole("word-list", Finding.Severity.REJECT, "A word on the list: 'x'")))
+			.doesNotContain("'x'")
+			.contains("does not pass on");
+		assertThat(ScreeningRules
+			.senderReason(Finding.whole("sender-not-approved", Finding.Severity.REJECT, "You are not approved.")))
 			.isEqualTo("You are not approved.");
 	}
 
@@ -151,24 +156,27 @@ class ScreeningRulesTests {
 			assertThat(f.severity()).isEqualTo(Finding.Severity.REVIEW);
 			assertThat(f.explanation()).contains("spf=fail, dmarc=fail");
 		});
-		// Policy still comes first: a forged mail from a stranger is rejected, not reviewed.
+		// Policy still comes first: a forged mail from a stranger is rejected, not
+		// reviewed.
 		assertThat(rules.check(message(null, jan, "Hallo"), forged).findings()).extracting(Finding::ruleId)
 			.containsExactly("sender-unknown");
 	}
 
 	@Test
 	void mailRefusedByIntakeOrSentAutomaticallyIsRejectedWithItsReason() {
-		assertThat(rules.check(message(anna.id(), jan, ""), new MailNotes("The mail has more than 100 parts", null, null)).findings())
+		assertThat(
+				rules.check(message(anna.id(), jan, ""), new MailNotes("The mail has more than 100 parts", null, null))
+					.findings())
 			.singleElement()
 			.satisfies(f -> {
 				assertThat(f.ruleId()).isEqualTo("intake-refused");
 				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
 				assertThat(f.explanation()).isEqualTo("The mail has more than 100 parts");
 			});
-		assertThat(rules.check(message(anna.id(), jan, "Ik ben op vakantie"),
-				new MailNotes(null, "automatic mail (Auto-Submitted: auto-replied)", null)).findings())
-			.singleElement()
-			.satisfies(f -> {
+		assertThat(rules
+			.check(message(anna.id(), jan, "Ik ben op vakantie"),
+					new MailNotes(null, "automatic mail (Auto-Submitted: auto-replied)", null))
+			.findings()).singleElement().satisfies(f -> {
 				assertThat(f.ruleId()).isEqualTo("automatic-mail");
 				assertThat(f.explanation()).contains("Recorded but not delivered").contains("Auto-Submitted");
 			});

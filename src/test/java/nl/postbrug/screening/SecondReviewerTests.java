@@ -38,13 +38,15 @@ class SecondReviewerTests extends ApiTestSupport {
 
 	private final PostbrugUser first = PostbrugUser.staff("screener", "", Set.of(Role.SCREENER), true, Set.of(), true);
 
-	private final PostbrugUser second = PostbrugUser.staff("screener-2", "", Set.of(Role.SCREENER), true, Set.of(), true);
+	private final PostbrugUser second = PostbrugUser.staff("screener-2", "", Set.of(Role.SCREENER), true, Set.of(),
+			true);
 
 	@Test
 	void aWithholdTakesEffectOnlyWhenASecondScreenerConfirmsIt() {
 		UUID id = inReview("Bel me op 06-55556666, het pakketje ligt klaar.");
 
-		assertThat(review.decide(first, id, Review.Decision.WITHHOLD, "Lijkt op afspraak overdracht")).isEqualTo(MessageStatus.IN_REVIEW);
+		assertThat(review.decide(first, id, Review.Decision.WITHHOLD, "Lijkt op afspraak overdracht"))
+			.isEqualTo(MessageStatus.IN_REVIEW);
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.IN_REVIEW);
 		assertThat(review.withholdProposal(id)).hasValueSatisfying(p -> assertThat(p.screener()).isEqualTo("screener"));
 		assertThatThrownBy(() -> review.decide(first, id, Review.Decision.WITHHOLD, "nogmaals"))
@@ -66,8 +68,10 @@ class SecondReviewerTests extends ApiTestSupport {
 	void aSecondScreenerMayApproveInsteadOfConfirming() {
 		UUID id = inReview("Bel me op 06-77778888 voor de verjaardag van oma.");
 		review.decide(first, id, Review.Decision.WITHHOLD, "Twijfel");
-		assertThat(review.decide(second, id, Review.Decision.APPROVE, "Gewoon familie")).isEqualTo(MessageStatus.APPROVED);
-		assertThat(messages.history(id).get(messages.history(id).size() - 1).detail()).contains("proposal to withhold by screener");
+		assertThat(review.decide(second, id, Review.Decision.APPROVE, "Gewoon familie"))
+			.isEqualTo(MessageStatus.APPROVED);
+		assertThat(messages.history(id).get(messages.history(id).size() - 1).detail())
+			.contains("proposal to withhold by screener");
 	}
 
 	private UUID inReview(String text) {

@@ -23,9 +23,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The whole application on the demo data (samples/), with an empty database of its own, driven through
- * the HTTP API with the demo accounts. The sample screening rules apply, but for their daily limits:
- * the tests send more messages as one sender than a day allows.
+ * The whole application on the demo data (samples/), with an empty database of its own,
+ * driven through the HTTP API with the demo accounts. The sample screening rules apply,
+ * but for their daily limits: the tests send more messages as one sender than a day
+ * allows.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -48,7 +49,8 @@ public abstract class ApiTestSupport {
 	static void ownDataDir(DynamicPropertyRegistry registry) {
 		String dir = DataDirs.fresh("api");
 		registry.add("postbrug.data-dir", () -> dir);
-		// copied once per context: the suppliers are asked again whenever a test reads the property
+		// copied once per context: the suppliers are asked again whenever a test reads
+		// the property
 		String rules = DataDirs.sampleRulesWithoutDailyLimits(dir);
 		String templates = DataDirs.printTemplates(dir);
 		registry.add("postbrug.screening.rules-dir", () -> rules);
@@ -63,7 +65,8 @@ public abstract class ApiTestSupport {
 
 	@BeforeEach
 	void sampleMailScreened() {
-		// The demo's sample mail is screened asynchronously after start-up; tests start from a quiet state.
+		// The demo's sample mail is screened asynchronously after start-up; tests start
+		// from a quiet state.
 		await().until(() -> count("SELECT COUNT(*) FROM message WHERE status IN ('RECEIVED', 'SCREENING')") == 0);
 	}
 
@@ -73,7 +76,8 @@ public abstract class ApiTestSupport {
 
 	/** Anna sends a message through the API; the answer must be 202. */
 	protected UUID send(String prisoner, String text) throws Exception {
-		String sent = mvc.perform(multipart("/api/v1/messages").param("prisoner", prisoner).param("text", text).with(ANNA))
+		String sent = mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", prisoner).param("text", text).with(ANNA))
 			.andExpect(status().isAccepted())
 			.andReturn()
 			.getResponse()
@@ -81,7 +85,9 @@ public abstract class ApiTestSupport {
 		return UUID.fromString(JsonPath.read(sent, "$.id"));
 	}
 
-	/** Anna sends a message and waits until screening has put it in the expected state. */
+	/**
+	 * Anna sends a message and waits until screening has put it in the expected state.
+	 */
 	protected UUID sendAndAwait(String prisoner, String text, String expected) throws Exception {
 		UUID id = send(prisoner, text);
 		await().until(() -> statusOf(id).equals(expected));
@@ -89,7 +95,10 @@ public abstract class ApiTestSupport {
 	}
 
 	protected String statusOf(UUID id) throws Exception {
-		String body = mvc.perform(get("/api/v1/messages/" + id).with(ANNA)).andReturn().getResponse().getContentAsString();
+		String body = mvc.perform(get("/api/v1/messages/" + id).with(ANNA))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		return JsonPath.read(body, "$.status");
 	}
 

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application in a process of its own, as one node of a cluster: started with the test's class
- * path and arguments, stopped gracefully, or killed outright like a machine losing power.
+ * The application in a process of its own, as one node of a cluster: started with the
+ * test's class path and arguments, stopped gracefully, or killed outright like a machine
+ * losing power.
  */
 public final class AppNode implements AutoCloseable {
 
@@ -31,8 +32,9 @@ public final class AppNode implements AutoCloseable {
 
 	public static AppNode start(String name, List<String> arguments) {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "nl.postbrug.PostbrugApplication"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+						"-XX:TieredStopAtLevel=1", "-cp", classPath, "nl.postbrug.PostbrugApplication"));
 		command.addAll(arguments);
 		try {
 			Path log = Files.createTempFile("postbrug-" + name + "-", ".log");

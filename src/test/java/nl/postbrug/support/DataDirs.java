@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A fresh data directory per test context, so every context starts from an empty embedded database,
- * drop folder and printer folder.
+ * A fresh data directory per test context, so every context starts from an empty embedded
+ * database, drop folder and printer folder.
  */
 public final class DataDirs {
 
@@ -34,7 +34,10 @@ public final class DataDirs {
 		}
 	}
 
-	/** A copy of print-templates/, so a test can edit the templates and have them reloaded. */
+	/**
+	 * A copy of print-templates/, so a test can edit the templates and have them
+	 * reloaded.
+	 */
 	public static String printTemplates(String dataDir) {
 		try {
 			Path templates = Files.createDirectories(Path.of(dataDir, "print-templates"));
@@ -53,8 +56,8 @@ public final class DataDirs {
 	private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
 	/**
-	 * Words that make a test's message text unique without looking like a code to screening (a random
-	 * UUID would: long mixed letters and digits).
+	 * Words that make a test's message text unique without looking like a code to
+	 * screening (a random UUID would: long mixed letters and digits).
 	 */
 	public static String uniqueWords() {
 		return "(brief " + COUNTER.incrementAndGet() + " van " + ProcessHandle.current().pid() % 1000 + ")";

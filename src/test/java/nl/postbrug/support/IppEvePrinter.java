@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real IPP Everywhere printer for tests: CUPS' {@code ippeveprinter} on a free loopback port,
- * keeping every job it receives in a spool folder ({@code -k}). It needs a system D-Bus; when none
- * runs, one is started for as long as any such printer is open and stopped after the last one.
- * {@link #stop()} and {@link #start()} switch the printer off and on again on the same port.
+ * A real IPP Everywhere printer for tests: CUPS' {@code ippeveprinter} on a free loopback
+ * port, keeping every job it receives in a spool folder ({@code -k}). It needs a system
+ * D-Bus; when none runs, one is started for as long as any such printer is open and
+ * stopped after the last one. {@link #stop()} and {@link #start()} switch the printer off
+ * and on again on the same port.
  */
 public final class IppEvePrinter implements AutoCloseable {
 
@@ -101,8 +102,8 @@ public final class IppEvePrinter implements AutoCloseable {
 			return;
 		}
 		try {
-			process = new ProcessBuilder(which("ippeveprinter").toString(), "-p", String.valueOf(port), "-n", "localhost",
-					"-r", "off", "-f", "application/pdf", "-d", spool.toString(), "-k", name)
+			process = new ProcessBuilder(which("ippeveprinter").toString(), "-p", String.valueOf(port), "-n",
+					"localhost", "-r", "off", "-f", "application/pdf", "-d", spool.toString(), "-k", name)
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
@@ -164,7 +165,8 @@ public final class IppEvePrinter implements AutoCloseable {
 				return;
 			}
 			try {
-				// A daemon that died leaves its pid file and socket behind; dbus-daemon refuses to start then.
+				// A daemon that died leaves its pid file and socket behind; dbus-daemon
+				// refuses to start then.
 				Files.deleteIfExists(PID_FILE);
 				Files.deleteIfExists(BUS_SOCKET);
 				Process dbus = new ProcessBuilder(which("dbus-daemon").toString(), "--system", "--fork", "--print-pid")

@@ -27,7 +27,8 @@ public @interface RequiresIppEvePrinter {
 			if (missing == null) {
 				return ConditionEvaluationResult.enabled("ippeveprinter and dbus-daemon are installed");
 			}
-			String reason = "SKIPPED: " + missing + " not installed (apt-get install cups-ipp-utils dbus); the IPP printer tests need it";
+			String reason = "SKIPPED: " + missing
+					+ " not installed (apt-get install cups-ipp-utils dbus); the IPP printer tests need it";
 			System.err.println(context.getDisplayName() + " " + reason);
 			return ConditionEvaluationResult.disabled(reason);
 		}

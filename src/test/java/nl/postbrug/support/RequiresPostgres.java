@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs the test only when the PostgreSQL server of these machines answers on 127.0.0.1:5432
- * (database {@code test}, user {@code postgres}); otherwise it is skipped with the reason.
+ * Runs the test only when the PostgreSQL server of these machines answers on
+ * 127.0.0.1:5432 (database {@code test}, user {@code postgres}); otherwise it is skipped
+ * with the reason.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

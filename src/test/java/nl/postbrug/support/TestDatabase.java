@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * An in-memory H2 database with the application's migrations, for tests of one module's SQL without
- * starting the application.
+ * An in-memory H2 database with the application's migrations, for tests of one module's
+ * SQL without starting the application.
  */
 public final class TestDatabase {
 

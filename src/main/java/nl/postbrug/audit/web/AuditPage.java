@@ -8,7 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The auditor's view: walks the whole hash chain on every visit and says whether it holds.
+ * The auditor's view: walks the whole hash chain on every visit and says whether it
+ * holds.
  */
 @Controller
 class AuditPage {

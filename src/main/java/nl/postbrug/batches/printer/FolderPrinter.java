@@ -7,12 +7,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Writes each job as a PDF file into a folder: the plain folder of the demo (postrooms that print by
- * hand) and the hot folder a print server watches. The file appears under its final name only when
- * complete (copy to a temporary name, then rename), so a watcher never picks up half a job. A job is
- * done once its file is there; a job file already in the folder counts as handed over, so a batch is
- * not written twice. (A hot-folder watcher that removes files it took cannot be asked afterwards: a
- * crash in the moment between writing the file and recording it may then send the batch again.)
+ * Writes each job as a PDF file into a folder: the plain folder of the demo (postrooms
+ * that print by hand) and the hot folder a print server watches. The file appears under
+ * its final name only when complete (copy to a temporary name, then rename), so a watcher
+ * never picks up half a job. A job is done once its file is there; a job file already in
+ * the folder counts as handed over, so a batch is not written twice. (A hot-folder
+ * watcher that removes files it took cannot be asked afterwards: a crash in the moment
+ * between writing the file and recording it may then send the batch again.)
  */
 class FolderPrinter implements Printer {
 
@@ -52,7 +53,8 @@ class FolderPrinter implements Printer {
 	@Override
 	public Optional<PrintJob> find(String jobName) {
 		Path target = target(jobName);
-		return Files.exists(target) ? Optional.of(new PrintJob(target.toString(), PrintJob.State.COMPLETED, "folder " + target))
+		return Files.exists(target)
+				? Optional.of(new PrintJob(target.toString(), PrintJob.State.COMPLETED, "folder " + target))
 				: Optional.empty();
 	}
 

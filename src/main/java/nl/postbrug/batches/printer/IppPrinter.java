@@ -24,9 +24,10 @@ import com.hp.jipp.model.Types;
 
 /**
  * An IPP Everywhere / IPP 2.x printer at {@code ipp://host[:port]/path} (HTTP) or
- * {@code ipps://host[:port]/path} (HTTPS; the printer's certificate must be trusted by the JVM). A
- * batch is sent with Print-Job as {@code application/pdf}; its job URI is the reference kept with the
- * batch and asked with Get-Job-Attributes; Get-Jobs finds a job by name when its reference was lost.
+ * {@code ipps://host[:port]/path} (HTTPS; the printer's certificate must be trusted by
+ * the JVM). A batch is sent with Print-Job as {@code application/pdf}; its job URI is the
+ * reference kept with the batch and asked with Get-Job-Attributes; Get-Jobs finds a job
+ * by name when its reference was lost.
  */
 class IppPrinter implements Printer {
 
@@ -52,7 +53,8 @@ class IppPrinter implements Printer {
 		int port = printer.getPort() == -1 ? 631 : printer.getPort();
 		this.printer = printer;
 		this.http = URI.create((scheme.equals("ipps") ? "https" : "http") + "://" + printer.getHost() + ":" + port
-				+ (printer.getRawPath() == null || printer.getRawPath().isEmpty() ? "/ipp/print" : printer.getRawPath()));
+				+ (printer.getRawPath() == null || printer.getRawPath().isEmpty() ? "/ipp/print"
+						: printer.getRawPath()));
 		this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 		this.requestTimeout = requestTimeout;
 		this.duplex = duplex;
@@ -69,7 +71,8 @@ class IppPrinter implements Printer {
 			.putOperationAttributes(Types.requestingUserName.of(USER), Types.jobName.of(jobName),
 					Types.documentFormat.of("application/pdf"));
 		if (duplex && printsBothSides()) {
-			// The batch is laid out for both sides: every letter starts on an odd page, a new sheet.
+			// The batch is laid out for both sides: every letter starts on an odd page, a
+			// new sheet.
 			builder.putJobAttributes(Types.sides.of(com.hp.jipp.model.Sides.twoSidedLongEdge));
 		}
 		IppPacket request = builder.build();
@@ -121,14 +124,16 @@ class IppPrinter implements Printer {
 			.filter(group -> jobName.equals(group.getString(Types.jobName)))
 			.toList();
 		return jobs.stream()
-			.max(Comparator.comparing((AttributeGroup group) -> group.getValue(Types.jobId) == null ? 0 : group.getValue(Types.jobId)))
+			.max(Comparator.comparing(
+					(AttributeGroup group) -> group.getValue(Types.jobId) == null ? 0 : group.getValue(Types.jobId)))
 			.filter(group -> group.getValue(Types.jobUri) != null)
 			.map(group -> job(group, group.getValue(Types.jobUri).toString()));
 	}
 
 	/**
-	 * Whether the printer offers two-sided printing. A printer that does not refuses a job asking for
-	 * it; the padded batch then prints one-sided, every letter still on sheets of its own.
+	 * Whether the printer offers two-sided printing. A printer that does not refuses a
+	 * job asking for it; the padded batch then prints one-sided, every letter still on
+	 * sheets of its own.
 	 */
 	private boolean printsBothSides() {
 		IppPacket request = IppPacket.getPrinterAttributes(printer, Types.sidesSupported).build();
@@ -146,8 +151,9 @@ class IppPrinter implements Printer {
 	@Override
 	public Reachability check() {
 		try {
-			IppPacket request = IppPacket.getPrinterAttributes(printer, Types.printerState, Types.printerStateReasons,
-					Types.printerIsAcceptingJobs)
+			IppPacket request = IppPacket
+				.getPrinterAttributes(printer, Types.printerState, Types.printerStateReasons,
+						Types.printerIsAcceptingJobs)
 				.build();
 			IppPacket response = send(request, null, "Get-Printer-Attributes");
 			requireSuccess(response, "Get-Printer-Attributes");
@@ -155,8 +161,9 @@ class IppPrinter implements Printer {
 			String state = attributes == null || attributes.getValue(Types.printerState) == null ? "unknown"
 					: attributes.getValue(Types.printerState).getName();
 			Boolean accepting = attributes == null ? null : attributes.getValue(Types.printerIsAcceptingJobs);
-			return new Reachability(true, state + (Boolean.FALSE.equals(accepting) ? ", not accepting jobs" : "")
-					+ (attributes == null ? "" : ", " + String.join(" ", attributes.getStrings(Types.printerStateReasons))));
+			return new Reachability(true,
+					state + (Boolean.FALSE.equals(accepting) ? ", not accepting jobs" : "") + (attributes == null ? ""
+							: ", " + String.join(" ", attributes.getStrings(Types.printerStateReasons))));
 		}
 		catch (PrinterUnavailable ex) {
 			return new Reachability(false, ex.getMessage());
@@ -198,7 +205,8 @@ class IppPrinter implements Printer {
 			throw new IllegalStateException("Cannot encode " + what, ex);
 		}
 		HttpRequest.BodyPublisher body = document == null ? HttpRequest.BodyPublishers.ofByteArray(header.toByteArray())
-				: HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(header.toByteArray()), document);
+				: HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(header.toByteArray()),
+						document);
 		HttpRequest http = HttpRequest.newBuilder(this.http)
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/ipp")

@@ -1,8 +1,8 @@
 package nl.postbrug.batches.printer;
 
 /**
- * A job at a printer: its reference there (an IPP job URI, a file), its state and what the printer
- * said about it.
+ * A job at a printer: its reference there (an IPP job URI, a file), its state and what
+ * the printer said about it.
  */
 public record PrintJob(String ref, State state, String detail) {
 
@@ -19,7 +19,10 @@ public record PrintJob(String ref, State state, String detail) {
 		/** The printer does not (or no longer) know the job. */
 		UNKNOWN;
 
-		/** Nothing will change any more; a job in any other state may still come out of the printer. */
+		/**
+		 * Nothing will change any more; a job in any other state may still come out of
+		 * the printer.
+		 */
 		public boolean done() {
 			return this == COMPLETED || this == FAILED || this == UNKNOWN;
 		}

@@ -11,9 +11,9 @@ import nl.postbrug.registry.Facility;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the printer a facility's settings name. {@code FOLDER} targets a sub-folder of the folder
- * printer directory; {@code HOT_FOLDER} targets an absolute path a print server watches; {@code IPP}
- * targets an {@code ipp://} or {@code ipps://} printer URI.
+ * Chooses the printer a facility's settings name. {@code FOLDER} targets a sub-folder of
+ * the folder printer directory; {@code HOT_FOLDER} targets an absolute path a print
+ * server watches; {@code IPP} targets an {@code ipp://} or {@code ipps://} printer URI.
  */
 @Component
 public class Printers {
@@ -30,9 +30,8 @@ public class Printers {
 			case "FOLDER" -> new FolderPrinter(settings.folderPrinterDir().resolve(safeName(target)));
 			case "HOT_FOLDER" -> new FolderPrinter(Path.of(target));
 			case "IPP" -> ipp(facility, target);
-			default -> throw new PrinterUnavailable(
-					"Facility " + facility.code() + " has printer type " + facility.printer().type()
-							+ ", which this version cannot print to; use FOLDER, HOT_FOLDER or IPP",
+			default -> throw new PrinterUnavailable("Facility " + facility.code() + " has printer type "
+					+ facility.printer().type() + ", which this version cannot print to; use FOLDER, HOT_FOLDER or IPP",
 					null);
 		};
 	}

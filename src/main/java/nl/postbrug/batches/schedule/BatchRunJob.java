@@ -16,10 +16,10 @@ import nl.postbrug.registry.Registry;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * Runs the batch of one facility for the slot Quartz fired. The slot is the scheduled fire time, not
- * the moment it ran, so a run made up after downtime, or fired on two nodes, still names one slot. A
- * run Quartz recovers from a node that died mid-run names the slot of the original run, and finishes
- * the batch that node left.
+ * Runs the batch of one facility for the slot Quartz fired. The slot is the scheduled
+ * fire time, not the moment it ran, so a run made up after downtime, or fired on two
+ * nodes, still names one slot. A run Quartz recovers from a node that died mid-run names
+ * the slot of the original run, and finishes the batch that node left.
  */
 @DisallowConcurrentExecution
 public class BatchRunJob extends QuartzJobBean {

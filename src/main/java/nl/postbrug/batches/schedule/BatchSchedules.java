@@ -38,13 +38,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads each facility's batch times from {@code scheduler-config/batch-schedules.properties} and keeps
- * Quartz's triggers in line with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>},
- * optionally with {@code <FACILITY CODE>.cutoff = 06:30} (or {@code 30m}): messages approved after the
- * cut-off wait for the next batch. Times are in {@code timezone} (default Europe/Amsterdam). A bad line
- * stops start-up with the facility and the value named. A slot missed while the service was down
- * fires once at start-up (Quartz misfire policy "fire once now"); the job asks for recovery, so on a
- * cluster a run whose node died is run again by another node.
+ * Reads each facility's batch times from
+ * {@code scheduler-config/batch-schedules.properties} and keeps Quartz's triggers in line
+ * with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>}, optionally
+ * with {@code <FACILITY CODE>.cutoff = 06:30} (or {@code 30m}): messages approved after
+ * the cut-off wait for the next batch. Times are in {@code timezone} (default
+ * Europe/Amsterdam). A bad line stops start-up with the facility and the value named. A
+ * slot missed while the service was down fires once at start-up (Quartz misfire policy
+ * "fire once now"); the job asks for recovery, so on a cluster a run whose node died is
+ * run again by another node.
  */
 @Component
 class BatchSchedules implements InitializingBean {
@@ -68,7 +70,9 @@ class BatchSchedules implements InitializingBean {
 		this.settings = settings;
 	}
 
-	/** Checks the schedule file before anything else starts, so a bad line stops start-up. */
+	/**
+	 * Checks the schedule file before anything else starts, so a bad line stops start-up.
+	 */
 	@Override
 	public void afterPropertiesSet() {
 		Path file = settings.scheduleFile();
@@ -108,7 +112,8 @@ class BatchSchedules implements InitializingBean {
 				.build();
 			Trigger existing = scheduler.getTrigger(trigger.getKey());
 			JobDetail stored = scheduler.getJobDetail(job);
-			boolean sameJob = stored != null && schedule.cutoff().text().equals(stored.getJobDataMap().getString(BatchRunJob.CUTOFF))
+			boolean sameJob = stored != null
+					&& schedule.cutoff().text().equals(stored.getJobDataMap().getString(BatchRunJob.CUTOFF))
 					&& loaded.zone().getId().equals(stored.getJobDataMap().getString(BatchRunJob.ZONE))
 					&& stored.requestsRecovery();
 			if (!sameJob) {
@@ -116,7 +121,8 @@ class BatchSchedules implements InitializingBean {
 			}
 			if (existing instanceof org.quartz.CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
 					&& cron.getTimeZone().getID().equals(loaded.zone().getId())) {
-				continue; // keep the stored trigger and its next fire time, so a missed slot is still made up
+				continue; // keep the stored trigger and its next fire time, so a missed
+							// slot is still made up
 			}
 			if (existing == null) {
 				try {
@@ -175,14 +181,16 @@ class BatchSchedules implements InitializingBean {
 			String setting = key.substring(dot + 1).strip();
 			if (!setting.equals("cutoff")) {
 				throw new IllegalStateException(file + ": facility " + facility + " has setting '" + setting
-						+ "', which is unknown; a facility has a batch time ('" + facility + "=0 0 7 ? * MON-SAT') and optionally a cut-off ('" + facility + ".cutoff=06:30')");
+						+ "', which is unknown; a facility has a batch time ('" + facility
+						+ "=0 0 7 ? * MON-SAT') and optionally a cut-off ('" + facility + ".cutoff=06:30')");
 			}
 			try {
 				cutoffs.put(facility, Cutoff.parse(value));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException(file + ": facility " + facility + " has cut-off '" + value + "', which is "
-						+ ex.getMessage() + "; write a time of day (06:30) or a time before the batch (30m, 2h, PT1H30M)");
+				throw new IllegalStateException(
+						file + ": facility " + facility + " has cut-off '" + value + "', which is " + ex.getMessage()
+								+ "; write a time of day (06:30) or a time before the batch (30m, 2h, PT1H30M)");
 			}
 		}
 		for (String facility : cutoffs.keySet()) {

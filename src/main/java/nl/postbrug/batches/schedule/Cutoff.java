@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which approved messages a scheduled batch takes: those approved up to its cut-off. Written as a time
- * of day ({@code 06:30}: the last 06:30 at or before the slot, in the schedule's time zone) or as a
- * time before the slot ({@code 30m}, {@code 2h}, {@code PT1H30M}). Without one, the slot time itself.
+ * Which approved messages a scheduled batch takes: those approved up to its cut-off.
+ * Written as a time of day ({@code 06:30}: the last 06:30 at or before the slot, in the
+ * schedule's time zone) or as a time before the slot ({@code 30m}, {@code 2h},
+ * {@code PT1H30M}). Without one, the slot time itself.
  */
 record Cutoff(LocalTime timeOfDay, Duration before) {
 
@@ -48,11 +49,15 @@ record Cutoff(LocalTime timeOfDay, Duration before) {
 			return new Cutoff(null, duration);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("neither a time of day (06:30) nor a time before the slot (30m, 2h, PT1H30M)");
+			throw new IllegalArgumentException(
+					"neither a time of day (06:30) nor a time before the slot (30m, 2h, PT1H30M)");
 		}
 	}
 
-	/** The moment messages must have been approved by to go into the batch of {@code slot}. */
+	/**
+	 * The moment messages must have been approved by to go into the batch of
+	 * {@code slot}.
+	 */
 	Instant of(Instant slot, ZoneId zone) {
 		if (timeOfDay == null) {
 			return slot.minus(before);

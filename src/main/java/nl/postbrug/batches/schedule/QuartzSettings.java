@@ -19,10 +19,11 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@code scheduler-config/quartz.properties} to the scheduler Spring Boot builds on the
- * application's database, and picks the Quartz SQL dialect for that database (PostgreSQL stores job
- * data as BYTEA and needs its own delegate). On PostgreSQL, the production database, Quartz runs
- * clustered so that several nodes can serve; the embedded H2 database has one node only.
+ * Applies {@code scheduler-config/quartz.properties} to the scheduler Spring Boot builds
+ * on the application's database, and picks the Quartz SQL dialect for that database
+ * (PostgreSQL stores job data as BYTEA and needs its own delegate). On PostgreSQL, the
+ * production database, Quartz runs clustered so that several nodes can serve; the
+ * embedded H2 database has one node only.
  */
 @Component
 class QuartzSettings implements SchedulerFactoryBeanCustomizer {
@@ -51,7 +52,8 @@ class QuartzSettings implements SchedulerFactoryBeanCustomizer {
 		properties.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
 				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 		if (postgres) {
-			// Several nodes may share the database: one of them fires each trigger, and a node that stops
+			// Several nodes may share the database: one of them fires each trigger, and a
+			// node that stops
 			// checking in has its running jobs (requestRecovery) run again by another.
 			properties.setProperty("org.quartz.jobStore.isClustered", "true");
 			properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");

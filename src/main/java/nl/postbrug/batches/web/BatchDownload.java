@@ -23,7 +23,10 @@ final class BatchDownload {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(batch.facility() + "-batch-" + batch.id() + ".pdf").build().toString())
+					ContentDisposition.attachment()
+						.filename(batch.facility() + "-batch-" + batch.id() + ".pdf")
+						.build()
+						.toString())
 			.body(new FileSystemResource(pdf));
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
 import static nl.postbrug.ErrorResponses.page;
 
 /**
- * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems}, which covers
- * the same package but answers the API with problem details.
+ * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems},
+ * which covers the same package but answers the API with problem details.
  */
 @ControllerAdvice(assignableTypes = PostroomPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The postroom's batches: today's totals and recent batches per facility with their PDF, a batch run
- * by hand, and one batch's letters with a reprint per letter. A batch waiting for its printer
- * (PRINT_FAILED with its reason and next retry) can be sent again now or marked printed by hand.
+ * The postroom's batches: today's totals and recent batches per facility with their PDF,
+ * a batch run by hand, and one batch's letters with a reprint per letter. A batch waiting
+ * for its printer (PRINT_FAILED with its reason and next retry) can be sent again now or
+ * marked printed by hand.
  */
 @Controller
 class PostroomPage {
@@ -60,7 +61,10 @@ class PostroomPage {
 			.map(facility -> {
 				List<BatchView> today = batches.today(facility);
 				return new FacilityBatches(facility,
-						batches.recent(facility.id(), RECENT).stream().map(batch -> row(batch, facility.zone())).toList(),
+						batches.recent(facility.id(), RECENT)
+							.stream()
+							.map(batch -> row(batch, facility.zone()))
+							.toList(),
 						today.size(), today.stream().mapToInt(BatchView::letters).sum(),
 						today.stream().mapToInt(BatchView::pages).sum(),
 						today.stream().filter(BatchView::waitingForPrinter).count());
@@ -106,7 +110,8 @@ class PostroomPage {
 				redirect.addFlashAttribute("problem", "Batch " + id + " is still not printed: " + batch.failure());
 			}
 			else {
-				redirect.addFlashAttribute("notice", "Batch " + id + " was sent to the printer again: " + batch.status() + ".");
+				redirect.addFlashAttribute("notice",
+						"Batch " + id + " was sent to the printer again: " + batch.status() + ".");
 			}
 		}
 		catch (Batches.CannotReprint | PrinterUnavailable ex) {
@@ -117,10 +122,12 @@ class PostroomPage {
 
 	@PostMapping("/postroom/batches/{id}/printed-by-hand")
 	@PreAuthorize("hasRole('POSTROOM')")
-	String printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect) {
+	String printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id,
+			RedirectAttributes redirect) {
 		try {
 			batches.markPrintedByHand(id, user);
-			redirect.addFlashAttribute("notice", "Batch " + id + " is marked printed by hand; it will not be sent to the printer.");
+			redirect.addFlashAttribute("notice",
+					"Batch " + id + " is marked printed by hand; it will not be sent to the printer.");
 		}
 		catch (Batches.CannotReprint ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -145,7 +152,8 @@ class PostroomPage {
 
 	private static Row row(BatchView batch, ZoneId zone) {
 		return new Row(batch, batch.createdAt().atZone(zone),
-				batch.nextRetryAt() == null || batch.status() != BatchStatus.PRINT_FAILED ? null : batch.nextRetryAt().atZone(zone));
+				batch.nextRetryAt() == null || batch.status() != BatchStatus.PRINT_FAILED ? null
+						: batch.nextRetryAt().atZone(zone));
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors on the scan page as a readable page with the scan field, so the next scan can follow at once.
- * Ordered before {@link DeliveryProblems}, which covers the same package but answers the API.
+ * Errors on the scan page as a readable page with the scan field, so the next scan can
+ * follow at once. Ordered before {@link DeliveryProblems}, which covers the same package
+ * but answers the API.
  */
 @ControllerAdvice(assignableTypes = ScanPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

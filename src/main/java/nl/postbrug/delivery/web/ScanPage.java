@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The hand-over desk: a USB barcode scanner types the code into the focused field and presses Enter;
- * the answer shows the outcome in large type and the field is empty and focused for the next letter.
+ * The hand-over desk: a USB barcode scanner types the code into the focused field and
+ * presses Enter; the answer shows the outcome in large type and the field is empty and
+ * focused for the next letter.
  */
 @Controller
 class ScanPage {

@@ -19,8 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's sample mail: copies {@code samples/mail/*.eml} into the drop folder and ingests them. A
- * restart copies them again; the drop folder recognises mail it already has, so nothing doubles.
+ * The demo's sample mail: copies {@code samples/mail/*.eml} into the drop folder and
+ * ingests them. A restart copies them again; the drop folder recognises mail it already
+ * has, so nothing doubles.
  */
 @Component
 @Profile("demo")
@@ -49,7 +50,8 @@ class DemoMail implements ApplicationRunner {
 			Files.createDirectories(dropDir);
 			List<Path> eml = files.filter(file -> file.toString().endsWith(".eml")).sorted().toList();
 			for (Path file : eml) {
-				Files.copy(file, dropDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(file, dropDir.resolve(file.getFileName()),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			}
 			var outcomes = dropFolder.ingestAll();
 			long fresh = outcomes.stream().filter(o -> o.receipt() != null && !o.receipt().duplicate()).count();

@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The IMAP poller in {@code /actuator/health}: UNKNOWN when IMAP is not configured (the overall status
- * stays UP), UP after a successful poll, DOWN with the last error after repeated failed polls.
+ * The IMAP poller in {@code /actuator/health}: UNKNOWN when IMAP is not configured (the
+ * overall status stays UP), UP after a successful poll, DOWN with the last error after
+ * repeated failed polls.
  */
 @Component("imapIntake")
 class ImapHealth implements HealthIndicator {

@@ -44,13 +44,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the IMAP mailbox on a thread of its own. Each message is fetched with peek, stored and
- * committed, recorded under its (UIDVALIDITY, UID), and only then moved to the processed folder (or
- * flagged where there is none). Whatever happens between those steps, the next poll finds the message
- * by its UID or by its source hash and only moves it, so nothing is lost and nothing doubles, also
- * with two pollers on one mailbox. Mail over the size limit is known by its RFC822.SIZE and recorded
- * from its headers alone. A failed poll (no connection, a server restart, a refused login) is
- * retried with a doubling pause and reported by {@link ImapHealth}; it never stops the application.
+ * Polls the IMAP mailbox on a thread of its own. Each message is fetched with peek,
+ * stored and committed, recorded under its (UIDVALIDITY, UID), and only then moved to the
+ * processed folder (or flagged where there is none). Whatever happens between those
+ * steps, the next poll finds the message by its UID or by its source hash and only moves
+ * it, so nothing is lost and nothing doubles, also with two pollers on one mailbox. Mail
+ * over the size limit is known by its RFC822.SIZE and recorded from its headers alone. A
+ * failed poll (no connection, a server restart, a refused login) is retried with a
+ * doubling pause and reported by {@link ImapHealth}; it never stops the application.
  */
 @Component
 public class ImapPoller implements SmartLifecycle {
@@ -96,7 +97,9 @@ public class ImapPoller implements SmartLifecycle {
 
 	private Store store;
 
-	/** Test seam: runs after each message is committed and recorded, before it is moved. */
+	/**
+	 * Test seam: runs after each message is committed and recorded, before it is moved.
+	 */
 	volatile Consumer<Receipt> afterCommit = receipt -> {
 	};
 
@@ -133,7 +136,8 @@ public class ImapPoller implements SmartLifecycle {
 		return properties;
 	}
 
-	// --- lifecycle ---------------------------------------------------------------------------------
+	// --- lifecycle
+	// ---------------------------------------------------------------------------------
 
 	@Override
 	public synchronized void start() {
@@ -196,9 +200,12 @@ public class ImapPoller implements SmartLifecycle {
 		return state;
 	}
 
-	// --- one poll ----------------------------------------------------------------------------------
+	// --- one poll
+	// ----------------------------------------------------------------------------------
 
-	/** Polls once: takes what waits in the mailbox, moves what was taken. Never throws. */
+	/**
+	 * Polls once: takes what waits in the mailbox, moves what was taken. Never throws.
+	 */
 	public synchronized Poll pollOnce() {
 		if (!settings.enabled()) {
 			return new Poll(0, 0, 0, 0, 0, "IMAP intake is not configured");
@@ -218,8 +225,8 @@ public class ImapPoller implements SmartLifecycle {
 			int failures = state.failures() + 1;
 			state = new State(true, state.lastSuccess(), clock.instant(), error, failures);
 			if (failures == 1 || failures == settings.failuresUntilDown()) {
-				log.warn("IMAP intake: poll of {} failed ({} in a row), retrying in {}: {}", settings.mailbox(), failures,
-						retryPause(failures), error);
+				log.warn("IMAP intake: poll of {} failed ({} in a row), retrying in {}: {}", settings.mailbox(),
+						failures, retryPause(failures), error);
 			}
 			else {
 				log.debug("IMAP intake: poll failed again", ex);
@@ -246,8 +253,10 @@ public class ImapPoller implements SmartLifecycle {
 			profile.add(FetchProfile.Item.SIZE);
 			profile.add(FetchProfile.Item.FLAGS);
 			inbox.fetch(batch, profile);
-			// Mail already taken (a crash before the move, another poller) is only moved; the rest is
-			// downloaded a chunk per round trip, at most PREFETCH_BYTES at a time, and moved per chunk.
+			// Mail already taken (a crash before the move, another poller) is only moved;
+			// the rest is
+			// downloaded a chunk per round trip, at most PREFETCH_BYTES at a time, and
+			// moved per chunk.
 			List<Message> chunk = new ArrayList<>();
 			long chunkBytes = 0;
 			for (Message message : batch) {
@@ -256,7 +265,8 @@ public class ImapPoller implements SmartLifecycle {
 				}
 				long size = Math.max(message.getSize(), 0);
 				boolean prefetch = size <= maxMailBytes;
-				if (!chunk.isEmpty() && (chunk.size() >= PREFETCH_MESSAGES || prefetch && chunkBytes + size > PREFETCH_BYTES)) {
+				if (!chunk.isEmpty()
+						&& (chunk.size() >= PREFETCH_MESSAGES || prefetch && chunkBytes + size > PREFETCH_BYTES)) {
 					takeChunk(inbox, processed, uidValidity, chunk, counts);
 					chunk.clear();
 					chunkBytes = 0;
@@ -297,7 +307,8 @@ public class ImapPoller implements SmartLifecycle {
 		Message[] download = fresh.stream().filter(m -> size(m) <= maxMailBytes).toArray(Message[]::new);
 		if (download.length > 0) {
 			FetchProfile whole = new FetchProfile();
-			whole.add(IMAPFolder.FetchProfileItem.MESSAGE); // BODY.PEEK[]: the \Seen flag stays as it was
+			whole.add(IMAPFolder.FetchProfileItem.MESSAGE); // BODY.PEEK[]: the \Seen flag
+															// stays as it was
 			inbox.fetch(download, whole);
 		}
 		for (int i = 0; i < fresh.size(); i++) {
@@ -328,7 +339,8 @@ public class ImapPoller implements SmartLifecycle {
 		else {
 			byte[] raw = download(message);
 			if (raw == null) {
-				// The server's RFC822.SIZE understated the message: stop reading at the limit.
+				// The server's RFC822.SIZE understated the message: stop reading at the
+				// limit.
 				parsed = reader.oversize(headers(inbox, message), maxMailBytes + 1, Channel.IMAP);
 				counts.oversize++;
 			}
@@ -337,7 +349,8 @@ public class ImapPoller implements SmartLifecycle {
 					parsed = reader.read(raw, Channel.IMAP);
 				}
 				catch (InvalidMessage ex) {
-					// Kept with its raw bytes and rejected with the reason, so even this mail ends visibly.
+					// Kept with its raw bytes and rejected with the reason, so even this
+					// mail ends visibly.
 					parsed = reader.unreadable(raw, ex.getMessage(), Channel.IMAP);
 					counts.unreadable++;
 				}
@@ -458,7 +471,8 @@ public class ImapPoller implements SmartLifecycle {
 		return done.length;
 	}
 
-	// --- dedupe keys -------------------------------------------------------------------------------
+	// --- dedupe keys
+	// -------------------------------------------------------------------------------
 
 	private Optional<UUID> seen(long uidValidity, long uid) {
 		return jdbc.sql("SELECT message_id FROM imap_seen WHERE mailbox = ? AND uid_validity = ? AND uid = ?")
@@ -471,11 +485,13 @@ public class ImapPoller implements SmartLifecycle {
 	private void markSeen(long uidValidity, long uid, UUID messageId) {
 		try {
 			jdbc.sql("INSERT INTO imap_seen (mailbox, uid_validity, uid, message_id, seen_at) VALUES (?, ?, ?, ?, ?)")
-				.params(settings.mailbox(), uidValidity, uid, messageId.toString(), clock.instant().atOffset(ZoneOffset.UTC))
+				.params(settings.mailbox(), uidValidity, uid, messageId.toString(),
+						clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
 		}
 		catch (DuplicateKeyException otherPoller) {
-			// Another poller recorded it first; both point at the one message the source hash allowed.
+			// Another poller recorded it first; both point at the one message the source
+			// hash allowed.
 		}
 	}
 
@@ -492,7 +508,8 @@ public class ImapPoller implements SmartLifecycle {
 		}
 	}
 
-	// --- connection --------------------------------------------------------------------------------
+	// --- connection
+	// --------------------------------------------------------------------------------
 
 	private Store connect() throws MessagingException {
 		if (store != null && store.isConnected()) {

@@ -21,9 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingests the {@code .eml} files placed in the drop folder. A file is moved only after its message was
- * committed, to {@code processed/}, or to {@code failed/} beside a {@code .reason.txt}. A crash between
- * the two leaves the file in place; the next pass finds its source already stored and just moves it.
+ * Ingests the {@code .eml} files placed in the drop folder. A file is moved only after
+ * its message was committed, to {@code processed/}, or to {@code failed/} beside a
+ * {@code .reason.txt}. A crash between the two leaves the file in place; the next pass
+ * finds its source already stored and just moves it.
  */
 @Component
 public class DropFolder {
@@ -80,8 +81,8 @@ public class DropFolder {
 		try {
 			long size = Files.size(file);
 			if (size > maxMailBytes) {
-				throw new InvalidMessage("The mail is " + size / 1024 + " KB; the limit is " + maxMailBytes / 1024
-						+ " KB");
+				throw new InvalidMessage(
+						"The mail is " + size / 1024 + " KB; the limit is " + maxMailBytes / 1024 + " KB");
 			}
 			byte[] raw = Files.readAllBytes(file);
 			Receipt receipt = intake.store(reader.read(raw, Channel.DROP_FOLDER), "drop-folder");

@@ -11,9 +11,10 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * An HTML body reduced to its visible text, with line breaks where blocks end. Scripts, styles and
- * embedded objects go with their content; links and images leave nothing (no address survives to be
- * printed or fetched). Nothing from a mail is ever rendered as markup.
+ * An HTML body reduced to its visible text, with line breaks where blocks end. Scripts,
+ * styles and embedded objects go with their content; links and images leave nothing (no
+ * address survives to be printed or fetched). Nothing from a mail is ever rendered as
+ * markup.
  */
 final class HtmlText {
 

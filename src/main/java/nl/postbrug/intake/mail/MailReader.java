@@ -46,14 +46,16 @@ import nl.postbrug.registry.Registry;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the bytes of one mail into a {@link NewMessage}: sender, the prisoner it is for, plain text and
- * photos. The prisoner is found, in order, from a sub-address tag ({@code post+<number>@…}), a
- * registry number in the subject, or the sender's only approved prisoner. Whatever cannot be resolved
- * stays empty for screening to explain; parts that cannot be taken are named in the received note.
+ * Turns the bytes of one mail into a {@link NewMessage}: sender, the prisoner it is for,
+ * plain text and photos. The prisoner is found, in order, from a sub-address tag
+ * ({@code post+<number>@…}), a registry number in the subject, or the sender's only
+ * approved prisoner. Whatever cannot be resolved stays empty for screening to explain;
+ * parts that cannot be taken are named in the received note.
  * <p>
- * The work per mail is bounded before Jakarta Mail sees it: whole size, line length, header count and
- * length are checked on the raw bytes; part count and nesting while walking the parts; text parts are
- * read up to a limit, other attachments only as far as their first bytes (to recognise a photo).
+ * The work per mail is bounded before Jakarta Mail sees it: whole size, line length,
+ * header count and length are checked on the raw bytes; part count and nesting while
+ * walking the parts; text parts are read up to a limit, other attachments only as far as
+ * their first bytes (to recognise a photo).
  */
 @Component
 public class MailReader {
@@ -62,9 +64,10 @@ public class MailReader {
 
 	private static final Pattern NUMBER_IN_SUBJECT = Pattern.compile("\\b([0-9]{4,32})\\b");
 
-	// Deliberately plain: one local part, one domain, no comments, quotes, spaces or controls.
-	private static final Pattern VALID_ADDRESS = Pattern
-		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]{1,64}@[A-Za-z0-9\\-\\u0080-\\uFFFF]+(\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]+)+");
+	// Deliberately plain: one local part, one domain, no comments, quotes, spaces or
+	// controls.
+	private static final Pattern VALID_ADDRESS = Pattern.compile(
+			"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]{1,64}@[A-Za-z0-9\\-\\u0080-\\uFFFF]+(\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]+)+");
 
 	private static final Pattern ADDRESS_TOKEN = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
 
@@ -89,7 +92,8 @@ public class MailReader {
 		this.settings = settings;
 		this.limits = limits;
 		Properties properties = new Properties();
-		// RFC 6532: raw UTF-8 in headers; broken encoded words and unknown transfer encodings are read
+		// RFC 6532: raw UTF-8 in headers; broken encoded words and unknown transfer
+		// encodings are read
 		// as well as they can be rather than failing the whole mail.
 		properties.setProperty("mail.mime.allowutf8", "true");
 		properties.setProperty("mail.mime.decodetext.strict", "false");
@@ -103,14 +107,15 @@ public class MailReader {
 	}
 
 	/**
-	 * Reads a whole mail. Throws {@link InvalidMessage} when the mail cannot be taken at all (too big,
-	 * lines or headers beyond the limits, no sender); a mail that can be taken but not delivered (too
-	 * many parts, nested too deep) comes back with a {@link NewMessage#refusal()}.
+	 * Reads a whole mail. Throws {@link InvalidMessage} when the mail cannot be taken at
+	 * all (too big, lines or headers beyond the limits, no sender); a mail that can be
+	 * taken but not delivered (too many parts, nested too deep) comes back with a
+	 * {@link NewMessage#refusal()}.
 	 */
 	public NewMessage read(byte[] raw, Channel channel) {
 		if (raw.length > settings.maxMailBytes()) {
-			throw new InvalidMessage("The mail is " + raw.length / 1024 + " KB; the limit is "
-					+ settings.maxMailBytes() / 1024 + " KB");
+			throw new InvalidMessage(
+					"The mail is " + raw.length / 1024 + " KB; the limit is " + settings.maxMailBytes() / 1024 + " KB");
 		}
 		prescan(raw);
 		try {
@@ -142,8 +147,9 @@ public class MailReader {
 	}
 
 	/**
-	 * A mail that could not be read at all, recorded with its raw bytes so that it ends visibly as
-	 * rejected. Nobody is answered: whoever is in its From header may not have sent it.
+	 * A mail that could not be read at all, recorded with its raw bytes so that it ends
+	 * visibly as rejected. Nobody is answered: whoever is in its From header may not have
+	 * sent it.
 	 */
 	public NewMessage unreadable(byte[] raw, String reason, Channel channel) {
 		String sender = lenientSender(headerBlock(raw)).orElse("unknown");
@@ -153,8 +159,9 @@ public class MailReader {
 	}
 
 	/**
-	 * A mail over the size limit, known only by its headers (the body was never downloaded). It is
-	 * recorded with the headers as evidence and rejected with the reason; the sender is told.
+	 * A mail over the size limit, known only by its headers (the body was never
+	 * downloaded). It is recorded with the headers as evidence and rejected with the
+	 * reason; the sender is told.
 	 */
 	public NewMessage oversize(byte[] headers, long size, Channel channel) {
 		String reason = "The mail is " + size / 1024 + " KB; the limit is " + settings.maxMailBytes() / 1024
@@ -176,17 +183,18 @@ public class MailReader {
 			Optional<Prisoner> prisoner = addressee(mail, subject, contact);
 			return new NewMessage(channel, email, clip(contact.map(Contact::name).orElseGet(() -> personal(mail)), 200),
 					contact.map(Contact::id).orElse(null), prisoner.map(Prisoner::id).orElse(null),
-					prisoner.map(Prisoner::facilityId).orElse(null), clip(recipients(mail), 200), clip(subject, 1000), "",
-					List.of(), null, headers, hash, "Received by email; only the headers were read (" + size / 1024
-							+ " KB is over the limit)",
-					reason, clip(noReply(mail, email), 200), clip(authFailure(mail), 200));
+					prisoner.map(Prisoner::facilityId).orElse(null), clip(recipients(mail), 200), clip(subject, 1000),
+					"", List.of(), null, headers, hash,
+					"Received by email; only the headers were read (" + size / 1024 + " KB is over the limit)", reason,
+					clip(noReply(mail, email), 200), clip(authFailure(mail), 200));
 		}
 		catch (MessagingException ex) {
 			return unreadable(headers, reason, channel);
 		}
 	}
 
-	// --- bounds on the raw bytes -------------------------------------------------------------------
+	// --- bounds on the raw bytes
+	// -------------------------------------------------------------------
 
 	private void prescan(byte[] raw) {
 		int lineLength = 0;
@@ -221,13 +229,14 @@ public class MailReader {
 				throw new InvalidMessage("A line of the mail is longer than " + limits.maxLineLength() + " characters");
 			}
 			if (inHeaders && ++fieldLength > limits.maxHeaderLength()) {
-				throw new InvalidMessage("A header field of the mail is longer than " + limits.maxHeaderLength()
-						+ " characters");
+				throw new InvalidMessage(
+						"A header field of the mail is longer than " + limits.maxHeaderLength() + " characters");
 			}
 		}
 	}
 
-	// --- headers -----------------------------------------------------------------------------------
+	// --- headers
+	// -----------------------------------------------------------------------------------
 
 	private static String sender(MimeMessage mail) throws MessagingException {
 		String[] values = mail.getHeader("From");
@@ -249,7 +258,8 @@ public class MailReader {
 						// try the lenient reading, then the next From header
 					}
 				}
-				// Last resort for broken headers ("Big Bug bb@bug.com", comments inside the address).
+				// Last resort for broken headers ("Big Bug bb@bug.com", comments inside
+				// the address).
 				Matcher token = ADDRESS_TOKEN.matcher(value.replaceAll("\\([^()]*\\)", ""));
 				while (token.find()) {
 					String email = valid(token.group());
@@ -327,7 +337,8 @@ public class MailReader {
 			return "automatic mail (Auto-Submitted: " + clean(auto) + ")";
 		}
 		String precedence = first(mail, "Precedence");
-		if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("(bulk|junk|list|auto_reply).*")) {
+		if (precedence != null
+				&& precedence.strip().toLowerCase(Locale.ROOT).matches("(bulk|junk|list|auto_reply).*")) {
 			return "bulk or automatic mail (Precedence: " + clean(precedence) + ")";
 		}
 		if (first(mail, "X-Autoreply") != null || first(mail, "X-Autorespond") != null) {
@@ -359,9 +370,10 @@ public class MailReader {
 	}
 
 	/**
-	 * SPF, DKIM or DMARC failures in any {@code Authentication-Results} or {@code Received-SPF} header.
-	 * Every such header counts, not only the receiving server's: a forged failure only hurts the forger
-	 * (the message goes to review), and a forged pass is never looked at.
+	 * SPF, DKIM or DMARC failures in any {@code Authentication-Results} or
+	 * {@code Received-SPF} header. Every such header counts, not only the receiving
+	 * server's: a forged failure only hurts the forger (the message goes to review), and
+	 * a forged pass is never looked at.
 	 */
 	private static String authFailure(MimeMessage mail) throws MessagingException {
 		Set<String> failures = new LinkedHashSet<>();
@@ -370,7 +382,8 @@ public class MailReader {
 			for (String result : results) {
 				Matcher failure = AUTH_FAILURE.matcher(result);
 				while (failure.find()) {
-					failures.add(failure.group(1).toLowerCase(Locale.ROOT) + "=" + failure.group(2).toLowerCase(Locale.ROOT));
+					failures.add(failure.group(1).toLowerCase(Locale.ROOT) + "="
+							+ failure.group(2).toLowerCase(Locale.ROOT));
 				}
 			}
 		}
@@ -447,7 +460,8 @@ public class MailReader {
 		return String.join(", ", recipientAddresses(mail));
 	}
 
-	// --- body --------------------------------------------------------------------------------------
+	// --- body
+	// --------------------------------------------------------------------------------------
 
 	private void collect(Part part, Content content, int depth) throws MessagingException, IOException {
 		if (depth > limits.maxDepth()) {
@@ -497,7 +511,10 @@ public class MailReader {
 		}
 	}
 
-	/** A leaf part becomes a photo when its bytes say JPEG or PNG, whatever it is labelled. */
+	/**
+	 * A leaf part becomes a photo when its bytes say JPEG or PNG, whatever it is
+	 * labelled.
+	 */
 	private boolean takePhoto(Part part, String name, Content content) {
 		String label = clip(name == null ? "inline image" : name, 100);
 		try (InputStream in = part.getInputStream()) {
@@ -506,8 +523,8 @@ public class MailReader {
 				return false;
 			}
 			if (content.photos.size() >= settings.maxPhotos()) {
-				content.refused.add("photo '" + label + "': a message can carry at most " + settings.maxPhotos()
-						+ " photos");
+				content.refused
+					.add("photo '" + label + "': a message can carry at most " + settings.maxPhotos() + " photos");
 				return true;
 			}
 			byte[] rest = in.readNBytes(settings.maxPhotoBytes() + 1 - head.length);
@@ -611,9 +628,13 @@ public class MailReader {
 
 	}
 
-	// --- helpers -----------------------------------------------------------------------------------
+	// --- helpers
+	// -----------------------------------------------------------------------------------
 
-	/** Header text as one line: controls, CR and LF become spaces, so it is safe wherever it goes. */
+	/**
+	 * Header text as one line: controls, CR and LF become spaces, so it is safe wherever
+	 * it goes.
+	 */
 	static String clean(String value) {
 		if (value == null) {
 			return null;
@@ -646,7 +667,10 @@ public class MailReader {
 		return all;
 	}
 
-	/** Offset just past the blank line that ends the header block, or the length if there is none. */
+	/**
+	 * Offset just past the blank line that ends the header block, or the length if there
+	 * is none.
+	 */
 	private static int headerEnd(byte[] raw) {
 		for (int i = 0; i < raw.length; i++) {
 			if (raw[i] == '\n') {
@@ -666,9 +690,10 @@ public class MailReader {
 			"authentication-results", "received-spf", "x-received", "x-envelope-from", "x-envelope-to");
 
 	/**
-	 * SHA-256 of the mail without the fields each delivery adds (Received, Return-Path, Delivered-To,
-	 * Authentication-Results, ARC seals) and with line ends normalised: the same mail delivered twice,
-	 * or once by IMAP and once through the drop folder, has the same hash.
+	 * SHA-256 of the mail without the fields each delivery adds (Received, Return-Path,
+	 * Delivered-To, Authentication-Results, ARC seals) and with line ends normalised: the
+	 * same mail delivered twice, or once by IMAP and once through the drop folder, has
+	 * the same hash.
 	 */
 	public static String sourceHash(byte[] raw) {
 		MessageDigest digest = sha256Digest();
@@ -743,16 +768,19 @@ public class MailReader {
 				}
 			}
 			Optional<String> utf8 = strictUtf8(bytes);
-			// Mail labelled ASCII or Latin-1 (or not labelled) is very often UTF-8: if it is valid UTF-8, it is.
+			// Mail labelled ASCII or Latin-1 (or not labelled) is very often UTF-8: if it
+			// is valid UTF-8, it is.
 			if (charset == null || SINGLE_BYTE_LATIN.contains(name)) {
 				if (utf8.isPresent()) {
 					return utf8.get();
 				}
-				// Latin-1 labels mean windows-1252 in practice (curly quotes, the euro sign).
+				// Latin-1 labels mean windows-1252 in practice (curly quotes, the euro
+				// sign).
 				return new String(bytes, Charset.forName("windows-1252"));
 			}
 			if (charset.equals(StandardCharsets.UTF_8) && utf8.isEmpty()) {
-				// Latin-1 text labelled UTF-8 has no valid multi-byte sequence at all; real UTF-8 with a
+				// Latin-1 text labelled UTF-8 has no valid multi-byte sequence at all;
+				// real UTF-8 with a
 				// few broken bytes keeps its text, the broken bytes become U+FFFD.
 				return hasMultiByteSequence(bytes) ? new String(bytes, StandardCharsets.UTF_8)
 						: new String(bytes, Charset.forName("windows-1252"));

@@ -6,16 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Bounds on the work one mail may cause ({@code postbrug.intake.mail.*}), whatever channel brought it.
- * The whole-mail size limit is {@code postbrug.intake.max-mail-bytes}.
+ * Bounds on the work one mail may cause ({@code postbrug.intake.mail.*}), whatever
+ * channel brought it. The whole-mail size limit is
+ * {@code postbrug.intake.max-mail-bytes}.
  *
- * @param maxParts        MIME parts in one mail; more and the mail is refused
- * @param maxDepth        nesting of multiparts
- * @param maxHeaders      header fields in the mail's own header block
+ * @param maxParts MIME parts in one mail; more and the mail is refused
+ * @param maxDepth nesting of multiparts
+ * @param maxHeaders header fields in the mail's own header block
  * @param maxHeaderLength characters in one header field, continuation lines included
- * @param maxLineLength   bytes in any one line of the mail
- * @param maxTextBytes    decoded bytes read from one text part; the rest is cut off and the sender told
- * @param ownAddresses    the system's own addresses: mail from them is recorded and never answered
+ * @param maxLineLength bytes in any one line of the mail
+ * @param maxTextBytes decoded bytes read from one text part; the rest is cut off and the
+ * sender told
+ * @param ownAddresses the system's own addresses: mail from them is recorded and never
+ * answered
  */
 @ConfigurationProperties("postbrug.intake.mail")
 public record MailSettings(@DefaultValue("100") int maxParts, @DefaultValue("10") int maxDepth,
@@ -25,7 +28,10 @@ public record MailSettings(@DefaultValue("100") int maxParts, @DefaultValue("10"
 
 	public MailSettings {
 		ownAddresses = ownAddresses == null ? List.of()
-				: ownAddresses.stream().filter(a -> a != null && !a.isBlank()).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+				: ownAddresses.stream()
+					.filter(a -> a != null && !a.isBlank())
+					.map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+					.toList();
 	}
 
 	public static MailSettings defaults() {

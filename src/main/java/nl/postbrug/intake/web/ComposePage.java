@@ -26,8 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The web portal's form for a new message. Each rendering of the form carries a fresh idempotency
- * key, so a double click or a resubmitted POST stores the message once.
+ * The web portal's form for a new message. Each rendering of the form carries a fresh
+ * idempotency key, so a double click or a resubmitted POST stores the message once.
  */
 @Controller
 class ComposePage {
@@ -60,15 +60,17 @@ class ComposePage {
 			receipt = intake.submit(sender, prisoner, text, MessagesController.uploads(photos), idempotencyKey);
 		}
 		catch (InvalidMessage | UnknownPrisoner | ContactNotApproved ex) {
-			// Nothing was stored, so the same key may be used again once the message is fixed.
+			// Nothing was stored, so the same key may be used again once the message is
+			// fixed.
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("problem", ex.getMessage());
 			String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
 					: idempotencyKey;
 			return show(sender, model, prisoner, text == null ? "" : text, key);
 		}
-		redirect.addFlashAttribute("notice", receipt.duplicate() ? "This message was already sent; it is not sent twice."
-				: "Your message was sent. You can follow it below.");
+		redirect.addFlashAttribute("notice",
+				receipt.duplicate() ? "This message was already sent; it is not sent twice."
+						: "Your message was sent. You can follow it below.");
 		return "redirect:/messages";
 	}
 
@@ -78,8 +80,8 @@ class ComposePage {
 			.filter(Prisoner::isActive)
 			.toList();
 		model.addAttribute("prisoners", prisoners);
-		model.addAttribute("selected", prisoner != null ? prisoner
-				: prisoners.size() == 1 ? prisoners.get(0).number() : null);
+		model.addAttribute("selected",
+				prisoner != null ? prisoner : prisoners.size() == 1 ? prisoners.get(0).number() : null);
 		model.addAttribute("text", text);
 		model.addAttribute("idempotencyKey", key);
 		return "intake/compose";

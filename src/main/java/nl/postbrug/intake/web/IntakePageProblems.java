@@ -16,8 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
 import static nl.postbrug.ErrorResponses.page;
 
 /**
- * Errors on the relatives' pages as a readable page. Ordered before {@link IntakeProblems}, which covers
- * the same package but answers the API with problem details.
+ * Errors on the relatives' pages as a readable page. Ordered before
+ * {@link IntakeProblems}, which covers the same package but answers the API with problem
+ * details.
  */
 @ControllerAdvice(assignableTypes = { MessagesPage.class, ComposePage.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)

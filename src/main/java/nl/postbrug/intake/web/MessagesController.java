@@ -53,7 +53,8 @@ class MessagesController {
 	@PostMapping(path = "/api/v1/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('SENDER')")
-	Accepted send(@AuthenticationPrincipal PostbrugUser sender, @RequestParam(name = "prisoner", required = false) String prisoner,
+	Accepted send(@AuthenticationPrincipal PostbrugUser sender,
+			@RequestParam(name = "prisoner", required = false) String prisoner,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -71,7 +72,8 @@ class MessagesController {
 	MessageStatusView one(@AuthenticationPrincipal PostbrugUser user, @PathVariable UUID id) {
 		MessageView message = messages.get(id);
 		if (!MessageAccess.canSee(user, message)) {
-			// The same answer as for a message that does not exist: ids are not to be probed.
+			// The same answer as for a message that does not exist: ids are not to be
+			// probed.
 			throw new NoSuchMessage(id);
 		}
 		return view(message);
@@ -91,7 +93,8 @@ class MessagesController {
 			for (MultipartFile file : files) {
 				try {
 					uploads.add(new MessageIntake.Upload(
-							file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename(), file.getBytes()));
+							file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename(),
+							file.getBytes()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

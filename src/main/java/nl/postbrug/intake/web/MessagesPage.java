@@ -18,8 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A relative's own messages, newest first, each with its status, the reason if there is one, and its
- * history.
+ * A relative's own messages, newest first, each with its status, the reason if there is
+ * one, and its history.
  */
 @Controller
 class MessagesPage {

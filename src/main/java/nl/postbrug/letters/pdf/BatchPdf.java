@@ -45,11 +45,11 @@ import nl.postbrug.letters.LetterContent;
 import nl.postbrug.letters.RenderOptions;
 
 /**
- * Lays out a whole batch into one PDF document: every letter, then cover sheet and manifest,
- * which are moved to the front. The DejaVu faces are loaded once per batch, so the embedded
- * subset holds every glyph of the batch once instead of once per letter (about 12 KB saved per
- * letter). Page contents and photos are buffered in a temporary file, not on the heap; only a
- * manifest row per letter is kept.
+ * Lays out a whole batch into one PDF document: every letter, then cover sheet and
+ * manifest, which are moved to the front. The DejaVu faces are loaded once per batch, so
+ * the embedded subset holds every glyph of the batch once instead of once per letter
+ * (about 12 KB saved per letter). Page contents and photos are buffered in a temporary
+ * file, not on the heap; only a manifest row per letter is kept.
  */
 final class BatchPdf {
 
@@ -107,9 +107,10 @@ final class BatchPdf {
 			List<Map<String, String>> unitRows = new ArrayList<>(units.size());
 			units.forEach((unit, n) -> unitRows.add(Map.of("unit", unit, "letterCount", Integer.toString(n[0]),
 					"letterPages", Integer.toString(n[1]))));
-			int coverPages = render(doc, regular, bold,
-					this.templates.filledCover(cover, count, letterSum, unitRows), -1);
-			// the manifest names each letter's first page, which depends on the manifest's own length
+			int coverPages = render(doc, regular, bold, this.templates.filledCover(cover, count, letterSum, unitRows),
+					-1);
+			// the manifest names each letter's first page, which depends on the
+			// manifest's own length
 			int manifestPages = 1;
 			for (int attempt = 0;; attempt++) {
 				int front = padded(coverPages + manifestPages, duplex);
@@ -137,7 +138,8 @@ final class BatchPdf {
 			}
 			PdfA.apply(doc, this.clock.instant(), Arrays.copyOf(md.digest(), 16));
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-				// plain objects, as for single letters: object streams would make the bytes vary
+				// plain objects, as for single letters: object streams would make the
+				// bytes vary
 				doc.save(out, CompressParameters.NO_COMPRESSION);
 			}
 			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -161,14 +163,13 @@ final class BatchPdf {
 	}
 
 	/**
-	 * Lays out {@code filled} and appends its pages to {@code doc}, drawing text with the batch's
-	 * fonts.
-	 * @param expectedPages when not negative, the page count the caller has assumed: if the layout
-	 * has another count, nothing is written and minus that count is returned
+	 * Lays out {@code filled} and appends its pages to {@code doc}, drawing text with the
+	 * batch's fonts.
+	 * @param expectedPages when not negative, the page count the caller has assumed: if
+	 * the layout has another count, nothing is written and minus that count is returned
 	 * @return the number of pages appended
 	 */
-	private static int render(PDDocument doc, PDFont regular, PDFont bold, LetterPdf.Filled filled,
-			int expectedPages) {
+	private static int render(PDDocument doc, PDFont regular, PDFont bold, LetterPdf.Filled filled, int expectedPages) {
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		builder.usePDDocument(doc);
@@ -203,12 +204,14 @@ final class BatchPdf {
 			throw new UncheckedIOException("Could not render a PDF from template " + filled.templateName(), ex);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException(
-					"Could not render a PDF from template " + filled.templateName() + ": " + ex, ex);
+			throw new IllegalStateException("Could not render a PDF from template " + filled.templateName() + ": " + ex,
+					ex);
 		}
 	}
 
-	/** An empty page the size of the last one, so the next letter starts on a new sheet. */
+	/**
+	 * An empty page the size of the last one, so the next letter starts on a new sheet.
+	 */
 	private static void blankPage(PDDocument doc) {
 		PDRectangle size = doc.getNumberOfPages() == 0 ? PDRectangle.A4
 				: doc.getPage(doc.getNumberOfPages() - 1).getMediaBox();
@@ -217,7 +220,10 @@ final class BatchPdf {
 		doc.addPage(blank);
 	}
 
-	/** Moves the last {@code count} pages, starting at index {@code from}, before the first page. */
+	/**
+	 * Moves the last {@code count} pages, starting at index {@code from}, before the
+	 * first page.
+	 */
 	private static void moveToFront(PDDocument doc, int from, int count) {
 		PDPageTree pages = doc.getPages();
 		if (from == 0) {

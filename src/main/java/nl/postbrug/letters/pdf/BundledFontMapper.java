@@ -12,10 +12,10 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * Answers every PDFBox request for a non-embedded font with the bundled DejaVu Sans.
  * <p>
  * openhtmltopdf registers the 14 standard PDF fonts in every document; PDFBox's default
- * mapper then scans the system's font folders (and writes {@code ~/.pdfbox.cache}) and logs
- * a warning per font per document. Our letters only ever draw with the embedded DejaVu
- * faces, so the standard fonts need a stand-in, not a search. Mappings are reported as
- * exact (not fallback) precisely to keep PDFBox from logging those warnings.
+ * mapper then scans the system's font folders (and writes {@code ~/.pdfbox.cache}) and
+ * logs a warning per font per document. Our letters only ever draw with the embedded
+ * DejaVu faces, so the standard fonts need a stand-in, not a search. Mappings are
+ * reported as exact (not fallback) precisely to keep PDFBox from logging those warnings.
  */
 final class BundledFontMapper implements FontMapper {
 

@@ -11,7 +11,9 @@ import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
-/** The values merged into one template: text fields, generated blocks and repeated rows. */
+/**
+ * The values merged into one template: text fields, generated blocks and repeated rows.
+ */
 final class Fields {
 
 	final Map<String, String> text = new HashMap<>();
@@ -43,8 +45,8 @@ final class Fields {
 			md.update(v.getBytes(StandardCharsets.UTF_8));
 			md.update((byte) 0);
 		});
-		new TreeMap<>(this.lists).forEach((list, rows) -> rows.forEach(row -> new TreeMap<>(row)
-			.forEach((field, value) -> md.update((list + '\0' + field + '\0' + value + '\0').getBytes(StandardCharsets.UTF_8)))));
+		new TreeMap<>(this.lists).forEach((list, rows) -> rows.forEach(row -> new TreeMap<>(row).forEach((field,
+				value) -> md.update((list + '\0' + field + '\0' + value + '\0').getBytes(StandardCharsets.UTF_8)))));
 	}
 
 }

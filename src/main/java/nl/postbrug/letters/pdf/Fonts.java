@@ -25,15 +25,16 @@ import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 
 /**
  * The bundled DejaVu Sans faces. Read from the classpath once (never from the system);
- * parsed once per thread because fontbox's lazily read tables are not meant for concurrent
- * use; the PDF font itself is created per document, as PDFBox requires. Loading this class
- * also points PDFBox's font lookup at the bundled font (see {@link BundledFontMapper}).
+ * parsed once per thread because fontbox's lazily read tables are not meant for
+ * concurrent use; the PDF font itself is created per document, as PDFBox requires.
+ * Loading this class also points PDFBox's font lookup at the bundled font (see
+ * {@link BundledFontMapper}).
  * <p>
  * Each face comes in two cuts: the whole font, and a Latin cut of the same glyphs for
  * documents that hold nothing else. PDFBox's work to set up a font for a document grows
- * with the number of glyphs in it (it writes and reads back a width for each of the ~6,000);
- * the Latin cut has about 900, which makes a one-page letter about a sixth faster. The
- * glyphs and metrics are the same, so a letter looks the same in either cut.
+ * with the number of glyphs in it (it writes and reads back a width for each of the
+ * ~6,000); the Latin cut has about 900, which makes a one-page letter about a sixth
+ * faster. The glyphs and metrics are the same, so a letter looks the same in either cut.
  */
 final class Fonts {
 
@@ -54,9 +55,10 @@ final class Fonts {
 	private static final BitSet COVERED = coverage();
 
 	/**
-	 * The code points of the Latin cut: Basic Latin, Latin-1, Latin Extended A and B (Dutch,
-	 * German, French, Polish, Turkish, Czech, Romanian, ...), combining accents, general
-	 * punctuation, currency and letterlike symbols, and the replacement character.
+	 * The code points of the Latin cut: Basic Latin, Latin-1, Latin Extended A and B
+	 * (Dutch, German, French, Polish, Turkish, Czech, Romanian, ...), combining accents,
+	 * general punctuation, currency and letterlike symbols, and the replacement
+	 * character.
 	 */
 	private static final BitSet LATIN = latin();
 
@@ -103,10 +105,11 @@ final class Fonts {
 	}
 
 	/**
-	 * The Latin cut if every character the document can print is in it: its text (including
-	 * the style sheet, whose {@code content} strings print) and its attributes (which CSS
-	 * {@code attr()} can print) apart from image sources; and if its styles do not number
-	 * lists in another script (CSS makes those characters, so they are in no text).
+	 * The Latin cut if every character the document can print is in it: its text
+	 * (including the style sheet, whose {@code content} strings print) and its attributes
+	 * (which CSS {@code attr()} can print) apart from image sources; and if its styles do
+	 * not number lists in another script (CSS makes those characters, so they are in no
+	 * text).
 	 */
 	static Cut cutFor(Document doc) {
 		Node node = doc.getDocumentElement();
@@ -128,7 +131,10 @@ final class Fonts {
 	private static final List<String> OTHER_SCRIPT_COUNTERS = List.of("greek", "armenian", "georgian", "hebrew",
 			"arabic", "cjk", "hiragana", "katakana", "persian", "devanagari");
 
-	/** Whether a {@code list-style} declaration or a {@code counter()} names a numbering in another script. */
+	/**
+	 * Whether a {@code list-style} declaration or a {@code counter()} names a numbering
+	 * in another script.
+	 */
 	private static boolean namesOtherScriptCounters(String css) {
 		String lower = css.toLowerCase(Locale.ROOT);
 		for (String property : new String[] { "list-style", "counter" }) {
@@ -147,7 +153,8 @@ final class Fonts {
 	}
 
 	private static boolean isStyle(Node node) {
-		return node != null && "style".equalsIgnoreCase(node.getLocalName() != null ? node.getLocalName() : node.getNodeName());
+		return node != null
+				&& "style".equalsIgnoreCase(node.getLocalName() != null ? node.getLocalName() : node.getNodeName());
 	}
 
 	/** The node after {@code node} in document order, or null at the end. */
@@ -198,7 +205,10 @@ final class Fonts {
 		return latin;
 	}
 
-	/** A font program with only the glyphs for {@code codePoints} (and the glyphs they are built from). */
+	/**
+	 * A font program with only the glyphs for {@code codePoints} (and the glyphs they are
+	 * built from).
+	 */
 	private static byte[] cut(byte[] ttf, BitSet codePoints) {
 		try (TrueTypeFont font = parse(ttf)) {
 			TTFSubsetter subsetter = new TTFSubsetter(font);
@@ -219,7 +229,8 @@ final class Fonts {
 			BitSet covered = new BitSet(0x30000);
 			for (int cp = 0; cp < 0x30000; cp++) {
 				if (r.getGlyphId(cp) > 0 && b.getGlyphId(cp) > 0 && Character.getType(cp) != Character.CONTROL
-						&& Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.PRIVATE_USE) {
+						&& Character.getType(cp) != Character.SURROGATE
+						&& Character.getType(cp) != Character.PRIVATE_USE) {
 					covered.set(cp);
 				}
 			}
@@ -236,8 +247,9 @@ final class Fonts {
 
 	/**
 	 * Arabic letters are drawn as the presentation form for their position in the word
-	 * (shaped by ICU before layout). A letter counts as printable only if the font has every
-	 * form it can take; otherwise it would print as an empty box instead of a reported U+FFFD.
+	 * (shaped by ICU before layout). A letter counts as printable only if the font has
+	 * every form it can take; otherwise it would print as an empty box instead of a
+	 * reported U+FFFD.
 	 */
 	private static void dropArabicLettersWithoutShapes(BitSet covered) {
 		ArabicShaping shaping = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.LENGTH_GROW_SHRINK);
@@ -272,10 +284,10 @@ final class Fonts {
 	}
 
 	/**
-	 * Hides the font's glyph substitution table from PDFBox. PDFBox would otherwise apply the
-	 * Latin ligatures on every line drawn (about a third of its text drawing time) and the
-	 * PDF's text would read "ﬁ" for "fi". Arabic does not need it: ICU has already turned it
-	 * into the positional forms the font maps directly.
+	 * Hides the font's glyph substitution table from PDFBox. PDFBox would otherwise apply
+	 * the Latin ligatures on every line drawn (about a third of its text drawing time)
+	 * and the PDF's text would read "ﬁ" for "fi". Arabic does not need it: ICU has
+	 * already turned it into the positional forms the font maps directly.
 	 */
 	private static byte[] withoutGsub(byte[] ttf) {
 		int tables = ((ttf[4] & 0xFF) << 8) | (ttf[5] & 0xFF);

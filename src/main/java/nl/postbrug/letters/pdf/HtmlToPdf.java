@@ -42,11 +42,12 @@ final class HtmlToPdf {
 	}
 
 	/**
-	 * A subset-embedded font for one document. PDFBox first writes the widths of all ~6,000
-	 * glyphs into the font's {@code W} array and reads them into its width table; when the font
-	 * is then added to a page, PDFBox walks that whole array to mark it for saving (~4 % of a
-	 * letter). Saving replaces the array with the widths of the subset anyway, so it is emptied
-	 * here: measuring still uses the width table, and the output is byte for byte the same.
+	 * A subset-embedded font for one document. PDFBox first writes the widths of all
+	 * ~6,000 glyphs into the font's {@code W} array and reads them into its width table;
+	 * when the font is then added to a page, PDFBox walks that whole array to mark it for
+	 * saving (~4 % of a letter). Saving replaces the array with the widths of the subset
+	 * anyway, so it is emptied here: measuring still uses the width table, and the output
+	 * is byte for byte the same.
 	 */
 	static PDType0Font font(PDDocument doc, TrueTypeFont ttf) throws IOException {
 		PDType0Font font = PDType0Font.load(doc, ttf, true);
@@ -56,8 +57,8 @@ final class HtmlToPdf {
 
 	/**
 	 * Writes the PDF to {@code out} and returns its page count.
-	 * @param bidi whether the text holds right-to-left scripts (Arabic, Hebrew): then it is
-	 * reordered and shaped by ICU; Latin-only letters skip that work
+	 * @param bidi whether the text holds right-to-left scripts (Arabic, Hebrew): then it
+	 * is reordered and shaped by ICU; Latin-only letters skip that work
 	 * @param created creation date written into the PDF
 	 * @param id document ID, derived from the input so that output is reproducible
 	 */
@@ -66,7 +67,10 @@ final class HtmlToPdf {
 		return render(xhtml, baseUri, templateName, bidi, created, id, Fonts.cutFor(xhtml), out);
 	}
 
-	/** As above, drawn with the given cut of the fonts (which must hold every character printed). */
+	/**
+	 * As above, drawn with the given cut of the fonts (which must hold every character
+	 * printed).
+	 */
 	static int render(Document xhtml, String baseUri, String templateName, boolean bidi, Instant created, byte[] id,
 			Fonts.Cut cut, OutputStream out) {
 		try (PDDocument doc = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
@@ -85,7 +89,8 @@ final class HtmlToPdf {
 			DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
 			drawers.registerDrawer(QrOutline.TYPE, QR);
 			builder.useObjectDrawerFactory(drawers);
-			// templates and letters never need anything from outside: photos are data URIs
+			// templates and letters never need anything from outside: photos are data
+			// URIs
 			builder.useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"),
 					com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
 			builder.withW3cDocument(xhtml, baseUri);
@@ -94,7 +99,8 @@ final class HtmlToPdf {
 				renderer.createPDFWithoutClosing();
 				int pages = doc.getNumberOfPages();
 				PdfA.apply(doc, created, id);
-				// PDFBox orders compressed object streams by identity hash: plain objects keep output reproducible
+				// PDFBox orders compressed object streams by identity hash: plain objects
+				// keep output reproducible
 				doc.save(out, CompressParameters.NO_COMPRESSION);
 				return pages;
 			}

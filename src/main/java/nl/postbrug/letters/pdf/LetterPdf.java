@@ -29,16 +29,15 @@ import nl.postbrug.letters.RenderedLetter;
 import nl.postbrug.letters.Replacement;
 
 /**
- * Renders letters, batch cover sheets, manifests and reply sheets from the templates in the
- * template folder; the merge fields are listed in {@code print-templates/README.md}. All
- * templates are read and checked when this is created and on {@link #reload()}.
+ * Renders letters, batch cover sheets, manifests and reply sheets from the templates in
+ * the template folder; the merge fields are listed in {@code print-templates/README.md}.
+ * All templates are read and checked when this is created and on {@link #reload()}.
  */
 public final class LetterPdf {
 
-	static final Template.Schema LETTER = new Template.Schema("letter.html",
-			Set.of("facilityName", "prisonerName", "registryNumber", "unit", "cell", "senderName", "receivedDate",
-					"copyCode"),
-			Set.of("body", "photos"), Map.of(), "copyCode");
+	static final Template.Schema LETTER = new Template.Schema("letter.html", Set.of("facilityName", "prisonerName",
+			"registryNumber", "unit", "cell", "senderName", "receivedDate", "copyCode"), Set.of("body", "photos"),
+			Map.of(), "copyCode");
 
 	static final Template.Schema COVER = new Template.Schema("cover.html",
 			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
@@ -46,18 +45,20 @@ public final class LetterPdf {
 
 	static final Template.Schema MANIFEST = new Template.Schema("manifest.html",
 			Set.of("facilityName", "batchLabel", "date", "batchCode", "letterCount", "letterPages"), Set.of(),
-			Map.of("letters",
-					Set.of("number", "unit", "cell", "prisonerName", "registryNumber", "copyCode", "pages", "firstPage")),
+			Map.of("letters", Set.of("number", "unit", "cell", "prisonerName", "registryNumber", "copyCode", "pages",
+					"firstPage")),
 			"batchCode");
 
-	static final Template.Schema REPLY = new Template.Schema("reply.html",
-			Set.of("facilityName", "prisonerName", "registryNumber", "unit", "cell", "senderName", "receivedDate",
-					"copyCode"),
-			Set.of(), Map.of(), "copyCode");
+	static final Template.Schema REPLY = new Template.Schema("reply.html", Set.of("facilityName", "prisonerName",
+			"registryNumber", "unit", "cell", "senderName", "receivedDate", "copyCode"), Set.of(), Map.of(),
+			"copyCode");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-	/** The templates in use; replaced as a whole, and only by a set that passed every check. */
+	/**
+	 * The templates in use; replaced as a whole, and only by a set that passed every
+	 * check.
+	 */
 	private record TemplateSet(Template letter, Template cover, Template manifest, Template reply) {
 
 		List<Template> all() {
@@ -73,8 +74,8 @@ public final class LetterPdf {
 				files.put(template.schema().name(), template.sha256());
 				md.update((template.schema().name() + "=" + template.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
 			}
-			return new PrintTemplates(java.util.HexFormat.of().formatHex(md.digest()),
-					dir.toAbsolutePath().toString(), files);
+			return new PrintTemplates(java.util.HexFormat.of().formatHex(md.digest()), dir.toAbsolutePath().toString(),
+					files);
 		}
 
 	}
@@ -95,8 +96,8 @@ public final class LetterPdf {
 	}
 
 	/**
-	 * Reads and checks every template again and uses them from now on; if any is broken the
-	 * ones in use stay and the {@link BrokenTemplate} says which file and why.
+	 * Reads and checks every template again and uses them from now on; if any is broken
+	 * the ones in use stay and the {@link BrokenTemplate} says which file and why.
 	 */
 	public PrintTemplates reload() {
 		TemplateSet set = loadAndTry();
@@ -110,8 +111,8 @@ public final class LetterPdf {
 	}
 
 	/**
-	 * Whether a letter prints {@code codePoint} as written; any other character prints as a
-	 * visible U+FFFD and is reported.
+	 * Whether a letter prints {@code codePoint} as written; any other character prints as
+	 * a visible U+FFFD and is reported.
 	 */
 	public static boolean prints(int codePoint) {
 		return Printable.prints(codePoint);
@@ -129,7 +130,8 @@ public final class LetterPdf {
 		Template reply = java.nio.file.Files.exists(this.dir.resolve(REPLY.name())) ? Template.load(this.dir, REPLY)
 				: null;
 		TemplateSet set = new TemplateSet(letter, cover, manifest, reply);
-		// a trial render with every script and a photo, so layout errors show now, not in a batch
+		// a trial render with every script and a photo, so layout errors show now, not in
+		// a batch
 		LetterContent sample = Samples.letter();
 		tryRender(letter, () -> letter(set, sample, RenderOptions.GREYSCALE_PHOTOS, OutputStream.nullOutputStream()));
 		tryRender(cover, () -> cover(set, Samples.cover(), 1, 1));
@@ -196,27 +198,36 @@ public final class LetterPdf {
 		return new LetterFill(fields, paragraphs, photos, printable, bidi);
 	}
 
-	/** A template filled in and ready for layout; {@code bidi} when it holds right-to-left text. */
+	/**
+	 * A template filled in and ready for layout; {@code bidi} when it holds right-to-left
+	 * text.
+	 */
 	record Filled(org.w3c.dom.Document xhtml, String templateName, String baseUri, boolean bidi) {
 	}
 
-	/** The letter template filled with {@code letter}, for rendering into a batch document. */
+	/**
+	 * The letter template filled with {@code letter}, for rendering into a batch
+	 * document.
+	 */
 	Filled filledLetter(LetterContent letter, RenderOptions options) {
 		LetterFill fill = letterFill(letter, options);
 		return new Filled(this.templates.letter().fill(fill.fields()), LETTER.name(), this.baseUri, fill.bidi());
 	}
 
 	/**
-	 * Writes one batch PDF with the letters sharing one embedded font; see {@link BatchPdf}.
-	 * @param duplex pad the cover with manifest and every letter to an even number of pages, so
-	 * each starts on a new sheet when printed on both sides
+	 * Writes one batch PDF with the letters sharing one embedded font; see
+	 * {@link BatchPdf}.
+	 * @param duplex pad the cover with manifest and every letter to an even number of
+	 * pages, so each starts on a new sheet when printed on both sides
 	 */
 	public BatchLayout batch(BatchCover cover, List<LetterContent> letters, RenderOptions options, boolean duplex,
 			Path target) {
 		return new BatchPdf(this, this.clock).write(cover, letters, options, duplex, target);
 	}
 
-	/** The cover sheet filled in, with one row per unit (letters and pages for that unit). */
+	/**
+	 * The cover sheet filled in, with one row per unit (letters and pages for that unit).
+	 */
 	Filled filledCover(BatchCover cover, int letterCount, int letterPages, List<Map<String, String>> units) {
 		Printable printable = new Printable();
 		Fields fields = batchFields(printable, cover, letterCount, letterPages);
@@ -231,8 +242,8 @@ public final class LetterPdf {
 	}
 
 	/**
-	 * The manifest filled in from rows already made printable (see {@link #manifestRow}); the
-	 * caller sets each row's {@code firstPage}.
+	 * The manifest filled in from rows already made printable (see {@link #manifestRow});
+	 * the caller sets each row's {@code firstPage}.
 	 */
 	Filled filledManifest(BatchCover cover, int letterPages, List<Map<String, String>> rows) {
 		Printable printable = new Printable();
@@ -256,13 +267,18 @@ public final class LetterPdf {
 	}
 
 	private Filled filled(Template template, Fields fields) {
-		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
-				|| fields.lists.values().stream().flatMap(List::stream).flatMap(r -> r.values().stream())
-					.anyMatch(Printable::needsBidi);
+		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi) || fields.lists.values()
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(r -> r.values().stream())
+			.anyMatch(Printable::needsBidi);
 		return new Filled(template.fill(fields), template.schema().name(), this.baseUri, bidi);
 	}
 
-	/** A reply sheet for the letter: who it came from and the letter's code, with space to write. */
+	/**
+	 * A reply sheet for the letter: who it came from and the letter's code, with space to
+	 * write.
+	 */
 	public RenderedLetter replySheet(LetterContent letter) {
 		TemplateSet set = this.templates;
 		if (set.reply() == null) {
@@ -319,9 +335,11 @@ public final class LetterPdf {
 	private RenderedLetter render(Template template, Fields fields, Printable printable) {
 		MessageDigest md = digest(template);
 		fields.digest(md);
-		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi)
-				|| fields.lists.values().stream().flatMap(List::stream).flatMap(r -> r.values().stream())
-					.anyMatch(Printable::needsBidi);
+		boolean bidi = fields.text.values().stream().anyMatch(Printable::needsBidi) || fields.lists.values()
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(r -> r.values().stream())
+			.anyMatch(Printable::needsBidi);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		int pages = HtmlToPdf.render(template.fill(fields), this.baseUri, template.schema().name(), bidi,
 				this.clock.instant(), id(md), out);

@@ -60,7 +60,10 @@ final class PdfA {
 		return out.toByteArray();
 	}
 
-	/** A creation time to the second, as the document information and the XMP metadata write it. */
+	/**
+	 * A creation time to the second, as the document information and the XMP metadata
+	 * write it.
+	 */
 	private record Stamp(long second, String pdf, String xmp) {
 	}
 
@@ -83,7 +86,8 @@ final class PdfA {
 
 	static void apply(PDDocument doc, Instant created, byte[] id) throws IOException {
 		Stamp stamp = stamp(created);
-		// the same strings PDDocumentInformation.setCreationDate/setModificationDate would write
+		// the same strings PDDocumentInformation.setCreationDate/setModificationDate
+		// would write
 		PDDocumentInformation info = new PDDocumentInformation();
 		info.setProducer(PRODUCER);
 		info.getCOSObject().setString(COSName.CREATION_DATE, stamp.pdf());
@@ -95,9 +99,8 @@ final class PdfA {
 				+ "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
 				+ "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
 				+ " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-				+ "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-				+ "<xmp:CreateDate>" + stamp.xmp() + "</xmp:CreateDate>\n"
-				+ "<xmp:ModifyDate>" + stamp.xmp() + "</xmp:ModifyDate>\n"
+				+ "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n" + "<xmp:CreateDate>"
+				+ stamp.xmp() + "</xmp:CreateDate>\n" + "<xmp:ModifyDate>" + stamp.xmp() + "</xmp:ModifyDate>\n"
 				+ "<pdf:Producer>" + PRODUCER + "</pdf:Producer>\n"
 				+ "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 		PDMetadata metadata = new PDMetadata(doc);

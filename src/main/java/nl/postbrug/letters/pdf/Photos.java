@@ -31,8 +31,8 @@ final class Photos {
 	}
 
 	/**
-	 * Re-encodes as an 8-bit greyscale JPEG: a third of the colour data, and a printer with
-	 * colour toner does not spend it on photos.
+	 * Re-encodes as an 8-bit greyscale JPEG: a third of the colour data, and a printer
+	 * with colour toner does not spend it on photos.
 	 */
 	private static byte[] toGrey(byte[] photo, int index) {
 		try {
@@ -56,9 +56,9 @@ final class Photos {
 	}
 
 	/**
-	 * Whether the photo is at least as wide (relative to its height) as the 4:3 photo box.
-	 * openhtmltopdf ignores {@code object-fit}, so the template sizes wide photos by width and
-	 * tall ones by height to keep them undistorted inside the box.
+	 * Whether the photo is at least as wide (relative to its height) as the 4:3 photo
+	 * box. openhtmltopdf ignores {@code object-fit}, so the template sizes wide photos by
+	 * width and tall ones by height to keep them undistorted inside the box.
 	 */
 	private static boolean isWide(byte[] photo, int index) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(photo))) {

@@ -8,9 +8,9 @@ import nl.postbrug.letters.Replacement;
 
 /**
  * Makes sender text printable with the bundled fonts: every character no bundled font can
- * draw (emoji, CJK, control characters, broken surrogates) becomes a visible U+FFFD and is
- * recorded, so screening can tell the sender what did not print. Text is never interpreted
- * as markup: it goes into the template's DOM as text nodes.
+ * draw (emoji, CJK, control characters, broken surrogates) becomes a visible U+FFFD and
+ * is recorded, so screening can tell the sender what did not print. Text is never
+ * interpreted as markup: it goes into the template's DOM as text nodes.
  */
 final class Printable {
 
@@ -29,8 +29,8 @@ final class Printable {
 	}
 
 	/**
-	 * A message body split into paragraphs at blank lines; single line breaks stay inside a
-	 * paragraph (the template styles it with {@code white-space: pre-wrap}).
+	 * A message body split into paragraphs at blank lines; single line breaks stay inside
+	 * a paragraph (the template styles it with {@code white-space: pre-wrap}).
 	 */
 	List<String> paragraphs(String field, String plain) {
 		if (plain == null || plain.isBlank()) {
@@ -57,9 +57,9 @@ final class Printable {
 	}
 
 	/**
-	 * Whether {@code codePoint} survives {@link #clean}: line breaks and tabs print as layout,
-	 * variation selectors (which only choose between emoji and text style) as nothing, and
-	 * everything else only if the bundled fonts draw it.
+	 * Whether {@code codePoint} survives {@link #clean}: line breaks and tabs print as
+	 * layout, variation selectors (which only choose between emoji and text style) as
+	 * nothing, and everything else only if the bundled fonts draw it.
 	 */
 	static boolean prints(int codePoint) {
 		return codePoint == '\n' || codePoint == '\r' || codePoint == '\t' || isVariationSelector(codePoint)
@@ -87,7 +87,8 @@ final class Printable {
 				out.append(' ');
 			}
 			else if (isVariationSelector(cp)) {
-				// variation selectors only pick emoji or text style: nothing to print or report
+				// variation selectors only pick emoji or text style: nothing to print or
+				// report
 			}
 			else if (Fonts.canDraw(cp)) {
 				out.appendCodePoint(cp);
@@ -113,7 +114,10 @@ final class Printable {
 		return false;
 	}
 
-	/** Whether the first strong character is right-to-left, so the paragraph reads right to left. */
+	/**
+	 * Whether the first strong character is right-to-left, so the paragraph reads right
+	 * to left.
+	 */
 	static boolean startsRightToLeft(String text) {
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);

@@ -14,15 +14,18 @@ import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.render.RenderingContext;
 
 /**
- * Draws a copy's QR code as vector outlines of its dark areas, with the full quiet zone: only the
- * corners are written, so the symbol takes about a third of the bytes a rectangle per run of dark
- * modules would, and one filled path leaves no anti-aliased seams between touching modules in a
- * scan. Letters and batches draw it the same way, so what the read-back check in
- * {@link QrSymbols} proved readable is what prints.
+ * Draws a copy's QR code as vector outlines of its dark areas, with the full quiet zone:
+ * only the corners are written, so the symbol takes about a third of the bytes a
+ * rectangle per run of dark modules would, and one filled path leaves no anti-aliased
+ * seams between touching modules in a scan. Letters and batches draw it the same way, so
+ * what the read-back check in {@link QrSymbols} proved readable is what prints.
  */
 final class QrOutline implements FSObjectDrawer {
 
-	/** The object type templates use for the copy's barcode: {@code <object type="custom/qr" data-code="…">}. */
+	/**
+	 * The object type templates use for the copy's barcode:
+	 * {@code <object type="custom/qr" data-code="…">}.
+	 */
 	static final String TYPE = "custom/qr";
 
 	private static final int QUIET_ZONE = QrSymbols.QUIET_ZONE;
@@ -30,8 +33,8 @@ final class QrOutline implements FSObjectDrawer {
 	private static final int RIGHT = 1, DOWN = 2, LEFT = 4, UP = 8;
 
 	@Override
-	public Map<Shape, String> drawObject(Element e, double x, double y, double width, double height,
-			OutputDevice out, RenderingContext ctx, int dotsPerPixel) {
+	public Map<Shape, String> drawObject(Element e, double x, double y, double width, double height, OutputDevice out,
+			RenderingContext ctx, int dotsPerPixel) {
 		String text = e.getAttribute("data-code");
 		if (text.isEmpty()) {
 			throw new IllegalStateException("Barcode object without data-code attribute in the template");
@@ -47,9 +50,10 @@ final class QrOutline implements FSObjectDrawer {
 	}
 
 	/**
-	 * The boundary of the dark modules: every dark module's sides that face a light one, as
-	 * directed edges running clockwise around the dark area (y pointing down), chained into
-	 * closed loops. Holes run the other way, so the non-zero rule fills exactly the dark modules.
+	 * The boundary of the dark modules: every dark module's sides that face a light one,
+	 * as directed edges running clockwise around the dark area (y pointing down), chained
+	 * into closed loops. Holes run the other way, so the non-zero rule fills exactly the
+	 * dark modules.
 	 */
 	static Path2D.Double outline(ByteMatrix matrix, double x, double y, double cell) {
 		int w = matrix.getWidth();
@@ -102,7 +106,10 @@ final class QrOutline implements FSObjectDrawer {
 		return path;
 	}
 
-	/** Where two dark modules touch only at a corner, keep going round the same module: turn right. */
+	/**
+	 * Where two dark modules touch only at a corner, keep going round the same module:
+	 * turn right.
+	 */
 	private static int pick(int choices, int dir) {
 		int right = switch (dir) {
 			case RIGHT -> DOWN;

@@ -28,13 +28,13 @@ import com.google.zxing.qrcode.encoder.Encoder;
 /**
  * QR symbols that are known to scan before they are printed.
  * <p>
- * A copy code ({@code PB-XXXXX-XXXXX-C}, 16 characters of the QR alphanumeric set) fills a
- * version 1 symbol at error correction level Q (25 % of the symbol may be smudged). Measured
- * over thousands of codes, ZXing cannot read about 0.3 % of the symbols its own encoder
- * makes, whatever the resolution or module size: the failure follows the module pattern,
- * which the mask decides. So every symbol is first read back with ZXing from small
- * renderings like a 150, 200 and 300 dpi scan; if that fails, the next of the eight standard
- * masks is tried. Any QR reader reads any mask.
+ * A copy code ({@code PB-XXXXX-XXXXX-C}, 16 characters of the QR alphanumeric set) fills
+ * a version 1 symbol at error correction level Q (25 % of the symbol may be smudged).
+ * Measured over thousands of codes, ZXing cannot read about 0.3 % of the symbols its own
+ * encoder makes, whatever the resolution or module size: the failure follows the module
+ * pattern, which the mask decides. So every symbol is first read back with ZXing from
+ * small renderings like a 150, 200 and 300 dpi scan; if that fails, the next of the eight
+ * standard masks is tried. Any QR reader reads any mask.
  */
 final class QrSymbols {
 
@@ -43,10 +43,11 @@ final class QrSymbols {
 	private static final ErrorCorrectionLevel LEVEL = ErrorCorrectionLevel.Q;
 
 	/**
-	 * Module size in pixels and sub-pixel offset of each probe rendering. The second is where
-	 * letter.html's footer puts the 22 mm code on an A4 page rasterised at 150 dpi (left edge
-	 * 51.04 pt, top edge 95.25 pt above the bottom: 106.33 px across, 1555.50 px down): found
-	 * when a symbol that passed the others failed a 150 dpi scan of the page at that spot.
+	 * Module size in pixels and sub-pixel offset of each probe rendering. The second is
+	 * where letter.html's footer puts the 22 mm code on an A4 page rasterised at 150 dpi
+	 * (left edge 51.04 pt, top edge 95.25 pt above the bottom: 106.33 px across, 1555.50
+	 * px down): found when a symbol that passed the others failed a 150 dpi scan of the
+	 * page at that spot.
 	 */
 	private static final double[][] PROBES = { { 4.48, 0.3, 0.7 }, { 4.48, 0.33, 0.5 }, { 3, 0, 0 }, { 6, 0, 0 },
 			{ 5.1, 0.2, 0.9 } };
@@ -58,7 +59,10 @@ final class QrSymbols {
 	private QrSymbols() {
 	}
 
-	/** The symbol for {@code text} (without quiet zone), readable by ZXing where any mask allows. */
+	/**
+	 * The symbol for {@code text} (without quiet zone), readable by ZXing where any mask
+	 * allows.
+	 */
 	static ByteMatrix symbol(String text) {
 		ByteMatrix cached = CACHE.get(text);
 		if (cached != null) {
@@ -110,8 +114,8 @@ final class QrSymbols {
 
 	/**
 	 * A rendering with whole pixels per module, already black and white. ZXing's local
-	 * threshold binarizer returns a pure black-and-white image unchanged, so it is handed to
-	 * the reader as is, without drawing grey pixels and thresholding them again.
+	 * threshold binarizer returns a pure black-and-white image unchanged, so it is handed
+	 * to the reader as is, without drawing grey pixels and thresholding them again.
 	 */
 	static BitMatrix bits(ByteMatrix matrix, int module) {
 		int size = (matrix.getWidth() + 2 * QUIET_ZONE) * module + 2 * MARGIN;
@@ -173,8 +177,9 @@ final class QrSymbols {
 	}
 
 	/**
-	 * The anti-aliased probe as the grey plane the reader takes directly (a luminance source
-	 * over a plain array, without the per-row copies a {@link BufferedImage} source makes).
+	 * The anti-aliased probe as the grey plane the reader takes directly (a luminance
+	 * source over a plain array, without the per-row copies a {@link BufferedImage}
+	 * source makes).
 	 */
 	private static PlanarYUVLuminanceSource grey(ByteMatrix matrix, double module, double dx, double dy) {
 		if (module < 1) {
@@ -186,23 +191,27 @@ final class QrSymbols {
 		return new PlanarYUVLuminanceSource(pixels, size, size, 0, 0, size, size, false);
 	}
 
-	/** Sub-pixel samples per pixel across and down, as Java2D's anti-aliasing rasteriser takes them. */
+	/**
+	 * Sub-pixel samples per pixel across and down, as Java2D's anti-aliasing rasteriser
+	 * takes them.
+	 */
 	private static final int SAMPLES_X = 256;
 
 	private static final int SAMPLES_Y = 8;
 
 	/**
-	 * Draws the dark modules anti-aliased, the way Java2D (Marlin) fills them: each pixel is
-	 * as dark as the share of its 256 x 8 sample points inside a dark module. The sampling is
-	 * separable for a grid of squares, so this is a few multiplications per pixel instead of a
-	 * general path fill (measured: grey levels within 1 of Java2D's, about a tenth of the time).
+	 * Draws the dark modules anti-aliased, the way Java2D (Marlin) fills them: each pixel
+	 * is as dark as the share of its 256 x 8 sample points inside a dark module. The
+	 * sampling is separable for a grid of squares, so this is a few multiplications per
+	 * pixel instead of a general path fill (measured: grey levels within 1 of Java2D's,
+	 * about a tenth of the time).
 	 */
-	private static void antiAliased(ByteMatrix matrix, double module, double x0, double y0, int size,
-			byte[] pixels) {
+	private static void antiAliased(ByteMatrix matrix, double module, double x0, double y0, int size, byte[] pixels) {
 		int n = matrix.getWidth();
 		int[][] cols = samples(x0, module, n, size, SAMPLES_X);
 		int[][] rows = samples(y0, module, n, size, SAMPLES_Y);
-		// white paper; only the pixels over the symbol (about half of the probe) are worked out
+		// white paper; only the pixels over the symbol (about half of the probe) are
+		// worked out
 		Arrays.fill(pixels, (byte) 255);
 		int left = firstCovered(cols);
 		int right = lastCovered(cols);
@@ -296,9 +305,7 @@ final class QrSymbols {
 		hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 		hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 		try {
-			return new QRCodeReader()
-				.decode(new BinaryBitmap(binarizer), hints)
-				.getText();
+			return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
 		}
 		catch (ReaderException ex) {
 			return null;

@@ -12,7 +12,10 @@ import javax.imageio.ImageIO;
 import nl.postbrug.letters.BatchCover;
 import nl.postbrug.letters.LetterContent;
 
-/** Made-up content for the trial render that checks templates before real letters use them. */
+/**
+ * Made-up content for the trial render that checks templates before real letters use
+ * them.
+ */
 final class Samples {
 
 	private static final byte[] PHOTO = photo();
@@ -23,8 +26,8 @@ final class Samples {
 	static LetterContent letter() {
 		return new LetterContent("PI Voorbeeld", "Sam Voorbeeld", "0000000", "A1", "001", "Ans Voorbeeld",
 				LocalDate.of(2026, 1, 1),
-				"Dag Sam,\nhoe gaat het?\n\nŻółć, İstanbul, Привет, Ελλάδα, مرحبا بك, שלום 你好 😀\n\nAns", List.of(PHOTO),
-				"PB-00000-00000-0");
+				"Dag Sam,\nhoe gaat het?\n\nŻółć, İstanbul, Привет, Ελλάδα, مرحبا بك, שלום 你好 😀\n\nAns",
+				List.of(PHOTO), "PB-00000-00000-0");
 	}
 
 	static BatchCover cover() {

@@ -30,9 +30,9 @@ import nl.postbrug.letters.BrokenTemplate;
 
 /**
  * One print template: parsed once into a DOM and checked against its {@link Schema}; each
- * render works on a deep copy, filling {@code {{field}}} placeholders in text and attribute
- * values, replacing block placeholders ({@code {{body}}}) with generated elements, and
- * repeating elements marked {@code data-each="list"} once per row.
+ * render works on a deep copy, filling {@code {{field}}} placeholders in text and
+ * attribute values, replacing block placeholders ({@code {{body}}}) with generated
+ * elements, and repeating elements marked {@code data-each="list"} once per row.
  */
 final class Template {
 
@@ -42,7 +42,9 @@ final class Template {
 
 	/**
 	 * The fields a template may use.
-	 * @param barcodeField the field a {@code custom/qr} object must print, so every page carries its code
+	 *
+	 * @param barcodeField the field a {@code custom/qr} object must print, so every page
+	 * carries its code
 	 */
 	record Schema(String name, Set<String> text, Set<String> blocks, Map<String, Set<String>> lists,
 			String barcodeField) {
@@ -63,7 +65,9 @@ final class Template {
 		this.sha256 = sha256;
 	}
 
-	/** SHA-256 of the file as read, in hex: tells which version of a template was in use. */
+	/**
+	 * SHA-256 of the file as read, in hex: tells which version of a template was in use.
+	 */
 	String sha256() {
 		return this.sha256;
 	}
@@ -84,8 +88,9 @@ final class Template {
 			source = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {
-			throw new BrokenTemplate(file, "the file does not exist; set postbrug.letters.template-dir to the folder holding "
-					+ schema.name(), ex);
+			throw new BrokenTemplate(file,
+					"the file does not exist; set postbrug.letters.template-dir to the folder holding " + schema.name(),
+					ex);
 		}
 		catch (IOException ex) {
 			throw new BrokenTemplate(file, "it could not be read (" + ex + ")", ex);
@@ -124,7 +129,8 @@ final class Template {
 			Element root = dom.getDocumentElement();
 			if (!"html".equals(root.getLocalName()) || !XHTML.equals(root.getNamespaceURI())) {
 				throw new BrokenTemplate(file,
-						"the root element must be <html xmlns=\"" + XHTML + "\">, found <" + root.getTagName() + ">", null);
+						"the root element must be <html xmlns=\"" + XHTML + "\">, found <" + root.getTagName() + ">",
+						null);
 			}
 			return dom;
 		}
@@ -137,7 +143,10 @@ final class Template {
 		}
 	}
 
-	/** Every placeholder known where it stands, blocks alone in their text, the barcode present. */
+	/**
+	 * Every placeholder known where it stands, blocks alone in their text, the barcode
+	 * present.
+	 */
 	private void check() {
 		boolean[] barcode = { false };
 		walk(this.dom.getDocumentElement(), null, barcode);
@@ -151,12 +160,13 @@ final class Template {
 		String each = element.getAttribute("data-each");
 		if (!each.isEmpty()) {
 			if (list != null) {
-				throw new BrokenTemplate(this.file, "data-each=\"" + each + "\" inside data-each=\"" + list
-						+ "\": lists do not nest", null);
+				throw new BrokenTemplate(this.file,
+						"data-each=\"" + each + "\" inside data-each=\"" + list + "\": lists do not nest", null);
 			}
 			if (!this.schema.lists().containsKey(each)) {
-				throw new BrokenTemplate(this.file, "data-each=\"" + each + "\" names no list; known lists are "
-						+ this.schema.lists().keySet(), null);
+				throw new BrokenTemplate(this.file,
+						"data-each=\"" + each + "\" names no list; known lists are " + this.schema.lists().keySet(),
+						null);
 			}
 			list = each;
 		}
@@ -192,8 +202,9 @@ final class Template {
 			if (this.schema.text().contains(name) || list != null && this.schema.lists().get(list).contains(name)) {
 				continue;
 			}
-			throw new BrokenTemplate(this.file, "unknown field {{" + name + "}}" + (list == null ? ""
-					: " in data-each=\"" + list + "\" (row fields " + this.schema.lists().get(list) + ")")
+			throw new BrokenTemplate(this.file, "unknown field {{" + name + "}}"
+					+ (list == null ? ""
+							: " in data-each=\"" + list + "\" (row fields " + this.schema.lists().get(list) + ")")
 					+ "; known fields are " + this.schema.text() + " and blocks " + this.schema.blocks()
 					+ " (see print-templates/README.md)", null);
 		}

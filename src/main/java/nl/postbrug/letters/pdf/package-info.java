@@ -1,4 +1,5 @@
 /**
- * Lays letters out as PDF with openhtmltopdf: templates, escaping, bundled fonts, barcodes.
+ * Lays letters out as PDF with openhtmltopdf: templates, escaping, bundled fonts,
+ * barcodes.
  */
 package nl.postbrug.letters.pdf;

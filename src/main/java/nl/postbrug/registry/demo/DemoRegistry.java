@@ -22,8 +22,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's reference data: imports {@code samples/*.csv} on every start (imports are
- * idempotent) and gives the demo accounts the password {@code demo}.
+ * The demo profile's reference data: imports {@code samples/*.csv} on every start
+ * (imports are idempotent) and gives the demo accounts the password {@code demo}.
  */
 @Component
 @Profile("demo")

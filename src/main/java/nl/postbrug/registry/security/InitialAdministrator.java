@@ -10,8 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the demo there are no default accounts: the first administrator comes from configuration
- * ({@code postbrug.security.initial-admin.username} and {@code .password}), once.
+ * Outside the demo there are no default accounts: the first administrator comes from
+ * configuration ({@code postbrug.security.initial-admin.username} and {@code .password}),
+ * once.
  */
 @Component
 class InitialAdministrator implements ApplicationRunner {

@@ -20,9 +20,10 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after {@code postbrug.security.max-failed-logins} wrong passwords for one
- * account within the lock period, that account cannot sign in until the period has passed, even with
- * the right password. Kept in memory: a restart forgives, which is acceptable for a speed bump.
+ * Slows password guessing: after {@code postbrug.security.max-failed-logins} wrong
+ * passwords for one account within the lock period, that account cannot sign in until the
+ * period has passed, even with the right password. Kept in memory: a restart forgives,
+ * which is acceptable for a speed bump.
  */
 @Component
 class LoginThrottle {

@@ -17,8 +17,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds staff by username and relatives by email address. Staff usernames cannot contain '@', so the
- * two never collide.
+ * Finds staff by username and relatives by email address. Staff usernames cannot contain
+ * '@', so the two never collide.
  */
 @Component
 class PostbrugUserDetailsService implements UserDetailsService {
@@ -64,7 +64,8 @@ class PostbrugUserDetailsService implements UserDetailsService {
 	private PostbrugUser relative(String email) {
 		record Row(Contact contact, String passwordHash) {
 		}
-		return jdbc.sql("SELECT id, email, name, verified, password_hash FROM contact WHERE email = ? AND password_hash IS NOT NULL")
+		return jdbc.sql(
+				"SELECT id, email, name, verified, password_hash FROM contact WHERE email = ? AND password_hash IS NOT NULL")
 			.param(email)
 			.query((rs, n) -> new Row(new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
 					rs.getString(5)))

@@ -11,10 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors: the API ({@code /api/**}) takes HTTP Basic on every request and answers with problem
- * details; the pages use a form login with a session and CSRF tokens. Which role may do what is
- * declared on each controller method ({@code @PreAuthorize}); facility scope is checked in the
- * modules against {@link nl.postbrug.registry.PostbrugUser#canAct(long)}.
+ * Two doors: the API ({@code /api/**}) takes HTTP Basic on every request and answers with
+ * problem details; the pages use a form login with a session and CSRF tokens. Which role
+ * may do what is declared on each controller method ({@code @PreAuthorize}); facility
+ * scope is checked in the modules against
+ * {@link nl.postbrug.registry.PostbrugUser#canAct(long)}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -33,7 +34,8 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic credentials travel with every request and no cookie is set, so there is no session for
+			// Basic credentials travel with every request and no cookie is set, so there
+			// is no session for
 			// a forged cross-site request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.build();

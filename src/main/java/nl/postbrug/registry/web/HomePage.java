@@ -26,7 +26,9 @@ class HomePage {
 		return start == null ? "registry/home" : "redirect:" + start;
 	}
 
-	/** Where a user's work starts; {@code null} for a user with no role that has pages. */
+	/**
+	 * Where a user's work starts; {@code null} for a user with no role that has pages.
+	 */
 	static String startPage(PostbrugUser user) {
 		if (user == null) {
 			return null;

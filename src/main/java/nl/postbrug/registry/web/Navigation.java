@@ -11,8 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The page header's links, read by the layout as {@code @navigation}: only the pages the signed-in
- * user's roles open. A bean rather than a model attribute, so error pages get the header too.
+ * The page header's links, read by the layout as {@code @navigation}: only the pages the
+ * signed-in user's roles open. A bean rather than a model attribute, so error pages get
+ * the header too.
  */
 @Component("navigation")
 public class Navigation {

@@ -11,9 +11,9 @@ import nl.postbrug.screening.Finding;
 import nl.postbrug.screening.Finding.Severity;
 
 /**
- * The text checks of a rule set: words and phrases, patterns, names a prisoner may not be told about,
- * code-like text, invisible and unprintable characters and language. Each finding carries the exact span in the text
- * as the sender wrote it.
+ * The text checks of a rule set: words and phrases, patterns, names a prisoner may not be
+ * told about, code-like text, invisible and unprintable characters and language. Each
+ * finding carries the exact span in the text as the sender wrote it.
  */
 public final class ContentChecks {
 
@@ -29,7 +29,8 @@ public final class ContentChecks {
 	}
 
 	/**
-	 * @param prisonerNumber the registry number of the prisoner the message is for, for no-contact names
+	 * @param prisonerNumber the registry number of the prisoner the message is for, for
+	 * no-contact names
 	 * @return the findings and the guessed language
 	 */
 	public static Result check(RuleSet rules, String text, String prisonerNumber) {
@@ -73,8 +74,10 @@ public final class ContentChecks {
 		String language = LanguageGuess.of(text);
 		if (!rules.readableLanguages.isEmpty() && rules.otherLanguage != null
 				&& !language.equals(LanguageGuess.UNDETERMINED) && !rules.readableLanguages.contains(language)) {
-			findings.add(Finding.whole("language", rules.otherLanguage, "Written in a language the facility's screeners do not read ("
-					+ java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH) + ")"));
+			findings.add(Finding.whole("language", rules.otherLanguage,
+					"Written in a language the facility's screeners do not read ("
+							+ java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH)
+							+ ")"));
 		}
 		return new Result(findings, language);
 	}
@@ -115,8 +118,10 @@ public final class ContentChecks {
 				long digits = token.chars().filter(Character::isDigit).count();
 				long letters = token.chars().filter(Character::isLetter).count();
 				if (digits >= 3 && letters >= 3) {
-					addUnclaimed(findings, new Finding("code-like", rule.severity(),
-							"A string of mixed letters and digits that reads like a code or key", match.start(), match.end()));
+					addUnclaimed(findings,
+							new Finding("code-like", rule.severity(),
+									"A string of mixed letters and digits that reads like a code or key", match.start(),
+									match.end()));
 				}
 			}
 		}
@@ -144,14 +149,15 @@ public final class ContentChecks {
 	}
 
 	private static Finding cipher(RuleSet.CodeLike rule, int start, int end, int groups) {
-		return new Finding("code-like", rule.severity(), groups + " groups of five capital letters, as ciphers are written",
-				start, end);
+		return new Finding("code-like", rule.severity(),
+				groups + " groups of five capital letters, as ciphers are written", start, end);
 	}
 
 	/**
 	 * Characters the letter cannot print (Chinese, most emoji): on paper each shows as a
-	 * visible U+FFFD, so the screener should know what the prisoner will not be able to read.
-	 * A run of them, with the joiners and selectors that build one emoji, is one finding.
+	 * visible U+FFFD, so the screener should know what the prisoner will not be able to
+	 * read. A run of them, with the joiners and selectors that build one emoji, is one
+	 * finding.
 	 */
 	private static void unprintable(Severity severity, String text, List<Finding> findings) {
 		int i = 0;
@@ -179,12 +185,18 @@ public final class ContentChecks {
 		}
 	}
 
-	/** Zero-width joiner and variation selectors: parts of an emoji, printable on their own. */
+	/**
+	 * Zero-width joiner and variation selectors: parts of an emoji, printable on their
+	 * own.
+	 */
 	private static boolean isEmojiGlue(int cp) {
 		return cp == 0x200D || cp >= 0xFE00 && cp <= 0xFE0F;
 	}
 
-	/** Zero-width and other invisible characters, and the controls that reverse the reading direction. */
+	/**
+	 * Zero-width and other invisible characters, and the controls that reverse the
+	 * reading direction.
+	 */
 	private static void invisible(Severity severity, String text, List<Finding> findings) {
 		int i = 0;
 		while (i < text.length()) {
@@ -197,9 +209,11 @@ public final class ContentChecks {
 					direction |= (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 					i += Character.charCount(c);
 				}
-				findings.add(new Finding("invisible-characters", severity, direction
-						? "Characters that reverse the reading direction: what is printed is not what it seems"
-						: "Invisible characters hidden in the text", start, i));
+				findings.add(new Finding("invisible-characters", severity,
+						direction
+								? "Characters that reverse the reading direction: what is printed is not what it seems"
+								: "Invisible characters hidden in the text",
+						start, i));
 				continue;
 			}
 			i += Character.charCount(cp);
@@ -208,7 +222,8 @@ public final class ContentChecks {
 
 	private static boolean isHidden(String text, int at, int cp) {
 		if (cp == 0x200E || cp == 0x200F || cp == 0x061C) {
-			return false; // plain direction marks are part of ordinary Arabic and Hebrew writing
+			return false; // plain direction marks are part of ordinary Arabic and Hebrew
+							// writing
 		}
 		if (cp == 0x200D && at > 0 && at + 1 < text.length()) {
 			int before = text.codePointBefore(at);
@@ -231,7 +246,10 @@ public final class ContentChecks {
 				skeleton.originalEnd(match.end()));
 	}
 
-	/** Adds a finding unless an earlier, more specific one already covers part of its span. */
+	/**
+	 * Adds a finding unless an earlier, more specific one already covers part of its
+	 * span.
+	 */
 	private static void addUnclaimed(List<Finding> findings, Finding finding) {
 		boolean claimed = findings.stream()
 			.filter(f -> !f.ruleId().equals("word-list") && !f.ruleId().equals("no-contact"))

@@ -1,8 +1,8 @@
 package nl.postbrug.screening.rules;
 
 /**
- * A rule file that cannot be used, with the file, the line and what is wrong. The rules in force
- * before stay in force.
+ * A rule file that cannot be used, with the file, the line and what is wrong. The rules
+ * in force before stay in force.
  */
 public class MalformedRules extends RuntimeException {
 

@@ -24,8 +24,9 @@ import nl.postbrug.screening.Finding;
 import nl.postbrug.screening.Finding.Severity;
 
 /**
- * Finds barcodes and QR codes inside photos: a photo is a way to smuggle a link or a code past a
- * reader of the text. Large photos are scaled down first, so the work per photo stays bounded.
+ * Finds barcodes and QR codes inside photos: a photo is a way to smuggle a link or a code
+ * past a reader of the text. Large photos are scaled down first, so the work per photo
+ * stays bounded.
  */
 public final class PhotoBarcodes {
 
@@ -42,8 +43,10 @@ public final class PhotoBarcodes {
 		for (int i = 0; i < photos.size(); i++) {
 			for (Result result : decode(photos.get(i))) {
 				String text = result.getText();
-				findings.add(Finding.inPhoto("photo-barcode", rules.photoBarcodes, "A " + result.getBarcodeFormat()
-						+ " code in photo " + (i + 1) + " reads: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text), i));
+				findings.add(Finding.inPhoto(
+						"photo-barcode", rules.photoBarcodes, "A " + result.getBarcodeFormat() + " code in photo "
+								+ (i + 1) + " reads: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text),
+						i));
 			}
 		}
 		return findings;
@@ -67,7 +70,8 @@ public final class PhotoBarcodes {
 			}
 		}
 		catch (IOException | RuntimeException unreadable) {
-			// Photos were decoded and re-encoded at intake; one that cannot be read here has no code to find.
+			// Photos were decoded and re-encoded at intake; one that cannot be read here
+			// has no code to find.
 			return List.of();
 		}
 	}

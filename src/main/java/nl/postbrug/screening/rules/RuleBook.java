@@ -22,9 +22,10 @@ import nl.postbrug.screening.ScreeningSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule files in force: {@code default.rules} for every facility, and {@code <FACILITY CODE>.rules}
- * over it for one facility. Loaded at start-up (a bad file stops the start with its name, line and
- * reason) and on {@link #reload()}, which swaps the rules only when every file is good.
+ * The rule files in force: {@code default.rules} for every facility, and
+ * {@code <FACILITY CODE>.rules} over it for one facility. Loaded at start-up (a bad file
+ * stops the start with its name, line and reason) and on {@link #reload()}, which swaps
+ * the rules only when every file is good.
  */
 @Component
 public class RuleBook {
@@ -33,7 +34,10 @@ public class RuleBook {
 
 	static final String DEFAULT = "default";
 
-	/** What is loaded: the files' combined SHA-256 (recorded with each screening) and the facilities with their own file. */
+	/**
+	 * What is loaded: the files' combined SHA-256 (recorded with each screening) and the
+	 * facilities with their own file.
+	 */
 	public record Loaded(String version, List<String> facilities, int words) {
 	}
 
@@ -60,7 +64,10 @@ public class RuleBook {
 		return state.loaded();
 	}
 
-	/** Reads the files again; on any error the rules in force stay and the error names file and line. */
+	/**
+	 * Reads the files again; on any error the rules in force stay and the error names
+	 * file and line.
+	 */
 	public synchronized Loaded reload() {
 		State fresh = load();
 		state = fresh;

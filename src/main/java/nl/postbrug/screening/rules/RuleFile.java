@@ -16,8 +16,8 @@ import java.util.Set;
  * key = value
  * </pre>
  *
- * Syntax is checked here; what the keys and values mean is checked by {@link RuleSet}, which reports
- * problems against the {@link Entry}'s file and line.
+ * Syntax is checked here; what the keys and values mean is checked by {@link RuleSet},
+ * which reports problems against the {@link Entry}'s file and line.
  */
 final class RuleFile {
 
@@ -64,15 +64,16 @@ final class RuleFile {
 				}
 				current = line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT);
 				if (!SECTIONS.contains(current)) {
-					throw new MalformedRules(name, number,
-							"unknown section [" + current + "]; known sections are " + String.join(", ", SECTIONS.stream().sorted().toList()));
+					throw new MalformedRules(name, number, "unknown section [" + current + "]; known sections are "
+							+ String.join(", ", SECTIONS.stream().sorted().toList()));
 				}
 				sections.computeIfAbsent(current, s -> new ArrayList<>());
 				continue;
 			}
 			int equals = line.indexOf('=');
 			if (equals <= 0) {
-				throw new MalformedRules(name, number, "expected 'key = value' or a [section] header, found '" + abbreviate(line) + "'");
+				throw new MalformedRules(name, number,
+						"expected 'key = value' or a [section] header, found '" + abbreviate(line) + "'");
 			}
 			if (current == null) {
 				throw new MalformedRules(name, number, "'" + abbreviate(line) + "' stands before any [section] header");
@@ -84,7 +85,10 @@ final class RuleFile {
 		return new RuleFile(name, sections);
 	}
 
-	/** A facility's file over the shared default: word lists and no-contact names add up, settings replace. */
+	/**
+	 * A facility's file over the shared default: word lists and no-contact names add up,
+	 * settings replace.
+	 */
 	static RuleFile merge(RuleFile base, RuleFile facility) {
 		Map<String, List<Entry>> merged = new LinkedHashMap<>();
 		for (String section : SECTIONS) {

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import nl.postbrug.screening.Finding.Severity;
 
 /**
- * The screening rules in force for one facility, compiled from the shared default file and the
- * facility's own file. Every value is checked here; a bad one names its file and line.
+ * The screening rules in force for one facility, compiled from the shared default file
+ * and the facility's own file. Every value is checked here; a bad one names its file and
+ * line.
  */
 public final class RuleSet {
 
@@ -78,7 +79,10 @@ public final class RuleSet {
 		return reviewEverything;
 	}
 
-	/** What failed SPF/DKIM/DMARC leads to: review (the default) or reject, never approval. */
+	/**
+	 * What failed SPF/DKIM/DMARC leads to: review (the default) or reject, never
+	 * approval.
+	 */
 	public Severity failedAuthentication() {
 		return failedAuthentication;
 	}
@@ -142,10 +146,12 @@ public final class RuleSet {
 				case "consonant-run" -> consonantRun = number(e, 5, 100);
 				case "mixed-token" -> mixedToken = number(e, 6, 200);
 				case "cipher-groups" -> cipherGroups = number(e, 2, 100);
-				default -> throw e.error("unknown key '" + e.key() + "' in [code-like]; known: severity, digit-run, consonant-run, mixed-token, cipher-groups");
+				default -> throw e.error("unknown key '" + e.key()
+						+ "' in [code-like]; known: severity, digit-run, consonant-run, mixed-token, cipher-groups");
 			}
 		}
-		b.codeLike = codeSeverity == null ? null : new CodeLike(codeSeverity, digitRun, consonantRun, mixedToken, cipherGroups);
+		b.codeLike = codeSeverity == null ? null
+				: new CodeLike(codeSeverity, digitRun, consonantRun, mixedToken, cipherGroups);
 		for (RuleFile.Entry e : file.section("no-contact")) {
 			if (e.key().equals("severity")) {
 				b.noContactSeverity = Severities.parse(e, e.value());
@@ -155,7 +161,10 @@ public final class RuleSet {
 			if (!number.matches("[0-9A-Z-]{4,32}")) {
 				throw e.error("'" + e.key() + "' is not a registry number; write '<registry number> = name, name'");
 			}
-			List<String> names = entries(e).stream().map(name -> Skeleton.of(name).text.strip()).filter(n -> !n.isEmpty()).toList();
+			List<String> names = entries(e).stream()
+				.map(name -> Skeleton.of(name).text.strip())
+				.filter(n -> !n.isEmpty())
+				.toList();
 			if (names.isEmpty()) {
 				throw e.error("no names listed for prisoner " + number);
 			}
@@ -170,7 +179,8 @@ public final class RuleSet {
 				case "severity" -> limitSeverity = Severities.parse(e, e.value());
 				case "per-sender-per-day" -> perSender = number(e, 1, 100_000);
 				case "per-prisoner-per-day" -> perPrisoner = number(e, 1, 100_000);
-				default -> throw e.error("unknown key '" + e.key() + "' in [limits]; known: severity, per-sender-per-day, per-prisoner-per-day");
+				default -> throw e.error("unknown key '" + e.key()
+						+ "' in [limits]; known: severity, per-sender-per-day, per-prisoner-per-day");
 			}
 		}
 		b.limits = limitSeverity == null ? null : new Limits(limitSeverity, perSender, perPrisoner);
@@ -184,7 +194,8 @@ public final class RuleSet {
 			switch (e.key()) {
 				case "invisible" -> b.invisible = Severities.parse(e, e.value());
 				case "unprintable" -> b.unprintable = Severities.parse(e, e.value());
-				default -> throw e.error("unknown key '" + e.key() + "' in [characters]; known: invisible, unprintable");
+				default ->
+					throw e.error("unknown key '" + e.key() + "' in [characters]; known: invisible, unprintable");
 			}
 		}
 		for (RuleFile.Entry e : file.section("language")) {
@@ -210,7 +221,8 @@ public final class RuleSet {
 			}
 			Severity severity = Severities.parse(e, e.value());
 			if (severity == null || severity == Severity.NOTE) {
-				// Mail whose sender the receiving server could not confirm is never approved unseen.
+				// Mail whose sender the receiving server could not confirm is never
+				// approved unseen.
 				throw e.error("authentication failed must be 'review' or 'reject'");
 			}
 			b.failedAuthentication = severity;

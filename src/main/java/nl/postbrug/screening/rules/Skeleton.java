@@ -5,23 +5,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A text reduced for matching, with a map back to the original: lower case, accents and other
- * combining marks removed, compatibility forms folded (full-width letters, ligatures), invisible
- * characters dropped, and, inside words that also hold Latin letters, look-alike letters from other
- * scripts and digits used as letters ({@code c0ke}, {@code dr\u0443gs}) read as the Latin letters they
- * imitate. Words wholly in another script stay in that script, so word lists in any language work.
+ * A text reduced for matching, with a map back to the original: lower case, accents and
+ * other combining marks removed, compatibility forms folded (full-width letters,
+ * ligatures), invisible characters dropped, and, inside words that also hold Latin
+ * letters, look-alike letters from other scripts and digits used as letters
+ * ({@code c0ke}, {@code dr\u0443gs}) read as the Latin letters they imitate. Words wholly
+ * in another script stay in that script, so word lists in any language work.
  */
 final class Skeleton {
 
-	private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(Map.entry('а', 'a'),
-			Map.entry('в', 'b'), Map.entry('е', 'e'), Map.entry('ё', 'e'), Map.entry('к', 'k'), Map.entry('м', 'm'),
-			Map.entry('н', 'h'), Map.entry('о', 'o'), Map.entry('р', 'p'), Map.entry('с', 'c'), Map.entry('т', 't'),
-			Map.entry('у', 'y'), Map.entry('х', 'x'), Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'),
-			Map.entry('ԁ', 'd'), Map.entry('ɡ', 'g'), Map.entry('α', 'a'), Map.entry('β', 'b'), Map.entry('ε', 'e'),
-			Map.entry('ι', 'i'), Map.entry('κ', 'k'), Map.entry('ν', 'v'), Map.entry('ο', 'o'), Map.entry('ρ', 'p'),
-			Map.entry('τ', 't'), Map.entry('υ', 'u'), Map.entry('χ', 'x'), Map.entry('ı', 'i'), Map.entry('0', 'o'),
-			Map.entry('1', 'i'), Map.entry('3', 'e'), Map.entry('4', 'a'), Map.entry('5', 's'), Map.entry('7', 't'),
-			Map.entry('@', 'a'), Map.entry('$', 's'));
+	private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(Map.entry('а', 'a'), Map.entry('в', 'b'),
+			Map.entry('е', 'e'), Map.entry('ё', 'e'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('н', 'h'),
+			Map.entry('о', 'o'), Map.entry('р', 'p'), Map.entry('с', 'c'), Map.entry('т', 't'), Map.entry('у', 'y'),
+			Map.entry('х', 'x'), Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'), Map.entry('ԁ', 'd'),
+			Map.entry('ɡ', 'g'), Map.entry('α', 'a'), Map.entry('β', 'b'), Map.entry('ε', 'e'), Map.entry('ι', 'i'),
+			Map.entry('κ', 'k'), Map.entry('ν', 'v'), Map.entry('ο', 'o'), Map.entry('ρ', 'p'), Map.entry('τ', 't'),
+			Map.entry('υ', 'u'), Map.entry('χ', 'x'), Map.entry('ı', 'i'), Map.entry('0', 'o'), Map.entry('1', 'i'),
+			Map.entry('3', 'e'), Map.entry('4', 'a'), Map.entry('5', 's'), Map.entry('7', 't'), Map.entry('@', 'a'),
+			Map.entry('$', 's'));
 
 	private static final Map<Character, String> EXPANSIONS = Map.of('ß', "ss", 'æ', "ae", 'œ', "oe", 'ø', "o", 'ł', "l",
 			'đ', "d", 'ð', "d", 'þ', "th");
@@ -38,7 +39,9 @@ final class Skeleton {
 		this.to = to;
 	}
 
-	/** Where the skeleton's characters {@code [start, end)} stand in the original text. */
+	/**
+	 * Where the skeleton's characters {@code [start, end)} stand in the original text.
+	 */
 	int originalStart(int start) {
 		return from[start];
 	}
@@ -92,7 +95,10 @@ final class Skeleton {
 		}
 	}
 
-	/** One code point folded: invisible and combining characters vanish, the rest is lower case without accents. */
+	/**
+	 * One code point folded: invisible and combining characters vanish, the rest is lower
+	 * case without accents.
+	 */
 	private static String fold(int cp) {
 		if (cp < 128) {
 			return ASCII[cp]; // the common case needs no Unicode normalisation
@@ -106,7 +112,8 @@ final class Skeleton {
 		StringBuilder kept = new StringBuilder(decomposed.length());
 		decomposed.codePoints().filter(c -> {
 			int t = Character.getType(c);
-			return t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK && t != Character.COMBINING_SPACING_MARK;
+			return t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK
+					&& t != Character.COMBINING_SPACING_MARK;
 		}).forEach(kept::appendCodePoint);
 		String lower = kept.toString().toLowerCase(Locale.ROOT);
 		if (lower.length() == 1 && EXPANSIONS.containsKey(lower.charAt(0))) {

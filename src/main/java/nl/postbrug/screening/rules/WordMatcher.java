@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds listed words and phrases in a skeleton as whole words, in one pass over its words: each word
- * of the text is looked up by hash, and only phrases starting with it are compared further. Any run of
- * characters other than letters and digits separates words, in the list and in the text alike.
+ * Finds listed words and phrases in a skeleton as whole words, in one pass over its
+ * words: each word of the text is looked up by hash, and only phrases starting with it
+ * are compared further. Any run of characters other than letters and digits separates
+ * words, in the list and in the text alike.
  */
 final class WordMatcher {
 
@@ -66,7 +67,8 @@ final class WordMatcher {
 		}
 		for (int k = 1; k < phrase.length; k++) {
 			int[] word = words.get(at + k);
-			if (!text.regionMatches(word[0], phrase[k], 0, phrase[k].length()) || word[1] - word[0] != phrase[k].length()) {
+			if (!text.regionMatches(word[0], phrase[k], 0, phrase[k].length())
+					|| word[1] - word[0] != phrase[k].length()) {
 				return false;
 			}
 		}

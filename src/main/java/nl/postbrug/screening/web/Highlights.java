@@ -9,9 +9,10 @@ import java.util.Set;
 import nl.postbrug.screening.Finding;
 
 /**
- * Cuts a message text into plain and highlighted segments along the findings' spans. The page prints
- * each segment as escaped text, inside {@code <mark>} when highlighted, so message content is never
- * treated as markup. Overlapping spans merge into one highlight naming all their rules.
+ * Cuts a message text into plain and highlighted segments along the findings' spans. The
+ * page prints each segment as escaped text, inside {@code <mark>} when highlighted, so
+ * message content is never treated as markup. Overlapping spans merge into one highlight
+ * naming all their rules.
  */
 final class Highlights {
 

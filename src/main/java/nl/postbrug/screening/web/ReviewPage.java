@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The screener's review queue as a page: oldest message first, findings highlighted in the text, one
- * decision form per message.
+ * The screener's review queue as a page: oldest message first, findings highlighted in
+ * the text, one decision form per message.
  */
 @Controller
 class ReviewPage {
@@ -36,7 +36,8 @@ class ReviewPage {
 	record FacilityCount(String code, String name, long waiting, String oldest) {
 	}
 
-	record Card(ReviewQueue.Item item, ZonedDateTime receivedAt, List<Highlights.Segment> segments, List<Integer> photos) {
+	record Card(ReviewQueue.Item item, ZonedDateTime receivedAt, List<Highlights.Segment> segments,
+			List<Integer> photos) {
 	}
 
 	private final ReviewQueue queue;
@@ -104,12 +105,14 @@ class ReviewPage {
 			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
 		try {
 			MessageStatus status = review.decide(screener, id, Review.Decision.parse(decision), reason);
-			redirect.addFlashAttribute("notice", status == MessageStatus.IN_REVIEW
-					? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
-					: "Message " + shortId(id) + " is now " + status + ".");
+			redirect.addFlashAttribute("notice",
+					status == MessageStatus.IN_REVIEW
+							? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
+							: "Message " + shortId(id) + " is now " + status + ".");
 		}
 		catch (Review.InvalidDecision | Review.OutOfScope | IllegalTransition ex) {
-			// Back to the queue with the reason, so the screener can fix the form and decide again.
+			// Back to the queue with the reason, so the screener can fix the form and
+			// decide again.
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/review";
@@ -122,11 +125,14 @@ class ReviewPage {
 			.min(java.util.Comparator.naturalOrder())
 			.map(ReviewPage::age)
 			.orElse("");
-		return new FacilityCount(facility.code(), facility.name(), messages.count(MessageStatus.IN_REVIEW, facility.id()),
-				oldest);
+		return new FacilityCount(facility.code(), facility.name(),
+				messages.count(MessageStatus.IN_REVIEW, facility.id()), oldest);
 	}
 
-	/** How long a message has waited, as a screener reads it: "45 min", "3 h 10 min", "2 d 4 h". */
+	/**
+	 * How long a message has waited, as a screener reads it: "45 min", "3 h 10 min", "2 d
+	 * 4 h".
+	 */
 	static String age(java.time.Instant since) {
 		java.time.Duration waited = java.time.Duration.between(since, java.time.Instant.now());
 		if (waited.toDays() > 0) {

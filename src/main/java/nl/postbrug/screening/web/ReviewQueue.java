@@ -31,7 +31,10 @@ class ReviewQueue {
 			String text, int photos, int risk, List<Finding> findings, Review.Proposal withholdProposal) {
 	}
 
-	/** The queue's order: oldest first (the default), or highest risk first and oldest among equals. */
+	/**
+	 * The queue's order: oldest first (the default), or highest risk first and oldest
+	 * among equals.
+	 */
 	enum Order {
 
 		OLDEST, RISK;

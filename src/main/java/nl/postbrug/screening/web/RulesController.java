@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The screening rules in force, and their reload after an administrator edited the files. A file with
- * an error is refused with its name, line and reason (422), and the rules in force stay.
+ * The screening rules in force, and their reload after an administrator edited the files.
+ * A file with an error is refused with its name, line and reason (422), and the rules in
+ * force stay.
  */
 @RestController
 class RulesController {

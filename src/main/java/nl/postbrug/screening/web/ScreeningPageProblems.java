@@ -13,8 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
 import static nl.postbrug.ErrorResponses.page;
 
 /**
- * Errors on the review page as a readable page. Ordered before {@link ScreeningProblems}, which covers
- * the same package but answers the API with problem details.
+ * Errors on the review page as a readable page. Ordered before {@link ScreeningProblems},
+ * which covers the same package but answers the API with problem details.
  */
 @ControllerAdvice(assignableTypes = ReviewPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

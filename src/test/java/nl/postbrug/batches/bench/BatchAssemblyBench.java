@@ -35,10 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Assembles one batch of 2,000 one-page text letters through the real path (claim, render, print to
- * the folder printer) and reports time, peak heap and bytes per page. Not part of {@code verify}:
- * run with {@code ./mvnw -B test -Pbench -Dtest=BatchAssemblyBench}; the figures are written to
- * {@code target/bench/batch-assembly.txt}. Targets: under 30 s, under 512 MB heap, under 3 KB per page.
+ * Assembles one batch of 2,000 one-page text letters through the real path (claim,
+ * render, print to the folder printer) and reports time, peak heap and bytes per page.
+ * Not part of {@code verify}: run with
+ * {@code ./mvnw -B test -Pbench -Dtest=BatchAssemblyBench}; the figures are written to
+ * {@code target/bench/batch-assembly.txt}. Targets: under 30 s, under 512 MB heap, under
+ * 3 KB per page.
  */
 @SpringBootTest(properties = { "postbrug.batches.schedule-file=none", "postbrug.batches.max-letters-per-batch=5000" })
 @ActiveProfiles("demo")
@@ -94,8 +96,8 @@ class BatchAssemblyBench {
 				heap peak:       %d MB (sum of heap pools' peaks, -Xmx %d MB)
 				file:            %.1f MB
 				bytes per page:  %d
-				""", Instant.now(), batch.letters(), batch.pages(), batch.status(), millis / 1000.0, before >> 20, peak >> 20,
-				Runtime.getRuntime().maxMemory() >> 20, bytes / 1048576.0, bytes / batch.pages());
+				""", Instant.now(), batch.letters(), batch.pages(), batch.status(), millis / 1000.0, before >> 20,
+				peak >> 20, Runtime.getRuntime().maxMemory() >> 20, bytes / 1048576.0, bytes / batch.pages());
 		Path out = Path.of("target", "bench", "batch-assembly.txt");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
@@ -114,16 +116,18 @@ class BatchAssemblyBench {
 				+ "de hond heeft de tuin omgespit en oma komt zondag op bezoek. We denken aan je.\n\n";
 		for (int i = 0; i < count; i++) {
 			String id = UUID.randomUUID().toString();
-			messages.add(new Object[] { id, prisoners.get(i % prisoners.size()), facility.id(), "Brief " + i + ".\n\n" + text.repeat(3),
-					now, now });
+			messages.add(new Object[] { id, prisoners.get(i % prisoners.size()), facility.id(),
+					"Brief " + i + ".\n\n" + text.repeat(3), now, now });
 			changes.add(new Object[] { id, now });
 		}
 		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.batchUpdate("""
-				INSERT INTO message (id, channel, sender_email, sender_name, prisoner_id, facility_id, body, status,
-				received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""",
+		template.batchUpdate(
+				"""
+						INSERT INTO message (id, channel, sender_email, sender_name, prisoner_id, facility_id, body, status,
+						received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""",
 				messages);
-		template.batchUpdate("INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, 'APPROVED', 'bench')",
+		template.batchUpdate(
+				"INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, 'APPROVED', 'bench')",
 				changes);
 	}
 

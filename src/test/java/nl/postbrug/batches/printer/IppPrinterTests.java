@@ -56,7 +56,11 @@ class IppPrinterTests {
 		String ref = job.ref();
 		assertThat(printer.find("unit-job-1")).hasValueSatisfying(found -> assertThat(found.ref()).isEqualTo(ref));
 		assertThat(printer.find("never-sent")).isEmpty();
-		Path received = device.received().stream().filter(file -> file.getFileName().toString().contains("unit-job-1")).findFirst().orElseThrow();
+		Path received = device.received()
+			.stream()
+			.filter(file -> file.getFileName().toString().contains("unit-job-1"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(Files.readAllBytes(received)).isEqualTo(Files.readAllBytes(pdf));
 		assertThat(printer.check().reachable()).isTrue();
 	}
@@ -68,7 +72,8 @@ class IppPrinterTests {
 
 	@Test
 	void aPrinterThatIsOffIsUnavailable() throws Exception {
-		IppPrinter nobody = new IppPrinter(URI.create("ipp://localhost:1/ipp/print"), Duration.ofSeconds(1), Duration.ofSeconds(2), false);
+		IppPrinter nobody = new IppPrinter(URI.create("ipp://localhost:1/ipp/print"), Duration.ofSeconds(1),
+				Duration.ofSeconds(2), false);
 		assertThatThrownBy(() -> nobody.submit(pdf(1), "unit-job-off")).isInstanceOf(PrinterUnavailable.class)
 			.hasMessageContaining("unreachable");
 		assertThat(nobody.check().reachable()).isFalse();
@@ -76,8 +81,10 @@ class IppPrinterTests {
 
 	@Test
 	void aDuplexBatchForAOneSidedPrinterIsStillPrinted() throws Exception {
-		// ippeveprinter offers one-sided printing only and refuses a job that asks for two sides.
-		IppPrinter duplex = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30), true);
+		// ippeveprinter offers one-sided printing only and refuses a job that asks for
+		// two sides.
+		IppPrinter duplex = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30),
+				true);
 		PrintJob job = duplex.submit(pdf(2), "unit-duplex-1");
 		Instant until = Instant.now().plusSeconds(60);
 		while (!job.state().done() && Instant.now().isBefore(until)) {
@@ -90,7 +97,8 @@ class IppPrinterTests {
 	@Test
 	void onlyIppUrisAreAccepted() {
 		assertThatThrownBy(() -> new IppPrinter(URI.create("http://printer/ipp/print"), Duration.ofSeconds(1),
-				Duration.ofSeconds(1), false)).isInstanceOf(IllegalArgumentException.class);
+				Duration.ofSeconds(1), false))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static Path pdf(int pages) throws IOException {

@@ -31,7 +31,8 @@ class BatchSchedulesTests {
 
 	@Test
 	void aBadBatchTimeStopsStartUpNamingTheFacilityAndTheValue() {
-		assertThatThrownBy(() -> BatchSchedules.read(file("PIA=0 0 25 * * ?\n"))).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> BatchSchedules.read(file("PIA=0 0 25 * * ?\n")))
+			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("facility PIA")
 			.hasMessageContaining("'0 0 25 * * ?'");
 	}
@@ -45,12 +46,14 @@ class BatchSchedulesTests {
 		assertThatThrownBy(() -> BatchSchedules.read(file("PIA.cutoff=06:30\n"))).hasMessageContaining("no batch time");
 		assertThatThrownBy(() -> BatchSchedules.read(file("PIA=0 0 7 ? * *\nPIA.cutof=06:30\n")))
 			.hasMessageContaining("setting 'cutof'");
-		assertThatThrownBy(() -> BatchSchedules.read(file("timezone=Mars/Olympus\n"))).hasMessageContaining("Mars/Olympus");
+		assertThatThrownBy(() -> BatchSchedules.read(file("timezone=Mars/Olympus\n")))
+			.hasMessageContaining("Mars/Olympus");
 	}
 
 	@Test
 	void aCutOffIsATimeOfDayAtOrBeforeTheSlotOrATimeBeforeIt() {
-		Instant sevenInSummer = Instant.parse("2026-07-01T05:00:00Z"); // 07:00 in Amsterdam
+		Instant sevenInSummer = Instant.parse("2026-07-01T05:00:00Z"); // 07:00 in
+																		// Amsterdam
 		assertThat(Cutoff.parse("06:30").of(sevenInSummer, AMSTERDAM)).isEqualTo(Instant.parse("2026-07-01T04:30:00Z"));
 		assertThat(Cutoff.parse("22:00").of(sevenInSummer, AMSTERDAM)).isEqualTo(Instant.parse("2026-06-30T20:00:00Z"));
 		assertThat(Cutoff.parse("30m").of(sevenInSummer, AMSTERDAM)).isEqualTo(Instant.parse("2026-07-01T04:30:00Z"));

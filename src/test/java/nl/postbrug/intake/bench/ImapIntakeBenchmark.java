@@ -39,8 +39,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Not a test: ingests 1,000 messages from GreenMail through the IMAP poller and prints messages per
- * second and peak heap. Excluded from {@code ./mvnw verify}; run it with
+ * Not a test: ingests 1,000 messages from GreenMail through the IMAP poller and prints
+ * messages per second and peak heap. Excluded from {@code ./mvnw verify}; run it with
  * {@code ./mvnw -Pbench test -Dtest=ImapIntakeBenchmark}. Asserts nothing about time.
  */
 @SpringBootTest
@@ -54,9 +54,9 @@ class ImapIntakeBenchmark {
 	private static final int IMAP = freePort();
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[] {
-			new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-			new ServerSetup(IMAP, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+	static final GreenMailExtension greenMail = new GreenMailExtension(
+			new ServerSetup[] { new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+					new ServerSetup(IMAP, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser("post@postbrug.example.org", "post", "secret"))
 		.withPerMethodLifecycle(false);
 
@@ -121,13 +121,18 @@ class ImapIntakeBenchmark {
 		System.out.println();
 		System.out.println("IMAP intake benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, max heap "
 				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java " + System.getProperty("java.version")
-				+ String.format(", load average %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
-		System.out.printf("  delivered by SMTP:      %d messages in %.1f s (not part of the figure)%n", MESSAGES, deliverSeconds);
-		System.out.printf("  ingested from IMAP:     %d messages in %.2f s = %.0f messages/s (%d polls; fetch, parse, store, commit, move)%n",
+				+ String.format(", load average %.1f",
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+				+ ")");
+		System.out.printf("  delivered by SMTP:      %d messages in %.1f s (not part of the figure)%n", MESSAGES,
+				deliverSeconds);
+		System.out.printf(
+				"  ingested from IMAP:     %d messages in %.2f s = %.0f messages/s (%d polls; fetch, parse, store, commit, move)%n",
 				taken, ingestSeconds, taken / ingestSeconds, polls);
-		System.out.printf("  ingested and screened:  %.2f s = %.0f messages/s%n", screenedSeconds, taken / screenedSeconds);
-		System.out.printf("  peak heap (sampled):    %d MB; sum of heap pool peaks: %d MB%n", heap.peak() / (1024 * 1024),
-				heap.poolPeaks() / (1024 * 1024));
+		System.out.printf("  ingested and screened:  %.2f s = %.0f messages/s%n", screenedSeconds,
+				taken / screenedSeconds);
+		System.out.printf("  peak heap (sampled):    %d MB; sum of heap pool peaks: %d MB%n",
+				heap.peak() / (1024 * 1024), heap.poolPeaks() / (1024 * 1024));
 		System.out.println();
 	}
 
@@ -136,18 +141,21 @@ class ImapIntakeBenchmark {
 	}
 
 	private static byte[] mail(int i, byte[] photo) {
-		String text = ("Lieve Jan,\r\n\r\nDit is bericht nummer " + i + ". Het gaat goed met ons; de kinderen zijn naar "
-				+ "school en oma komt zondag eten.\r\n").repeat(8) + "\r\nLiefs, Anna\r\n";
+		String text = ("Lieve Jan,\r\n\r\nDit is bericht nummer " + i
+				+ ". Het gaat goed met ons; de kinderen zijn naar " + "school en oma komt zondag eten.\r\n")
+			.repeat(8) + "\r\nLiefs, Anna\r\n";
 		String head = "From: Anna de Vries <anna@example.org>\r\nTo: post+1000000001@postbrug.example.org\r\n"
-				+ "Subject: Bericht " + i + "\r\nDate: Sat, 28 Nov 2026 10:00:00 +0100\r\nMessage-ID: <" + UUID.randomUUID()
-				+ "@example.org>\r\nMIME-Version: 1.0\r\n";
+				+ "Subject: Bericht " + i + "\r\nDate: Sat, 28 Nov 2026 10:00:00 +0100\r\nMessage-ID: <"
+				+ UUID.randomUUID() + "@example.org>\r\nMIME-Version: 1.0\r\n";
 		if (photo == null) {
 			return (head + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text).getBytes(StandardCharsets.UTF_8);
 		}
-		return (head + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+		return (head
+				+ "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
 				+ text + "\r\n--zz\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
 				+ "Content-Disposition: attachment; filename=\"foto.png\"\r\n\r\n"
-				+ java.util.Base64.getMimeEncoder().encodeToString(photo) + "\r\n--zz--\r\n").getBytes(StandardCharsets.UTF_8);
+				+ java.util.Base64.getMimeEncoder().encodeToString(photo) + "\r\n--zz--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] photo() throws IOException {

@@ -20,9 +20,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * A GreenMail SMTP and IMAP server on loopback, on ports chosen once per test class so that a stopped
- * and restarted server answers where the poller expects it. The mailbox Postbrug polls is
- * {@code post@postbrug.example.org} (login {@code post}).
+ * A GreenMail SMTP and IMAP server on loopback, on ports chosen once per test class so
+ * that a stopped and restarted server answers where the poller expects it. The mailbox
+ * Postbrug polls is {@code post@postbrug.example.org} (login {@code post}).
  */
 final class GreenMailServers {
 
@@ -36,9 +36,9 @@ final class GreenMailServers {
 
 	final int imapPort = freePort();
 
-	final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[] {
-			new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-			new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+	final GreenMailExtension greenMail = new GreenMailExtension(
+			new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+					new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, LOGIN, PASSWORD))
 		.withPerMethodLifecycle(false);
 
@@ -61,7 +61,8 @@ final class GreenMailServers {
 			MimeMessage mail = new MimeMessage(session, new ByteArrayInputStream(raw));
 			try (Transport transport = session.getTransport("smtp")) {
 				transport.connect();
-				// sendMessage, not Transport.send: no saveChanges(), so the bytes (and Message-ID) stay as given
+				// sendMessage, not Transport.send: no saveChanges(), so the bytes (and
+				// Message-ID) stay as given
 				transport.sendMessage(mail, new Address[] { new InternetAddress(MAILBOX) });
 			}
 		}

@@ -37,9 +37,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The IMAP poller against a real IMAP and SMTP server (GreenMail on loopback), with the demo registry:
- * mail becomes letter-ready messages, nothing doubles or is lost when the same mail comes twice, the
- * connection is cut, the server restarts or two pollers race, and senders are told by mail.
+ * The IMAP poller against a real IMAP and SMTP server (GreenMail on loopback), with the
+ * demo registry: mail becomes letter-ready messages, nothing doubles or is lost when the
+ * same mail comes twice, the connection is cut, the server restarts or two pollers race,
+ * and senders are told by mail.
  */
 class ImapPollerTests extends ApiTestSupport {
 
@@ -55,7 +56,8 @@ class ImapPollerTests extends ApiTestSupport {
 		registry.add("postbrug.intake.imap.tls", () -> "false");
 		registry.add("postbrug.intake.imap.user", () -> GreenMailServers.LOGIN);
 		registry.add("postbrug.intake.imap.password", () -> GreenMailServers.PASSWORD);
-		// The tests poll by hand; the poller's own thread polls once at start and then waits.
+		// The tests poll by hand; the poller's own thread polls once at start and then
+		// waits.
 		registry.add("postbrug.intake.imap.poll-interval", () -> "1h");
 		registry.add("postbrug.intake.imap.retry-min", () -> "1h");
 		registry.add("postbrug.intake.imap.failures-until-down", () -> "2");
@@ -119,8 +121,8 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat(servers.count("INBOX")).isZero();
 		assertThat(servers.count("Processed")).isEqualTo(1);
 		MimeMessage told = notification("anna@example.org", message.id());
-		assertThat(told.getSubject()).isEqualTo("Postbrug: bericht ontvangen / message received ("
-				+ message.id().toString().substring(0, 8) + ")");
+		assertThat(told.getSubject()).isEqualTo(
+				"Postbrug: bericht ontvangen / message received (" + message.id().toString().substring(0, 8) + ")");
 		assertThat(told.getFrom()[0].toString()).isEqualTo("postbrug@postbrug.example.org");
 		assertThat(told.getHeader("Auto-Submitted")).containsExactly("auto-replied");
 		assertThat((String) told.getContent()).contains("is ontvangen").contains("was received");
@@ -128,7 +130,8 @@ class ImapPollerTests extends ApiTestSupport {
 
 	@Test
 	void theReceiptNamesCharactersTheLetterCannotPrint() throws Exception {
-		servers.deliver(mail("anna@example.org", "Giraf", "", "Lieve Jan, een giraf voor je: 🦒. Zażółć, Привет.", false));
+		servers
+			.deliver(mail("anna@example.org", "Giraf", "", "Lieve Jan, een giraf voor je: 🦒. Zażółć, Привет.", false));
 		assertThat(poller.pollOnce().taken()).isEqualTo(1);
 		MessageView message = settled("Giraf");
 
@@ -155,7 +158,8 @@ class ImapPollerTests extends ApiTestSupport {
 
 	@Test
 	void aConnectionCutMidPollLosesNothingAndDoublesNothing() {
-		int mails = 60; // more than one download chunk, so the cut leaves mail never fetched
+		int mails = 60; // more than one download chunk, so the cut leaves mail never
+						// fetched
 		for (int i = 1; i <= mails; i++) {
 			servers.deliver(mail("anna@example.org", "Knip " + i, "", "Bericht " + i, false));
 		}
@@ -174,7 +178,8 @@ class ImapPollerTests extends ApiTestSupport {
 		};
 		ImapPoller.Poll resumed = poller.pollOnce();
 		assertThat(resumed.error()).isNull();
-		assertThat(resumed.duplicates()).isEqualTo(cut.taken()); // committed before the cut, only moved now
+		assertThat(resumed.duplicates()).isEqualTo(cut.taken()); // committed before the
+																	// cut, only moved now
 		assertThat(resumed.taken()).isEqualTo(mails - cut.taken());
 		assertThat(resumed.moved()).isEqualTo(mails);
 		for (int i = 1; i <= mails; i++) {
@@ -188,7 +193,8 @@ class ImapPollerTests extends ApiTestSupport {
 	void aCrashBetweenCommitAndMoveMakesNoSecondMessage() {
 		servers.deliver(mail("anna@example.org", "Crash", "", "Na de commit, voor de verplaatsing.", false));
 		poller.afterCommit = receipt -> {
-			// Also forget the (UIDVALIDITY, UID) record, as if the crash came before it: the source hash still knows.
+			// Also forget the (UIDVALIDITY, UID) record, as if the crash came before it:
+			// the source hash still knows.
 			jdbc.sql("DELETE FROM imap_seen WHERE message_id = ?").param(receipt.id().toString()).update();
 			throw new IllegalStateException("crash");
 		};
@@ -237,13 +243,15 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat(poll.oversize()).isEqualTo(1);
 		MessageView message = settled("Te groot");
 		assertThat(message.status()).isEqualTo(MessageStatus.REJECTED);
-		assertThat(message.reason()).matches("The mail is \\d{4} KB; the limit is 2048 KB\\. Send fewer or smaller photos\\.");
+		assertThat(message.reason())
+			.matches("The mail is \\d{4} KB; the limit is 2048 KB\\. Send fewer or smaller photos\\.");
 		byte[] kept = jdbc.sql("SELECT raw FROM message_source WHERE message_id = ?")
 			.param(message.id().toString())
 			.query(byte[].class)
 			.single();
 		assertThat(kept.length).isLessThan(65_536); // the headers, never the 4 MB body
-		assertThat(new String(kept, StandardCharsets.UTF_8)).contains("Subject: Te groot").doesNotContain("base64\r\n\r\n");
+		assertThat(new String(kept, StandardCharsets.UTF_8)).contains("Subject: Te groot")
+			.doesNotContain("base64\r\n\r\n");
 		assertThat(servers.count("INBOX")).isZero();
 		MimeMessage told = notification("anna@example.org", message.id(), "niet bezorgd");
 		assertThat((String) told.getContent()).contains("Reden: De e-mail is").contains("Reason: The mail is");
@@ -303,8 +311,10 @@ class ImapPollerTests extends ApiTestSupport {
 
 	@Test
 	void automaticMailIsRecordedRejectedAndNeverAnswered() throws Exception {
-		servers.deliver(mail("anna@example.org", "Afwezig", "Auto-Submitted: auto-replied\r\n", "Ik ben op vakantie.", false));
-		servers.deliver(mail("anna@example.org", "Vervalst", "Authentication-Results: mx.postbrug.example.org; spf=fail smtp.mailfrom=example.org; dmarc=fail header.from=example.org\r\n",
+		servers.deliver(
+				mail("anna@example.org", "Afwezig", "Auto-Submitted: auto-replied\r\n", "Ik ben op vakantie.", false));
+		servers.deliver(mail("anna@example.org", "Vervalst",
+				"Authentication-Results: mx.postbrug.example.org; spf=fail smtp.mailfrom=example.org; dmarc=fail header.from=example.org\r\n",
 				"Lieve Jan, groetjes.", false));
 		assertThat(poller.pollOnce().taken()).isEqualTo(2);
 		MessageView auto = settled("Afwezig");
@@ -312,8 +322,10 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat(auto.reason()).contains("automatic mail");
 		MessageView forged = settled("Vervalst");
 		assertThat(forged.status()).isEqualTo(MessageStatus.IN_REVIEW);
-		assertThat(count("SELECT COUNT(*) FROM screening_finding WHERE rule_id = 'sender-authentication' AND message_id = '"
-				+ forged.id() + "'")).isEqualTo(1);
+		assertThat(count(
+				"SELECT COUNT(*) FROM screening_finding WHERE rule_id = 'sender-authentication' AND message_id = '"
+						+ forged.id() + "'"))
+			.isEqualTo(1);
 		Thread.sleep(1000);
 		assertThat(notifications("anna@example.org", auto.id())).isEmpty();
 		assertThat(notifications("anna@example.org", forged.id())).isEmpty();
@@ -321,11 +333,13 @@ class ImapPollerTests extends ApiTestSupport {
 
 	@Test
 	void aStrangerIsToldWhyInDutchAndEnglishAndNoIncomingHeaderIsCopied() throws Exception {
-		servers.deliver(mail("stranger@example.com", "=?UTF-8?Q?Hoi=0D=0ABcc:_victim@example.com?=", "", "Hallo?", false));
+		servers
+			.deliver(mail("stranger@example.com", "=?UTF-8?Q?Hoi=0D=0ABcc:_victim@example.com?=", "", "Hallo?", false));
 		assertThat(poller.pollOnce().taken()).isEqualTo(1);
-		UUID id = UUID.fromString(jdbc.sql("SELECT id FROM message WHERE sender_email = 'stranger@example.com' AND subject LIKE 'Hoi%'")
-			.query(String.class)
-			.single());
+		UUID id = UUID.fromString(
+				jdbc.sql("SELECT id FROM message WHERE sender_email = 'stranger@example.com' AND subject LIKE 'Hoi%'")
+					.query(String.class)
+					.single());
 		await().until(() -> messages.get(id).status() == MessageStatus.REJECTED);
 		assertThat(messages.get(id).subject()).doesNotContain("\n").doesNotContain("\r");
 		MimeMessage told = notification("stranger@example.com", id, "niet bezorgd");
@@ -335,7 +349,8 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat((String) told.getContent())
 			.contains("Reden: Het adres stranger@example.com is geen geregistreerd contact")
 			.contains("Reason: The address stranger@example.com is not a registered contact");
-		assertThat(greenMail.findReceivedMessages(user -> user.getEmail().equals("victim@example.com"), m -> true)).isEmpty();
+		assertThat(greenMail.findReceivedMessages(user -> user.getEmail().equals("victim@example.com"), m -> true))
+			.isEmpty();
 	}
 
 	@Test
@@ -344,23 +359,28 @@ class ImapPollerTests extends ApiTestSupport {
 		servers.deliver(mail("anna@example.org", "Overstroming", flood, "x", false));
 		ImapPoller.Poll poll = poller.pollOnce();
 		assertThat(poll.unreadable()).isEqualTo(1);
-		String id = jdbc.sql("SELECT id FROM message WHERE intake_refusal LIKE '%header fields%'").query(String.class).single();
+		String id = jdbc.sql("SELECT id FROM message WHERE intake_refusal LIKE '%header fields%'")
+			.query(String.class)
+			.single();
 		await().until(() -> messages.get(UUID.fromString(id)).status() == MessageStatus.REJECTED);
 		assertThat(messages.get(UUID.fromString(id)).reason()).isEqualTo("The mail has more than 300 header fields");
 		assertThat(count("SELECT COUNT(*) FROM message_source WHERE message_id = '" + id + "'")).isEqualTo(1);
 		assertThat(servers.count("INBOX")).isZero();
 	}
 
-	// --- helpers -----------------------------------------------------------------------------------
+	// --- helpers
+	// -----------------------------------------------------------------------------------
 
 	private static byte[] mail(String from, String subject, String extraHeaders, String body, boolean photo) {
 		String head = "From: " + from + "\r\nTo: post+1000000001@postbrug.example.org\r\nSubject: " + subject
 				+ "\r\nDate: Sat, 28 Nov 2026 10:00:00 +0100\r\nMessage-ID: <" + UUID.randomUUID() + "@example.org>\r\n"
 				+ extraHeaders + "MIME-Version: 1.0\r\n";
 		if (!photo) {
-			return (head + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+			return (head + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n")
+				.getBytes(StandardCharsets.UTF_8);
 		}
-		return (head + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+		return (head
+				+ "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
 				+ body + "\r\n--zz\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
 				+ "Content-Disposition: attachment; filename=\"tuin.png\"\r\n\r\n" + base64(png()) + "\r\n--zz--\r\n")
 			.getBytes(StandardCharsets.UTF_8);
@@ -371,7 +391,8 @@ class ImapPollerTests extends ApiTestSupport {
 				+ "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.org>\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nfoto\r\n"
 				+ "--zz\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64(attachment)
-				+ "\r\n--zz--\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\r\n--zz--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String base64(byte[] data) {
@@ -420,7 +441,8 @@ class ImapPollerTests extends ApiTestSupport {
 	}
 
 	private MimeMessage notification(String to, UUID id, String subjectPart) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> notifications(to, id).stream().anyMatch(m -> subject(m).contains(subjectPart)));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> notifications(to, id).stream().anyMatch(m -> subject(m).contains(subjectPart)));
 		return notifications(to, id).stream().filter(m -> subject(m).contains(subjectPart)).findFirst().orElseThrow();
 	}
 

@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Every file of the shared mail corpus ({@code ../shared/corpus/email}, beside the repository) goes
- * through the same parsing path as IMAP mail: each ends accepted or rejected with a reason, none
- * crashes or hangs, and reading them all again does not grow the heap. Skipped, with the reason, when
- * the corpus is not there.
+ * Every file of the shared mail corpus ({@code ../shared/corpus/email}, beside the
+ * repository) goes through the same parsing path as IMAP mail: each ends accepted or
+ * rejected with a reason, none crashes or hangs, and reading them all again does not grow
+ * the heap. Skipped, with the reason, when the corpus is not there.
  */
 class MailCorpusTests {
 
@@ -43,13 +43,19 @@ class MailCorpusTests {
 		Assumptions.assumeTrue(present, () -> "SKIPPED: no mail corpus at " + CORPUS.toAbsolutePath()
 				+ "; check out shared/ beside the repository to run the corpus tests");
 		try (Stream<Path> all = Files.walk(CORPUS)) {
-			files = all.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith(".")).sorted().toList();
+			files = all.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
 		}
 	}
 
 	private final MailReader reader = TestMail.reader();
 
-	/** What the IMAP poller does with one mail: a message, possibly refused, or an unreadable record. */
+	/**
+	 * What the IMAP poller does with one mail: a message, possibly refused, or an
+	 * unreadable record.
+	 */
 	private String outcome(byte[] raw) {
 		NewMessage message;
 		try {
@@ -87,7 +93,8 @@ class MailCorpusTests {
 			if (!outcome.equals("accepted")) {
 				System.out.println("  " + CORPUS.relativize(file) + " -> " + outcome);
 			}
-			summary.merge(outcome.startsWith("accepted") ? "accepted" : outcome.replaceAll("\\d+", "N"), 1, Integer::sum);
+			summary.merge(outcome.startsWith("accepted") ? "accepted" : outcome.replaceAll("\\d+", "N"), 1,
+					Integer::sum);
 		}
 		System.out.println("Mail corpus: " + files.size() + " files under " + CORPUS);
 		summary.forEach((outcome, count) -> System.out.printf("  %4d  %s%n", count, outcome));
@@ -107,7 +114,8 @@ class MailCorpusTests {
 			}
 		}
 		long after = settledHeap(memory);
-		System.out.printf("Mail corpus: heap after warm-up %d KB, after 5 more rounds %d KB%n", before / 1024, after / 1024);
+		System.out.printf("Mail corpus: heap after warm-up %d KB, after 5 more rounds %d KB%n", before / 1024,
+				after / 1024);
 		assertThat(after - before).isLessThan(16L * 1024 * 1024);
 	}
 

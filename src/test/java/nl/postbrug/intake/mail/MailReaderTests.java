@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * MIME to message, and every kind of hostile mail the issue names: each is read within bounds and ends
- * as a message or a refusal with a reason.
+ * MIME to message, and every kind of hostile mail the issue names: each is read within
+ * bounds and ends as a message or a refusal with a reason.
  */
 class MailReaderTests {
 
@@ -73,22 +73,22 @@ class MailReaderTests {
 
 	@Test
 	void aMislabelledCharsetIsReadAsWhatTheBytesAre() {
-		byte[] utf8LabelledAscii = bytes(new String(plain("", "Café ☕"), StandardCharsets.UTF_8)
-			.replace("charset=UTF-8", "charset=us-ascii"));
+		byte[] utf8LabelledAscii = bytes(
+				new String(plain("", "Café ☕"), StandardCharsets.UTF_8).replace("charset=UTF-8", "charset=us-ascii"));
 		assertThat(read(utf8LabelledAscii).body()).isEqualTo("Café ☕");
 		byte[] latin1LabelledUtf8 = TestMail.concat(
 				new String(plain("", ""), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8),
 				"\r\n\r\nCaf\u00e9 cr\u00e8me\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		assertThat(read(latin1LabelledUtf8).body()).isEqualTo("Café crème");
-		byte[] unknownCharset = bytes(new String(plain("", "Grüße"), StandardCharsets.UTF_8)
-			.replace("charset=UTF-8", "charset=x-no-such-charset"));
+		byte[] unknownCharset = bytes(new String(plain("", "Grüße"), StandardCharsets.UTF_8).replace("charset=UTF-8",
+				"charset=x-no-such-charset"));
 		assertThat(read(unknownCharset).body()).isEqualTo("Grüße");
 	}
 
 	@Test
 	void invalidUtf8BecomesReplacementCharactersNotACrash() {
-		byte[] raw = TestMail.concat(plain("", "Goed: ü."), new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF,
-				(byte) 0xFE, 'e', 'n', 'd' });
+		byte[] raw = TestMail.concat(plain("", "Goed: ü."),
+				new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, 'e', 'n', 'd' });
 		NewMessage message = read(raw);
 		assertThat(message.body()).startsWith("Goed: ü.").contains("\uFFFD").endsWith("end");
 	}
@@ -119,8 +119,13 @@ class MailReaderTests {
 				<iframe src="https://evil.example"></iframe><br>Anna</body></html>"""), StandardCharsets.UTF_8)
 			.replace("text/plain", "text/html");
 		NewMessage message = read(mail.getBytes(StandardCharsets.UTF_8));
-		assertThat(message.body()).contains("Lieve Jan,").contains("tot snel").contains("Anna")
-			.doesNotContain("<").doesNotContain("alert").doesNotContain("color").doesNotContain("http");
+		assertThat(message.body()).contains("Lieve Jan,")
+			.contains("tot snel")
+			.contains("Anna")
+			.doesNotContain("<")
+			.doesNotContain("alert")
+			.doesNotContain("color")
+			.doesNotContain("http");
 	}
 
 	@Test
@@ -147,7 +152,8 @@ class MailReaderTests {
 
 	@Test
 	void anInlineOrMislabelledPhotoBecomesAReencodedPhoto() {
-		NewMessage message = read(TestMail.withAttachment("application/octet-stream", "foto.bin", TestMail.png(64, 48)));
+		NewMessage message = read(
+				TestMail.withAttachment("application/octet-stream", "foto.bin", TestMail.png(64, 48)));
 		assertThat(message.photos()).singleElement().satisfies(photo -> {
 			assertThat(photo.contentType()).isEqualTo("image/jpeg");
 			assertThat(photo.data()[0] & 0xFF).isEqualTo(0xFF);
@@ -174,7 +180,8 @@ class MailReaderTests {
 
 	@Test
 	void aPngDecompressionBombIsDecodedSubsampledWithinBoundedHeap() {
-		byte[] bomb = TestMail.pngBomb(6_000); // 36 megapixels: inside the limit, 30 KB of deflate
+		byte[] bomb = TestMail.pngBomb(6_000); // 36 megapixels: inside the limit, 30 KB
+												// of deflate
 		assertThat(bomb.length).isLessThan(200_000);
 		NewMessage message = read(TestMail.withAttachment("image/png", "zeros.png", bomb));
 		assertThat(message.photos()).singleElement();
@@ -185,8 +192,10 @@ class MailReaderTests {
 	void aThirtyMegabyteAttachmentIsRefusedWithoutBeingRead() {
 		byte[] big = new byte[30 * 1024 * 1024];
 		byte[] mail = TestMail.withAttachment("application/zip", "archive.zip", big);
-		assertThatThrownBy(() -> read(mail)).isInstanceOf(InvalidMessage.class).hasMessageContaining("the limit is 25600 KB");
-		// With a limit that lets the mail in, the attachment itself is refused after its first bytes.
+		assertThatThrownBy(() -> read(mail)).isInstanceOf(InvalidMessage.class)
+			.hasMessageContaining("the limit is 25600 KB");
+		// With a limit that lets the mail in, the attachment itself is refused after its
+		// first bytes.
 		NewMessage allowed = assertTimeoutPreemptively(Duration.ofSeconds(20),
 				() -> TestMail.reader(64L * 1024 * 1024).read(mail, Channel.DROP_FOLDER));
 		assertThat(allowed.receivedDetail()).contains("archive.zip");
@@ -198,7 +207,11 @@ class MailReaderTests {
 		StringBuilder mail = new StringBuilder("From: anna@example.org\r\nTo: post+1000000001@postbrug.example.org\r\n"
 				+ "Subject: nest\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n");
 		for (int i = 0; i < 200; i++) {
-			mail.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=b").append(i + 1).append("\r\n\r\n");
+			mail.append("--b")
+				.append(i)
+				.append("\r\nContent-Type: multipart/mixed; boundary=b")
+				.append(i + 1)
+				.append("\r\n\r\n");
 		}
 		mail.append("--b200\r\nContent-Type: text/plain\r\n\r\ndiep\r\n");
 		for (int i = 200; i >= 0; i--) {
@@ -262,13 +275,14 @@ class MailReaderTests {
 
 	@Test
 	void automaticMailIsMarkedNeverToBeAnswered() {
-		assertThat(read(plain("Auto-Submitted: auto-replied\r\n", "Ik ben op vakantie")).noReply()).contains("Auto-Submitted");
+		assertThat(read(plain("Auto-Submitted: auto-replied\r\n", "Ik ben op vakantie")).noReply())
+			.contains("Auto-Submitted");
 		assertThat(read(plain("Auto-Submitted: no\r\n", "gewoon")).noReply()).isNull();
 		assertThat(read(plain("Precedence: bulk\r\n", "nieuwsbrief")).noReply()).contains("Precedence");
 		assertThat(read(plain("Return-Path: <>\r\n", "bounce")).noReply()).contains("null sender");
 		assertThat(read(plain("List-Id: <news.example.org>\r\n", "lijst")).noReply()).contains("mailing-list");
-		String own = new String(plain("", "lus"), StandardCharsets.UTF_8).replace("From: Anna de Vries <anna@example.org>",
-				"From: Postbrug <postbrug@postbrug.example.org>");
+		String own = new String(plain("", "lus"), StandardCharsets.UTF_8)
+			.replace("From: Anna de Vries <anna@example.org>", "From: Postbrug <postbrug@postbrug.example.org>");
 		assertThat(read(own.getBytes(StandardCharsets.UTF_8)).noReply()).contains("own address");
 		byte[] report = bytes("""
 				From: MAILER-DAEMON@mx.example.org\r

@@ -27,8 +27,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * Mail readers over a registry that knows one contact (anna@example.org, approved for 1000000001),
- * and the raw material of hostile mail: bombs, floods and broken bytes.
+ * Mail readers over a registry that knows one contact (anna@example.org, approved for
+ * 1000000001), and the raw material of hostile mail: bombs, floods and broken bytes.
  */
 final class TestMail {
 
@@ -57,7 +57,10 @@ final class TestMail {
 				new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of("postbrug@postbrug.example.org")));
 	}
 
-	/** A mail from Anna to Jan's sub-address with the given extra headers and a plain body. */
+	/**
+	 * A mail from Anna to Jan's sub-address with the given extra headers and a plain
+	 * body.
+	 */
 	static byte[] plain(String extraHeaders, String body) {
 		return ("From: Anna de Vries <anna@example.org>\r\n" + "To: post+1000000001@postbrug.example.org\r\n"
 				+ "Subject: Hallo\r\n" + "Message-ID: <" + System.nanoTime() + "@example.org>\r\n" + extraHeaders
@@ -94,14 +97,20 @@ final class TestMail {
 	}
 
 	/**
-	 * A real decompression bomb: a valid greyscale PNG of {@code side}×{@code side} zero pixels, a few
-	 * KB of deflate that inflates to side² bytes.
+	 * A real decompression bomb: a valid greyscale PNG of {@code side}×{@code side} zero
+	 * pixels, a few KB of deflate that inflates to side² bytes.
 	 */
 	static byte[] pngBomb(int side) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		ByteBuffer header = ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 8).put((byte) 0)
-			.put((byte) 0).put((byte) 0).put((byte) 0);
+		ByteBuffer header = ByteBuffer.allocate(13)
+			.putInt(side)
+			.putInt(side)
+			.put((byte) 8)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0);
 		chunk(out, "IHDR", header.array());
 		Deflater deflater = new Deflater(9);
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
@@ -123,12 +132,23 @@ final class TestMail {
 		return out.toByteArray();
 	}
 
-	/** A PNG header claiming {@code side}×{@code side} pixels, with no real image data behind it. */
+	/**
+	 * A PNG header claiming {@code side}×{@code side} pixels, with no real image data
+	 * behind it.
+	 */
 	static byte[] pngClaiming(int side) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 8).put((byte) 6).put((byte) 0)
-			.put((byte) 0).put((byte) 0).array());
+		chunk(out, "IHDR",
+				ByteBuffer.allocate(13)
+					.putInt(side)
+					.putInt(side)
+					.put((byte) 8)
+					.put((byte) 6)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.array());
 		chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 });
 		chunk(out, "IEND", new byte[0]);
 		return out.toByteArray();
@@ -149,15 +169,18 @@ final class TestMail {
 		return java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(data);
 	}
 
-	/** A mail from Anna with a text part and one attachment of the given type, name and bytes. */
+	/**
+	 * A mail from Anna with a text part and one attachment of the given type, name and
+	 * bytes.
+	 */
 	static byte[] withAttachment(String contentType, String fileName, byte[] data) {
 		String boundary = "b-" + System.nanoTime();
 		return bytes("From: anna@example.org\r\nTo: post+1000000001@postbrug.example.org\r\nSubject: bijlage\r\n"
 				+ "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n" + "--"
 				+ boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nLieve Jan, kijk eens.\r\n" + "--"
 				+ boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: base64\r\n"
-				+ "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n" + base64Lines(data) + "\r\n--"
-				+ boundary + "--\r\n");
+				+ "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n" + base64Lines(data)
+				+ "\r\n--" + boundary + "--\r\n");
 	}
 
 }

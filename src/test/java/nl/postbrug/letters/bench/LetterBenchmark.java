@@ -35,10 +35,11 @@ import nl.postbrug.letters.RenderedLetter;
 import nl.postbrug.letters.pdf.LetterPdf;
 
 /**
- * Renders 2,000 one-page letters through the templates and, in the same run, the same text
- * with raw PDFBox (embedded DejaVu Sans subset, QR code as rectangles, no template) as the
- * baseline. Prints letters per second, the ratio to the baseline and bytes per page; asserts
- * nothing about time. Run with {@code ./mvnw -Pbench test -Dtest=LetterBenchmark}.
+ * Renders 2,000 one-page letters through the templates and, in the same run, the same
+ * text with raw PDFBox (embedded DejaVu Sans subset, QR code as rectangles, no template)
+ * as the baseline. Prints letters per second, the ratio to the baseline and bytes per
+ * page; asserts nothing about time. Run with
+ * {@code ./mvnw -Pbench test -Dtest=LetterBenchmark}.
  */
 @EnabledIfSystemProperty(named = "postbrug.bench", matches = "true",
 		disabledReason = "benchmark: run with ./mvnw -Pbench test -Dtest=LetterBenchmark")
@@ -46,7 +47,8 @@ class LetterBenchmark {
 
 	private static final int LETTERS = Integer.getInteger("letters", 2000);
 
-	// the templated path is long: its first quarter ran slower with 300 warm-up letters, so the JIT gets 1,000
+	// the templated path is long: its first quarter ran slower with 300 warm-up letters,
+	// so the JIT gets 1,000
 	private static final int WARM_UP = 1000;
 
 	private static final String BODY = "Lieve Sam,\n\nHet gaat goed met ons. De hond is gisteren weer ontsnapt en Oma vond hem "
@@ -129,7 +131,8 @@ class LetterBenchmark {
 				(double) ligatureBytes / LETTERS);
 		double latinCutRate = LETTERS / (latinCutNanos / 1e9);
 		System.out.printf("raw PDFBox, Latin cut, substitution off: %5.1f letters/s%n", latinCutRate);
-		System.out.printf("ratio templates / raw (Latin cut, substitution off): %5.2f x  (same font set-up as the renderer)%n",
+		System.out.printf(
+				"ratio templates / raw (Latin cut, substitution off): %5.2f x  (same font set-up as the renderer)%n",
 				templateRate / latinCutRate);
 		System.out.printf("ratio templates / raw (substitution off): %5.2f x%n", templateRate / rawRate);
 		System.out.printf("ratio templates / raw (PDFBox default):   %5.2f x  (target >= 0.6)%n",
@@ -138,8 +141,9 @@ class LetterBenchmark {
 	}
 
 	/**
-	 * The same letter drawn directly with PDFBox: the fastest we could print it. Its fonts
-	 * skip glyph substitution like the renderer's do, so the comparison is about templates.
+	 * The same letter drawn directly with PDFBox: the fastest we could print it. Its
+	 * fonts skip glyph substitution like the renderer's do, so the comparison is about
+	 * templates.
 	 */
 	static final class RawPdfBox {
 
@@ -149,8 +153,9 @@ class LetterBenchmark {
 
 		/**
 		 * @param ligatures keep the font's glyph substitution table (PDFBox's default)
-		 * @param latinCut embed from a cut of the font to Latin glyphs, as the renderer does for
-		 * Latin-only letters (PDFBox's set-up of a font grows with its number of glyphs)
+		 * @param latinCut embed from a cut of the font to Latin glyphs, as the renderer
+		 * does for Latin-only letters (PDFBox's set-up of a font grows with its number of
+		 * glyphs)
 		 */
 		RawPdfBox(boolean ligatures, boolean latinCut) {
 			this.regular = parse("fonts/DejaVuSans.ttf", ligatures, latinCut);
@@ -173,7 +178,8 @@ class LetterBenchmark {
 					text(cs, boldFont, 12, left, top - 14, letter.prisonerName());
 					text(cs, font, 9.5f, left + 120 * mm, top - 14,
 							"Unit " + letter.unit() + " · Cell " + letter.cell());
-					text(cs, font, 10, left, top - 40, "From: " + letter.senderName() + "   Received: " + letter.receivedDate());
+					text(cs, font, 10, left, top - 40,
+							"From: " + letter.senderName() + "   Received: " + letter.receivedDate());
 					float y = top - 64;
 					for (String paragraph : letter.body().split("\n\n")) {
 						y = paragraph(cs, font, 11, left, y, width, paragraph) - 8;
@@ -252,7 +258,8 @@ class LetterBenchmark {
 				int tables = ((ttf[4] & 0xFF) << 8) | (ttf[5] & 0xFF);
 				for (int i = 0; i < tables; i++) {
 					int record = 12 + 16 * i;
-					if (!ligatures && new String(ttf, record, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("GSUB")) {
+					if (!ligatures
+							&& new String(ttf, record, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("GSUB")) {
 						ttf[record] = 'g';
 					}
 				}

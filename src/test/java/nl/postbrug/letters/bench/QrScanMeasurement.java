@@ -19,8 +19,8 @@ import nl.postbrug.letters.RenderOptions;
 import nl.postbrug.letters.pdf.LetterPdf;
 
 /**
- * How often ZXing fails to read a letter's QR code at 150 dpi, for several printed sizes of
- * the code. Failing letters are kept in a temporary folder for inspection. Run with
+ * How often ZXing fails to read a letter's QR code at 150 dpi, for several printed sizes
+ * of the code. Failing letters are kept in a temporary folder for inspection. Run with
  * {@code ./mvnw -Pbench test -Dtest=QrScanMeasurement -Dsizes=22mm,26mm -Dn=3000}.
  */
 @EnabledIfSystemProperty(named = "postbrug.bench", matches = "true",

@@ -29,7 +29,10 @@ import nl.postbrug.letters.RenderOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Letters in Latin script are drawn with the Latin cut of the fonts, and look no different for it. */
+/**
+ * Letters in Latin script are drawn with the Latin cut of the fonts, and look no
+ * different for it.
+ */
 class FontCutTests {
 
 	private static final LetterPdf PDF = new LetterPdf(Path.of("print-templates"),
@@ -37,11 +40,13 @@ class FontCutTests {
 
 	@Test
 	void aLatinLetterLooksTheSameInTheLatinCutAsInTheWholeFont() throws IOException {
-		for (String body : List.of("Lieve Sam,\n\nHet gaat goed. Oma's tuin staat in bloei — tot gauw! 12 € of ½ taart.",
-				"Cześć Sam, zażółć gęślą jaźń. Łódź, Śląsk.", "Merhaba Sam, İstanbul'da güzel bir gün. Ağaç, şeker, ılık.",
+		for (String body : List.of(
+				"Lieve Sam,\n\nHet gaat goed. Oma's tuin staat in bloei — tot gauw! 12 € of ½ taart.",
+				"Cześć Sam, zażółć gęślą jaźń. Łódź, Śląsk.",
+				"Merhaba Sam, İstanbul'da güzel bir gün. Ağaç, şeker, ılık.",
 				"Chère Anne, « ça va ? » Grüße aus Köln, Ærø, Ŧest ǅ.")) {
-			LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117",
-					"Ans de Vries", LocalDate.of(2026, 3, 1), body, List.of(), CopyCodes.newCode());
+			LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
+					LocalDate.of(2026, 3, 1), body, List.of(), CopyCodes.newCode());
 			LetterPdf.Filled filled = PDF.filledLetter(letter, RenderOptions.DEFAULT);
 			assertThat(Fonts.cutFor(filled.xhtml())).as(body).isEqualTo(Fonts.Cut.LATIN);
 
@@ -63,8 +68,7 @@ class FontCutTests {
 		assertThat(Fonts.cutFor(xhtml("<p>Dag \uD83E\uDD92</p>"))).as("emoji").isEqualTo(Fonts.Cut.WHOLE);
 		assertThat(Fonts.cutFor(xhtml("<p title=\"שלום\">Dag</p>"))).as("attribute CSS attr() could print")
 			.isEqualTo(Fonts.Cut.WHOLE);
-		assertThat(Fonts.cutFor(xhtml("<p>Dag</p>", "p::after { content: 'مرحبا'; }")))
-			.as("style sheet content")
+		assertThat(Fonts.cutFor(xhtml("<p>Dag</p>", "p::after { content: 'مرحبا'; }"))).as("style sheet content")
 			.isEqualTo(Fonts.Cut.WHOLE);
 		assertThat(Fonts.cutFor(xhtml("<ol><li>Dag</li></ol>", "ol { list-style-type: lower-greek; }")))
 			.as("list numbers CSS makes in another script")
@@ -86,7 +90,8 @@ class FontCutTests {
 
 	@Test
 	void bothCutsMeasureEveryLatinCharacterAlike() throws IOException {
-		// openhtmltopdf caches font metrics per family and weight, so the cuts must agree on them
+		// openhtmltopdf caches font metrics per family and weight, so the cuts must agree
+		// on them
 		for (boolean bold : new boolean[] { false, true }) {
 			TrueTypeFont whole = bold ? Fonts.Cut.WHOLE.bold() : Fonts.Cut.WHOLE.regular();
 			TrueTypeFont latin = bold ? Fonts.Cut.LATIN.bold() : Fonts.Cut.LATIN.regular();

@@ -51,7 +51,9 @@ class QrSymbolsTests {
 		}
 	}
 
-	/** The symbol filled as a path with anti-aliasing, as the probes were drawn before. */
+	/**
+	 * The symbol filled as a path with anti-aliasing, as the probes were drawn before.
+	 */
 	private static BufferedImage java2d(ByteMatrix matrix, double module, double dx, double dy) {
 		int margin = 8;
 		int size = (int) Math.ceil((matrix.getWidth() + 2 * QrSymbols.QUIET_ZONE) * module) + 2 * margin;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each rule kind, with texts it must find (the span as the sender wrote it) and texts it must leave
- * alone.
+ * Each rule kind, with texts it must find (the span as the sender wrote it) and texts it
+ * must leave alone.
  */
 class ContentChecksTests {
 
@@ -54,7 +54,9 @@ class ContentChecksTests {
 	void wordsDisguisedWithLookAlikeLettersOrDigitsAreFound() {
 		assertSpans("Heb je de drugs nog? En de w4pen?", "word-list", "drugs", "w4pen");
 		assertSpans("Het w\u0430pen ligt klaar", "word-list", "w\u0430pen"); // Cyrillic а
-		assertSpans("Het wa\u200Bpen ligt klaar", "word-list", "wa\u200Bpen"); // zero-width space inside
+		assertSpans("Het wa\u200Bpen ligt klaar", "word-list", "wa\u200Bpen"); // zero-width
+																				// space
+																				// inside
 		assertSpans("Ｗａｐｅｎ", "word-list", "Ｗａｐｅｎ"); // full-width letters
 	}
 
@@ -68,12 +70,16 @@ class ContentChecksTests {
 
 	@Test
 	void patternsFindLinksAccountsWalletsCoordinatesPlatesAndPhoneNumbers() {
-		assertSpans("Kijk op https://example.com/a?b=c en www.voorbeeld.nl", "url", "https://example.com/a?b=c", "www.voorbeeld.nl");
+		assertSpans("Kijk op https://example.com/a?b=c en www.voorbeeld.nl", "url", "https://example.com/a?b=c",
+				"www.voorbeeld.nl");
 		assertSpans("Zie marktplaats.nl voor de fiets", "url", "marktplaats.nl");
-		assertSpans("Kijk op www.voorbeeld.nl. Of (zie https://example.com/x).", "url", "www.voorbeeld.nl", "https://example.com/x");
+		assertSpans("Kijk op www.voorbeeld.nl. Of (zie https://example.com/x).", "url", "www.voorbeeld.nl",
+				"https://example.com/x");
 		assertSpans("Stort op NL91 ABNA 0417 1643 00 graag", "iban", "NL91 ABNA 0417 1643 00");
-		assertSpans("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq is mijn adres", "crypto-wallet", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
-		assertSpans("0x52908400098527886E0F7030069857D2E4169EE7", "crypto-wallet", "0x52908400098527886E0F7030069857D2E4169EE7");
+		assertSpans("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq is mijn adres", "crypto-wallet",
+				"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+		assertSpans("0x52908400098527886E0F7030069857D2E4169EE7", "crypto-wallet",
+				"0x52908400098527886E0F7030069857D2E4169EE7");
 		assertSpans("We zien elkaar op 52.3702, 4.8952 om acht uur", "gps", "52.3702, 4.8952");
 		assertSpans("De auto is een 12-ABC-3, grijs", "licence-plate", "12-ABC-3");
 		assertSpans("Bel +31 6 12345678 of 020-1234567", "phone-number", "+31 6 12345678", "020-1234567");
@@ -92,7 +98,8 @@ class ContentChecksTests {
 	@Test
 	void noContactNamesAreFoundForTheirPrisonerOnly() {
 		assertThat(ContentChecks.check(RULES, "Groeten van piet kramer!", "1000000001").findings())
-			.extracting(Finding::ruleId).containsExactly("no-contact");
+			.extracting(Finding::ruleId)
+			.containsExactly("no-contact");
 		assertThat(ContentChecks.check(RULES, "Groeten van piet kramer!", "1000000002").findings()).isEmpty();
 		assertThat(ContentChecks.check(RULES, "Groeten van Piet Kramers-Jansen", "1000000001").findings()).isEmpty();
 	}
@@ -126,7 +133,8 @@ class ContentChecksTests {
 			.singleElement()
 			.satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE))
 			.satisfies(f -> assertThat(f.explanation()).contains("\uFFFD"));
-		assertNone("Zażółć gęślą jaźń, İstanbul, Привет, Ελλάδα, مرحبا, שלום ❤ ☺ 😀\n\tTot\r\nziens", "unprintable-characters");
+		assertNone("Zażółć gęślą jaźń, İstanbul, Привет, Ελλάδα, مرحبا, שלום ❤ ☺ 😀\n\tTot\r\nziens",
+				"unprintable-characters");
 	}
 
 	@Test
@@ -139,7 +147,8 @@ class ContentChecksTests {
 				[characters]
 				unprintable = off
 				"""));
-		assertThat(ContentChecks.check(review, "Hoi 你好", null).findings()).extracting(Finding::ruleId, Finding::severity)
+		assertThat(ContentChecks.check(review, "Hoi 你好", null).findings())
+			.extracting(Finding::ruleId, Finding::severity)
 			.contains(org.assertj.core.groups.Tuple.tuple("unprintable-characters", Finding.Severity.REVIEW));
 		assertThat(ContentChecks.check(off, "Hoi 你好", null).findings()).extracting(Finding::ruleId)
 			.doesNotContain("unprintable-characters");
@@ -148,11 +157,13 @@ class ContentChecksTests {
 	@Test
 	void aLanguageTheScreenersDoNotReadGoesToReview() {
 		assertThat(check("Дорогой Дима! Как ты себя чувствуешь? У нас всё хорошо, мама передаёт привет."))
-			.extracting(Finding::ruleId).contains("language");
+			.extracting(Finding::ruleId)
+			.contains("language");
 		assertNone("Lieve Jan, het gaat goed met ons en we denken elke dag aan je. Tot zondag!", "language");
 		assertNone("Hoi!", "language");
-		assertThat(ContentChecks.check(RULES, "Sevgili oğlum, seni çok özledik. Ben de baban da iyiyiz, her gün seni düşünüyoruz.", null).language())
-			.isEqualTo("tr");
+		assertThat(ContentChecks
+			.check(RULES, "Sevgili oğlum, seni çok özledik. Ben de baban da iyiyiz, her gün seni düşünüyoruz.", null)
+			.language()).isEqualTo("tr");
 	}
 
 	private static List<Finding> check(String text) {

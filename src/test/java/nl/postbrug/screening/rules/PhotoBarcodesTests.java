@@ -26,7 +26,8 @@ class PhotoBarcodesTests {
 
 	@Test
 	void aQrCodeInAPhotoIsFoundWithWhatItSays() throws Exception {
-		List<Finding> findings = PhotoBarcodes.check(RULES, List.of(plainPhoto(), photoWithQr("https://example.com/meet-at-gate-3")));
+		List<Finding> findings = PhotoBarcodes.check(RULES,
+				List.of(plainPhoto(), photoWithQr("https://example.com/meet-at-gate-3")));
 		assertThat(findings).singleElement().satisfies(finding -> {
 			assertThat(finding.photo()).isEqualTo(1);
 			assertThat(finding.explanation()).contains("QR_CODE").contains("https://example.com/meet-at-gate-3");
@@ -49,7 +50,9 @@ class PhotoBarcodesTests {
 		Graphics2D g = photo.createGraphics();
 		g.setColor(new Color(120, 160, 90));
 		g.fillRect(0, 0, 900, 700);
-		g.drawImage(MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 300, 300)), 500, 250, null);
+		g.drawImage(
+				MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 300, 300)),
+				500, 250, null);
 		g.dispose();
 		return jpeg(photo);
 	}

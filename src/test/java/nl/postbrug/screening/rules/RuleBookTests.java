@@ -42,7 +42,8 @@ class RuleBookTests {
 		Files.writeString(dir.resolve("default.rules"), "[words]\nreview = wapen\n");
 		RuleBook book = new RuleBook(new ScreeningSettings(dir, false));
 		String before = book.loaded().version();
-		Files.writeString(dir.resolve("PIV.rules"), "# vught\n[patterns]\nphone-number = review\nfax-number = review\n");
+		Files.writeString(dir.resolve("PIV.rules"),
+				"# vught\n[patterns]\nphone-number = review\nfax-number = review\n");
 		assertThatThrownBy(book::reload).isInstanceOf(MalformedRules.class)
 			.hasMessageContaining("PIV.rules:4")
 			.hasMessageContaining("unknown pattern 'fax-number'");
@@ -52,14 +53,24 @@ class RuleBookTests {
 
 	@Test
 	void syntaxErrorsNameTheirLine() {
-		assertThatThrownBy(() -> RuleFile.parse("x.rules", "[words]\nreview wapen\n")).hasMessage("x.rules:2: expected 'key = value' or a [section] header, found 'review wapen'");
-		assertThatThrownBy(() -> RuleFile.parse("x.rules", "review = wapen\n")).hasMessageContaining("x.rules:1").hasMessageContaining("before any [section]");
-		assertThatThrownBy(() -> RuleFile.parse("x.rules", "\n\n[wordz]\n")).hasMessageContaining("x.rules:3: unknown section [wordz]");
-		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[words]\nmaybe = wapen\n"))).hasMessageContaining("x.rules:2").hasMessageContaining("'maybe' is not a severity");
-		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[code-like]\ndigit-run = twelve\n"))).hasMessageContaining("x.rules:2").hasMessageContaining("whole number");
-		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[language]\nreadable = nl, klingon\n"))).hasMessageContaining("'klingon'");
-		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[words]\nreview = \"open\n"))).hasMessageContaining("not closed");
-		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[authentication]\nfailed = note\n"))).hasMessageContaining("review' or 'reject");
+		assertThatThrownBy(() -> RuleFile.parse("x.rules", "[words]\nreview wapen\n"))
+			.hasMessage("x.rules:2: expected 'key = value' or a [section] header, found 'review wapen'");
+		assertThatThrownBy(() -> RuleFile.parse("x.rules", "review = wapen\n")).hasMessageContaining("x.rules:1")
+			.hasMessageContaining("before any [section]");
+		assertThatThrownBy(() -> RuleFile.parse("x.rules", "\n\n[wordz]\n"))
+			.hasMessageContaining("x.rules:3: unknown section [wordz]");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[words]\nmaybe = wapen\n")))
+			.hasMessageContaining("x.rules:2")
+			.hasMessageContaining("'maybe' is not a severity");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[code-like]\ndigit-run = twelve\n")))
+			.hasMessageContaining("x.rules:2")
+			.hasMessageContaining("whole number");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[language]\nreadable = nl, klingon\n")))
+			.hasMessageContaining("'klingon'");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[words]\nreview = \"open\n")))
+			.hasMessageContaining("not closed");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[authentication]\nfailed = note\n")))
+			.hasMessageContaining("review' or 'reject");
 	}
 
 	@Test

@@ -17,8 +17,9 @@ class HighlightsTests {
 				List.of(new Finding("phone-number", Severity.REVIEW, "A phone number", 5, 15),
 						new Finding("url", Severity.REVIEW, "A web address", 23, 38)));
 		assertThat(segments).containsExactly(new Highlights.Segment("call ", false, null),
-				new Highlights.Segment("0612345678", true, "phone-number"), new Highlights.Segment(" or see ", false, null),
-				new Highlights.Segment("www.example.org", true, "url"), new Highlights.Segment(" now", false, null));
+				new Highlights.Segment("0612345678", true, "phone-number"),
+				new Highlights.Segment(" or see ", false, null), new Highlights.Segment("www.example.org", true, "url"),
+				new Highlights.Segment(" now", false, null));
 	}
 
 	@Test
@@ -31,9 +32,8 @@ class HighlightsTests {
 
 	@Test
 	void ignoresWholeMessageFindingsAndClampsSpansPastTheEnd() {
-		List<Highlights.Segment> segments = Highlights.of("short",
-				List.of(new Finding("auth", Severity.REVIEW, "", null, null),
-						new Finding("x", Severity.REVIEW, "", 3, 99)));
+		List<Highlights.Segment> segments = Highlights.of("short", List
+			.of(new Finding("auth", Severity.REVIEW, "", null, null), new Finding("x", Severity.REVIEW, "", 3, 99)));
 		assertThat(segments).containsExactly(new Highlights.Segment("sho", false, null),
 				new Highlights.Segment("rt", true, "x"));
 	}

@@ -14,21 +14,26 @@ import nl.postbrug.screening.rules.RuleSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Screens 100,000 generated messages against the sample rules of PI Amsterdam and prints messages per
- * second. Run with {@code ./mvnw -Pbench test -Dtest=ScreeningBenchmark}. One in ten messages carries
- * something to find (a phone number, a link, a listed word, a disguised word, a code). Measures the
- * text rules, which do the work per message; the database writes of a screening come on top.
+ * Screens 100,000 generated messages against the sample rules of PI Amsterdam and prints
+ * messages per second. Run with {@code ./mvnw -Pbench test -Dtest=ScreeningBenchmark}.
+ * One in ten messages carries something to find (a phone number, a link, a listed word, a
+ * disguised word, a code). Measures the text rules, which do the work per message; the
+ * database writes of a screening come on top.
  */
 class ScreeningBenchmark {
 
-	private static final String[] SENTENCES = { "Lieve Jan, hoe gaat het met je?", "De kinderen maken het goed en Lotte heeft haar zwemdiploma.",
-			"Oma is vorige week 84 geworden; we hebben appeltaart gegeten.", "Het regent hier al dagen en de tuin staat onder water.",
-			"We denken elke dag aan je en tellen af naar het bezoek in december.", "Papa heeft een nieuwe baan bij de gemeente.",
-			"Je neefje vraagt steeds wanneer je thuiskomt.", "Houd vol, jongen. Heel veel liefs van ons allemaal.",
-			"Sevgili oğlum, seni çok özledik.", "Дорогой Дима, у нас всё хорошо." };
+	private static final String[] SENTENCES = { "Lieve Jan, hoe gaat het met je?",
+			"De kinderen maken het goed en Lotte heeft haar zwemdiploma.",
+			"Oma is vorige week 84 geworden; we hebben appeltaart gegeten.",
+			"Het regent hier al dagen en de tuin staat onder water.",
+			"We denken elke dag aan je en tellen af naar het bezoek in december.",
+			"Papa heeft een nieuwe baan bij de gemeente.", "Je neefje vraagt steeds wanneer je thuiskomt.",
+			"Houd vol, jongen. Heel veel liefs van ons allemaal.", "Sevgili oğlum, seni çok özledik.",
+			"Дорогой Дима, у нас всё хорошо." };
 
-	private static final String[] RISKY = { "Bel me op 06-12345678.", "Kijk op www.voorbeeld.nl.", "De dr0gs liggen klaar.",
-			"Stort op NL91ABNA0417164300.", "Onthoud 4829 1736 5502 9918.", "QWERT ASDFG ZXCVB POIUY", "Het w\u0430pen ligt klaar." };
+	private static final String[] RISKY = { "Bel me op 06-12345678.", "Kijk op www.voorbeeld.nl.",
+			"De dr0gs liggen klaar.", "Stort op NL91ABNA0417164300.", "Onthoud 4829 1736 5502 9918.",
+			"QWERT ASDFG ZXCVB POIUY", "Het w\u0430pen ligt klaar." };
 
 	@Test
 	void screen100000Messages() {
@@ -59,10 +64,10 @@ class ScreeningBenchmark {
 			flagged += found.isEmpty() ? 0 : 1;
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("%nScreening benchmark: %,d messages (%,d characters, %.0f per message) in %.2f s%n", texts.size(),
-				characters, (double) characters / texts.size(), seconds);
-		System.out.printf("  %,.0f messages/second on one thread; %,d flagged with %,d findings%n%n", texts.size() / seconds,
-				flagged, findings);
+		System.out.printf("%nScreening benchmark: %,d messages (%,d characters, %.0f per message) in %.2f s%n",
+				texts.size(), characters, (double) characters / texts.size(), seconds);
+		System.out.printf("  %,.0f messages/second on one thread; %,d flagged with %,d findings%n%n",
+				texts.size() / seconds, flagged, findings);
 	}
 
 }
