@@ -1,5 +1,6 @@
 package nl.postbrug.intake.mail;
 
+import nl.postbrug.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -696,7 +696,7 @@ public class MailReader {
 	 * the same hash.
 	 */
 	public static String sourceHash(byte[] raw) {
-		MessageDigest digest = sha256Digest();
+		MessageDigest digest = Sha256.digest();
 		int end = headerEnd(raw);
 		int start = 0;
 		boolean keep = true;
@@ -735,16 +735,7 @@ public class MailReader {
 	}
 
 	static String sha256(byte[] raw) {
-		return HexFormat.of().formatHex(sha256Digest().digest(raw));
-	}
-
-	private static MessageDigest sha256Digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(raw);
 	}
 
 	/** Text in whatever charset it claims, or in the one it really has. */

@@ -1,5 +1,6 @@
 package nl.postbrug.letters.pdf;
 
+import nl.postbrug.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +76,7 @@ final class BatchPdf {
 		try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
 			PDFont regular = PDType0Font.load(doc, Fonts.Cut.WHOLE.regular(), true);
 			PDFont bold = PDType0Font.load(doc, Fonts.Cut.WHOLE.bold(), true);
-			MessageDigest md = sha256();
+			MessageDigest md = Sha256.digest();
 			md.update(cover.batchCode().getBytes(StandardCharsets.UTF_8));
 
 			int count = letters.size();
@@ -237,15 +237,6 @@ final class BatchPdf {
 		for (PDPage page : front) {
 			pages.remove(page);
 			pages.insertBefore(page, first);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package nl.postbrug.letters.pdf;
 
+import nl.postbrug.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ public final class LetterPdf {
 
 		/** One SHA-256 over every template's name and digest. */
 		PrintTemplates describe(Path dir) {
-			MessageDigest md = Template.newSha256();
+			MessageDigest md = Sha256.digest();
 			Map<String, String> files = new LinkedHashMap<>();
 			for (Template template : all()) {
 				files.put(template.schema().name(), template.sha256());
@@ -396,7 +397,7 @@ public final class LetterPdf {
 	}
 
 	private static MessageDigest digest(Template template) {
-		MessageDigest md = Template.newSha256();
+		MessageDigest md = Sha256.digest();
 		md.update(template.file().toString().getBytes(StandardCharsets.UTF_8));
 		return md;
 	}

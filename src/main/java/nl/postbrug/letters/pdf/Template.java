@@ -1,5 +1,6 @@
 package nl.postbrug.letters.pdf;
 
+import nl.postbrug.Sha256;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -102,17 +103,7 @@ final class Template {
 	}
 
 	private static String sha256(String source) {
-		return java.util.HexFormat.of().formatHex(newSha256().digest(source.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/** A SHA-256 digest, which every Java runtime has. */
-	static java.security.MessageDigest newSha256() {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256");
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(source);
 	}
 
 	private static Document parse(Path file, String source) {

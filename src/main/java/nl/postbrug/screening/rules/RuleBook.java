@@ -1,12 +1,12 @@
 package nl.postbrug.screening.rules;
 
+import nl.postbrug.Sha256;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ public class RuleBook {
 			throw new MalformedRules(defaultFile.toString(), 0,
 					"the shared rule file is missing; set postbrug.screening.rules-dir to a folder holding default.rules");
 		}
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.digest();
 		RuleFile base = read(defaultFile, digest);
 		RuleSet defaults = RuleSet.compile(base);
 		Map<String, RuleSet> facilities = new LinkedHashMap<>();
@@ -119,15 +119,6 @@ public class RuleBook {
 		}
 		catch (IOException ex) {
 			throw new MalformedRules(file.toString(), 0, "cannot read the file: " + ex.getMessage());
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

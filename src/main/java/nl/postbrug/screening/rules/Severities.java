@@ -14,7 +14,8 @@ final class Severities {
 	}
 
 	/**
-	 * @return the severity, or {@code null} for {@code off} */
+	 * @return the severity, or {@code null} for {@code off}
+	 */
 	static Severity parse(RuleFile.Entry entry, String value) {
 		return switch (value.strip().toLowerCase(Locale.ROOT)) {
 			case "note" -> Severity.NOTE;
