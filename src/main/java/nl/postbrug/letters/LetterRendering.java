@@ -32,11 +32,6 @@ public class LetterRendering {
 		return LetterPdf.prints(codePoint);
 	}
 
-	/** The letter with photos in colour. */
-	public RenderedLetter render(LetterContent letter) {
-		return render(letter, RenderOptions.DEFAULT);
-	}
-
 	/**
 	 * The letter as the facility wants it printed. Characters no bundled font has print
 	 * as {@code �} and are listed in {@link RenderedLetter#replacements()}.
@@ -73,18 +68,6 @@ public class LetterRendering {
 	/** The print templates in use: folder, files and their version. */
 	public PrintTemplates templates() {
 		return this.pdf.inUse();
-	}
-
-	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, Path target) {
-		return writeBatch(cover, letters, RenderOptions.DEFAULT, target);
-	}
-
-	/**
-	 * Writes one batch PDF to {@code target}, for printing on one side of the paper; see
-	 * {@link #writeBatch(BatchCover, List, RenderOptions, boolean, Path)}.
-	 */
-	public BatchLayout writeBatch(BatchCover cover, List<LetterContent> letters, RenderOptions options, Path target) {
-		return writeBatch(cover, letters, options, false, target);
 	}
 
 	/**

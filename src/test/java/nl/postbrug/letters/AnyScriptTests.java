@@ -51,7 +51,7 @@ class AnyScriptTests {
 		LetterContent letter = new LetterContent("PI Vught", sender(body), "1234567", "B2", "117", sender(body),
 				LocalDate.of(2026, 3, 1), body, List.of(), CopyCodes.newCode());
 
-		RenderedLetter rendered = this.rendering.render(letter);
+		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		assertThat(rendered.replacements()).as("replaced characters").isEmpty();
 		String text = extracted(rendered.pdf());
@@ -69,7 +69,7 @@ class AnyScriptTests {
 		LetterRendering r = this.rendering;
 		LetterContent letter = LetterFixtures.letter(body);
 
-		RenderedLetter rendered = r.render(letter);
+		RenderedLetter rendered = r.render(letter, RenderOptions.DEFAULT);
 
 		List<Integer> expected = missing.codePoints().boxed().toList();
 		assertThat(rendered.replacements()).extracting(Replacement::codePoint).containsExactlyElementsOf(expected);
@@ -97,7 +97,8 @@ class AnyScriptTests {
 	@MethodSource("languages")
 	void longWordsWrapInsteadOfRunningOffThePage(String language, String body) throws IOException {
 		String word = body.replaceAll("[\\s\\p{P}]", "").repeat(6);
-		RenderedLetter rendered = this.rendering.render(LetterFixtures.letter(word + " " + word));
+		RenderedLetter rendered = this.rendering.render(LetterFixtures.letter(word + " " + word),
+				RenderOptions.DEFAULT);
 
 		assertNothingOutsideTheMargins(rendered.pdf());
 		assertThat(extracted(rendered.pdf()).replace(" ", "")).contains(normalise(word));

@@ -143,7 +143,7 @@ class BarcodeScanTests {
 		int pages = 0;
 		for (int i = from; i < to; i++) {
 			LetterContent letter = LetterFixtures.letter(body(i));
-			byte[] pdf = this.rendering.render(letter).pdf();
+			byte[] pdf = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
 			try (PDDocument doc = Loader.loadPDF(pdf)) {
 				PDFRenderer renderer = new PDFRenderer(doc);
 				for (int page = 0; page < doc.getNumberOfPages(); page++) {

@@ -42,7 +42,7 @@ class BatchPdfTests {
 		BatchCover cover = new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0101");
 		Path target = dir.resolve("batch.pdf");
 
-		BatchLayout layout = this.rendering.writeBatch(cover, letters, RenderOptions.DEFAULT, target);
+		BatchLayout layout = this.rendering.writeBatch(cover, letters, RenderOptions.DEFAULT, false, target);
 
 		byte[] pdf = Files.readAllBytes(target);
 		List<String> expected = new ArrayList<>(Collections.nCopies(layout.coverPages(), "BATCH-0101"));
@@ -82,7 +82,7 @@ class BatchPdfTests {
 		}
 
 		this.rendering.writeBatch(new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0102"),
-				letters(bodies), RenderOptions.DEFAULT, target);
+				letters(bodies), RenderOptions.DEFAULT, false, target);
 
 		try (PDDocument doc = Loader.loadPDF(target.toFile())) {
 			// one FontFile2 stream per face for the whole batch, not one per letter
@@ -139,8 +139,9 @@ class BatchPdfTests {
 		List<LetterContent> letters = letters(bodies);
 		Path target = dir.resolve("batch.pdf");
 
-		BatchLayout layout = this.rendering
-			.writeBatch(new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0104"), letters, target);
+		BatchLayout layout = this.rendering.writeBatch(
+				new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0104"), letters,
+				RenderOptions.DEFAULT, false, target);
 
 		assertThat(layout.coverPages()).isGreaterThan(2);
 		assertManifestMatches(Files.readAllBytes(target), layout, letters);
@@ -168,8 +169,9 @@ class BatchPdfTests {
 			}
 		};
 
-		BatchLayout layout = this.rendering
-			.writeBatch(new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0105"), lazy, target);
+		BatchLayout layout = this.rendering.writeBatch(
+				new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0105"), lazy,
+				RenderOptions.DEFAULT, false, target);
 
 		if (System.getProperty("batch.keep") != null) {
 			Files.copy(target, Path.of(System.getProperty("batch.keep")),

@@ -31,7 +31,7 @@ class LetterRenderingTests {
 	void rendersAOnePageLetterWithRecipientDetailsAndReadableBarcode() throws IOException {
 		LetterContent letter = letter("Dear Sam,\nwe miss you.\n\nSee you on Sunday!\nMum", List.of());
 
-		RenderedLetter rendered = this.rendering.render(letter);
+		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		assertThat(rendered.pages()).isEqualTo(1);
 		String text = text(rendered.pdf());
@@ -46,7 +46,7 @@ class LetterRenderingTests {
 				"This paragraph tells about the garden, the dog, the neighbours and the weather this week."));
 		LetterContent letter = letter(body + "\n\nThe last line.", List.of());
 
-		RenderedLetter rendered = this.rendering.render(letter);
+		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		int n = rendered.pages();
 		assertThat(n).isBetween(3, 8);
@@ -67,7 +67,7 @@ class LetterRenderingTests {
 	void barcodesDecodeAtCommonScanResolutions() {
 		for (int i = 0; i < 10; i++) {
 			LetterContent letter = letter("Scan me.", List.of());
-			byte[] pdf = this.rendering.render(letter).pdf();
+			byte[] pdf = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
 			for (int dpi : new int[] { 150, 200, 300 }) {
 				assertThat(BarcodeReader.decodeEachPage(pdf, dpi)).as("%s at %d dpi", letter.copyCode(), dpi)
 					.containsExactly(letter.copyCode());
@@ -81,7 +81,7 @@ class LetterRenderingTests {
 		LetterContent letter = new LetterContent("PI <i>Vught</i>", "Sam & Co", "1234567", "B2", "117", "<b>Ans</b>",
 				LocalDate.of(2026, 3, 1), hostile, List.of(), CopyCodes.newCode());
 
-		String text = text(this.rendering.render(letter).pdf());
+		String text = text(this.rendering.render(letter, RenderOptions.DEFAULT).pdf());
 
 		assertThat(text).contains("<script>alert(1)</script><b>x</b> & \"quotes\" 'too' {{prisonerName}}",
 				"PI <i>Vught</i>", "Sam & Co", "<b>Ans</b>");
@@ -92,7 +92,7 @@ class LetterRenderingTests {
 		LetterContent letter = letter("A photo of the dog.",
 				List.of(png(400, 300, Color.ORANGE), png(100, 500, Color.BLUE)));
 
-		RenderedLetter rendered = this.rendering.render(letter);
+		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		assertThat(rendered.pages()).isBetween(1, 2);
 		assertThat(BarcodeReader.decodeEachPage(rendered.pdf(), 150)).containsOnly(letter.copyCode());
@@ -102,7 +102,7 @@ class LetterRenderingTests {
 	void replacesCharactersTheFontLacksInsteadOfFailing() throws IOException {
 		LetterContent letter = letter("Love 😀❤️ 🦒 你好 مرحبا Ελλάδα — żółw \u0000\u0007 \uD800 end", List.of());
 
-		RenderedLetter rendered = this.rendering.render(letter);
+		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		String text = text(rendered.pdf());
 		assertThat(text).contains("Love", "\uFFFD", "Ελλάδα", "żółw", "end").doesNotContain("🦒", "你");
@@ -116,7 +116,7 @@ class LetterRenderingTests {
 		BatchCover cover = new BatchCover("PI Vught", "2026-03-02 morning", LocalDate.of(2026, 3, 2), "BATCH-0042");
 		Path target = dir.resolve("batch.pdf");
 
-		BatchLayout layout = this.rendering.writeBatch(cover, letters, target);
+		BatchLayout layout = this.rendering.writeBatch(cover, letters, RenderOptions.DEFAULT, false, target);
 
 		assertThat(layout.coverPages()).isEqualTo(2);
 		assertThat(layout.letterPages()).hasSize(3);

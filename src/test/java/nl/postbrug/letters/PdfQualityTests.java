@@ -56,7 +56,7 @@ class PdfQualityTests {
 				LocalDate.of(2026, 3, 1), body, List.of(photo(400, 300, "png"), photo(300, 500, "jpeg")),
 				CopyCodes.newCode());
 
-		RenderedLetter colour = this.rendering.render(letter);
+		RenderedLetter colour = this.rendering.render(letter, RenderOptions.DEFAULT);
 		RenderedLetter grey = this.rendering.render(letter, RenderOptions.GREYSCALE_PHOTOS);
 
 		assertThat(colour.pages()).isGreaterThan(1);
@@ -82,9 +82,9 @@ class PdfQualityTests {
 		LetterRendering later = new LetterRendering(new LettersProperties(LetterFixtures.TEMPLATES),
 				Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC));
 
-		byte[] first = this.rendering.render(letter).pdf();
-		byte[] second = this.rendering.render(letter).pdf();
-		byte[] third = later.render(letter).pdf();
+		byte[] first = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
+		byte[] second = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
+		byte[] third = later.render(letter, RenderOptions.DEFAULT).pdf();
 
 		assertThat(Arrays.equals(first, second)).as("same bytes").isTrue();
 		assertThat(third.length).isEqualTo(first.length);
@@ -94,8 +94,10 @@ class PdfQualityTests {
 
 	@Test
 	void aOnePageLetterIsSmallBecauseFontsAreSubset() {
-		RenderedLetter rendered = this.rendering.render(LetterFixtures
-			.letter(String.join("\n\n", Collections.nCopies(8, "A paragraph about home, the garden and the dog."))));
+		RenderedLetter rendered = this.rendering.render(
+				LetterFixtures.letter(
+						String.join("\n\n", Collections.nCopies(8, "A paragraph about home, the garden and the dog."))),
+				RenderOptions.DEFAULT);
 
 		assertThat(rendered.pages()).isEqualTo(1);
 		assertThat(rendered.pdf().length).as("bytes per page").isLessThan(40_000);
@@ -103,8 +105,9 @@ class PdfQualityTests {
 
 	@Test
 	void aLatinLetterDrawnWithTheLatinCutOfTheFontIsPdfA2b() throws Exception {
-		RenderedLetter rendered = this.rendering.render(LetterFixtures.letter(
-				"Dag Sam — Zażółć gęślą jaźń, İstanbul'da güzel bir gün, Ærø, „quotes” and 12 € ½.\n\nVeel liefs."));
+		RenderedLetter rendered = this.rendering.render(LetterFixtures
+			.letter("Dag Sam — Zażółć gęślą jaźń, İstanbul'da güzel bir gün, Ærø, „quotes” and 12 € ½.\n\nVeel liefs."),
+				RenderOptions.DEFAULT);
 
 		assertPdfA2b(rendered.pdf());
 	}
@@ -114,7 +117,8 @@ class PdfQualityTests {
 		LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
 				LocalDate.of(2026, 3, 1), "Photo.", List.of(photo(400, 300, "png")), CopyCodes.newCode());
 
-		assertThat(imageColourSpaces(this.rendering.render(letter).pdf())).containsOnly("DeviceRGB");
+		assertThat(imageColourSpaces(this.rendering.render(letter, RenderOptions.DEFAULT).pdf()))
+			.containsOnly("DeviceRGB");
 		assertThat(imageColourSpaces(this.rendering.render(letter, RenderOptions.GREYSCALE_PHOTOS).pdf()))
 			.containsOnly("DeviceGray");
 	}

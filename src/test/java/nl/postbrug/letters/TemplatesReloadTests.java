@@ -80,8 +80,8 @@ class TemplatesReloadTests extends ApiTestSupport {
 				.andExpect(jsonPath("$.file").value(letterHtml.toAbsolutePath().toString()))
 				.andExpect(jsonPath("$.detail").value(containsString("unknown field {{receivedOn}}")));
 			assertThat(version()).isEqualTo(before);
-			assertThat(LetterFixtures.text(this.rendering.render(letter).pdf())).contains("From: Ans de Vries",
-					"2026-03-01");
+			assertThat(LetterFixtures.text(this.rendering.render(letter, RenderOptions.DEFAULT).pdf()))
+				.contains("From: Ans de Vries", "2026-03-01");
 
 			Files.writeString(letterHtml, original.replace("From: <b>", "Sender: <b>"));
 			String after = JsonPath.read(mvc.perform(post("/api/v1/letters/templates/reload").with(TEMPLATES_ADMIN))
@@ -93,7 +93,8 @@ class TemplatesReloadTests extends ApiTestSupport {
 				.getResponse()
 				.getContentAsString(), "$.version");
 			assertThat(after).isNotEqualTo(before).hasSize(64);
-			assertThat(LetterFixtures.text(this.rendering.render(letter).pdf())).contains("Sender: Ans de Vries");
+			assertThat(LetterFixtures.text(this.rendering.render(letter, RenderOptions.DEFAULT).pdf()))
+				.contains("Sender: Ans de Vries");
 			assertThat(jdbc.sql(
 					"SELECT actor || ' ' || type || ' ' || subject FROM audit_event WHERE type = 'PRINT_TEMPLATES_RELOADED'")
 				.query(String.class)
