@@ -3,26 +3,34 @@ package nl.postbrug.screening.rules;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.ibm.icu.text.SpoofChecker;
 
 /**
  * A text reduced for matching, with a map back to the original: lower case, accents and
  * other combining marks removed, compatibility forms folded (full-width letters,
  * ligatures), invisible characters dropped, and, inside words that also hold Latin
- * letters, look-alike letters from other scripts and digits used as letters
- * ({@code c0ke}, {@code dr\u0443gs}) read as the Latin letters they imitate. Words wholly
- * in another script stay in that script, so word lists in any language work.
+ * letters, look-alike letters from other scripts (Unicode's confusables data) and digits
+ * used as letters ({@code c0ke}, {@code dr\u03C5gs}) read as the Latin letters they
+ * imitate. Words wholly in another script stay in that script, so word lists in any
+ * language work.
  */
 final class Skeleton {
 
-	private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(Map.entry('а', 'a'), Map.entry('в', 'b'),
-			Map.entry('е', 'e'), Map.entry('ё', 'e'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('н', 'h'),
-			Map.entry('о', 'o'), Map.entry('р', 'p'), Map.entry('с', 'c'), Map.entry('т', 't'), Map.entry('у', 'y'),
-			Map.entry('х', 'x'), Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'), Map.entry('ԁ', 'd'),
-			Map.entry('ɡ', 'g'), Map.entry('α', 'a'), Map.entry('β', 'b'), Map.entry('ε', 'e'), Map.entry('ι', 'i'),
-			Map.entry('κ', 'k'), Map.entry('ν', 'v'), Map.entry('ο', 'o'), Map.entry('ρ', 'p'), Map.entry('τ', 't'),
-			Map.entry('υ', 'u'), Map.entry('χ', 'x'), Map.entry('ı', 'i'), Map.entry('0', 'o'), Map.entry('1', 'i'),
-			Map.entry('3', 'e'), Map.entry('4', 'a'), Map.entry('5', 's'), Map.entry('7', 't'), Map.entry('@', 'a'),
-			Map.entry('$', 's'));
+	/**
+	 * Digits and signs written for the letters they resemble ({@code c0ke}, {@code k1ll},
+	 * {@code $peed}): not a visual confusion in Unicode's sense (its confusables data
+	 * reads {@code 1} as {@code l}), so they have a table of their own.
+	 */
+	private static final Map<Character, Character> USED_AS_LETTERS = Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5',
+			's', '7', 't', '@', 'a', '$', 's');
+
+	/** Unicode's confusables data (UTS #39), through ICU; thread-safe once built. */
+	private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+
+	private static final ConcurrentMap<Character, Character> LATIN_LOOK_ALIKES = new ConcurrentHashMap<>();
 
 	private static final Map<Character, String> EXPANSIONS = Map.of('ß', "ss", 'æ', "ae", 'œ', "oe", 'ø', "o", 'ł', "l",
 			'đ', "d", 'ð', "d", 'þ', "th");
@@ -70,7 +78,7 @@ final class Skeleton {
 				for (int k = 0; k < folded.length(); k++) {
 					char c = folded.charAt(k);
 					if (disguised) {
-						c = LOOK_ALIKES.getOrDefault(c, c);
+						c = asLatin(c);
 					}
 					if (out.length() >= from.length) {
 						from = java.util.Arrays.copyOf(from, from.length * 2);
@@ -120,6 +128,32 @@ final class Skeleton {
 			return EXPANSIONS.get(lower.charAt(0));
 		}
 		return lower;
+	}
+
+	/**
+	 * The Latin letter {@code c} is written for, or {@code c} itself. ASCII letters stay
+	 * as they are (the confusables data would read {@code m} as {@code rn}); a letter of
+	 * another script becomes the Latin letter that its small or capital form is
+	 * confusable with, so Cyrillic {@code в} (capital {@code В}) reads as {@code b}.
+	 */
+	static char asLatin(char c) {
+		if (c < 128) {
+			return USED_AS_LETTERS.getOrDefault(c, c);
+		}
+		return LATIN_LOOK_ALIKES.computeIfAbsent(c, Skeleton::confusableLatinLetter);
+	}
+
+	private static char confusableLatinLetter(char c) {
+		if (!Character.isLetter(c)) {
+			return c;
+		}
+		for (String form : new String[] { String.valueOf(c), String.valueOf(c).toUpperCase(Locale.ROOT) }) {
+			String prototype = CONFUSABLES.getSkeleton(form);
+			if (prototype.length() == 1 && prototype.charAt(0) < 128 && Character.isLetter(prototype.charAt(0))) {
+				return Character.toLowerCase(prototype.charAt(0));
+			}
+		}
+		return c;
 	}
 
 	static boolean isWordChar(int cp) {
