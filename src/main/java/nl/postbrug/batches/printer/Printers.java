@@ -21,6 +21,7 @@ public class Printers {
 
 	private final BatchSettings settings;
 
+	/** Public so that the print step can be tested against the real adapters. */
 	public Printers(BatchSettings settings) {
 		this.settings = settings;
 	}
