@@ -56,30 +56,15 @@ class TwoNodeTests {
 
 		List<String> ids = insertApprovedMessages(LETTERS);
 
-		// The node that claims the letters is killed while it writes the batch.
-		Instant until = Instant.now().plus(Duration.ofMinutes(2));
-		long batchId = -1;
-		String owner = null;
-		while (Instant.now().isBefore(until) && owner == null) {
-			// The batch holding this test's letters (they were committed together, so one
-			// batch has them all);
-			// a batch of the demo's own mail may run first and is not the one to
-			// interrupt.
-			try (Connection db = connect(); PreparedStatement select = db.prepareStatement("""
-					SELECT b.id, b.owner FROM batch b WHERE b.status = 'ASSEMBLING'
-					AND EXISTS (SELECT 1 FROM letter l WHERE l.batch_id = b.id AND l.message_id = ?)""")) {
-				select.setString(1, ids.get(0));
-				try (ResultSet rs = select.executeQuery()) {
-					if (rs.next()) {
-						batchId = rs.getLong(1);
-						owner = rs.getString(2);
-					}
-				}
-			}
-			if (owner == null) {
-				Thread.sleep(20);
-			}
-		}
+		// The node that claims the letters is killed while it writes the batch: the batch
+		// holding this test's letters (they were committed together, so one batch has
+		// them all); a batch of the demo's own mail may run first and is not the one to
+		// interrupt.
+		Assembling assembling = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> assemblingBatchOf(ids.get(0)), found -> found != null);
+		long batchId = assembling.batch();
+		String owner = assembling.owner();
 		assertThat(owner).as("a node started assembling the letters").isNotNull();
 		nodes.get(owner).kill();
 		String survivor = owner.equals("node-a") ? "node-b" : "node-a";
@@ -118,6 +103,22 @@ class TwoNodeTests {
 		assertThat(query("SELECT COUNT(*) FROM batch WHERE slot LIKE 'scheduled-%'", Long.class))
 			.isGreaterThanOrEqualTo(1L);
 		assertThat(nodes.get(survivor).alive()).isTrue();
+	}
+
+	/** A batch being assembled, and the node assembling it. */
+	private record Assembling(long batch, String owner) {
+	}
+
+	/** The batch assembling the letter of this message, if one is. */
+	private Assembling assemblingBatchOf(String messageId) throws SQLException {
+		try (Connection db = connect(); PreparedStatement select = db.prepareStatement("""
+				SELECT b.id, b.owner FROM batch b WHERE b.status = 'ASSEMBLING'
+				AND EXISTS (SELECT 1 FROM letter l WHERE l.batch_id = b.id AND l.message_id = ?)""")) {
+			select.setString(1, messageId);
+			try (ResultSet rs = select.executeQuery()) {
+				return rs.next() ? new Assembling(rs.getLong(1), rs.getString(2)) : null;
+			}
+		}
 	}
 
 	private List<String> arguments(String node, Path shared, Path schedule) {

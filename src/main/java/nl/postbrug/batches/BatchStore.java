@@ -3,16 +3,21 @@ package nl.postbrug.batches;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL for batches, letters and copies, kept in one place.
+ * SQL for batch rows: look-ups, the worker's claim and heartbeat, the print job at the
+ * printer, and {@link #move}, the one place a batch changes state. Letters and copies are
+ * in {@link LetterStore}.
  */
 @Component
 class BatchStore {
@@ -29,8 +34,11 @@ class BatchStore {
 
 	private static final String BATCH_SELECT = "SELECT b.*, f.code AS facility_code FROM batch b JOIN facility f ON f.id = b.facility_id";
 
-	record LetterRow(long id, UUID messageId, long prisonerId, int position, String code) {
-	}
+	/**
+	 * The batch's worker has shown no sign of life since {@code :stale}. (Unqualified:
+	 * the facility joined in look-ups has no such columns.)
+	 */
+	private static final String WORKER_GONE = "owner IS NULL OR heartbeat_at IS NULL OR heartbeat_at < :stale";
 
 	private final JdbcClient jdbc;
 
@@ -65,17 +73,34 @@ class BatchStore {
 			.list();
 	}
 
+	List<BatchView> recent(long facilityId, int limit) {
+		return jdbc
+			.sql(BATCH_SELECT + " WHERE b.facility_id = ? ORDER BY b.created_at DESC, b.id DESC FETCH FIRST " + limit
+					+ " ROWS ONLY")
+			.param(facilityId)
+			.query(BATCH)
+			.list();
+	}
+
+	/** The newest batch of each facility, for printer health. */
+	List<BatchView> latestPerFacility() {
+		return jdbc
+			.sql(BATCH_SELECT
+					+ " WHERE b.id IN (SELECT MAX(b2.id) FROM batch b2 GROUP BY b2.facility_id) ORDER BY b.facility_id")
+			.query(BATCH)
+			.list();
+	}
+
 	/**
 	 * Batches being assembled or printed whose worker has shown no sign of life since
 	 * {@code staleBefore} (or, with {@code otherThan}, any not worked on by that node: on
 	 * a single node, everything a previous process left).
 	 */
 	List<BatchView> orphaned(Instant staleBefore, String otherThan) {
-		String anyOther = otherThan == null ? "" : " OR b.owner <> :other";
 		return jdbc
-			.sql(BATCH_SELECT + " WHERE b.status IN ('ASSEMBLING', 'PRINTING')"
-					+ " AND (b.owner IS NULL OR b.heartbeat_at IS NULL OR b.heartbeat_at < :stale" + anyOther
-					+ ") ORDER BY b.id")
+			.sql(BATCH_SELECT + " WHERE b.status IN (:working) AND (" + WORKER_GONE
+					+ (otherThan == null ? "" : " OR b.owner <> :other") + ") ORDER BY b.id")
+			.param("working", names(BatchStatus.withWorker()))
 			.param("stale", utc(staleBefore))
 			.param("other", otherThan)
 			.query(BATCH)
@@ -83,18 +108,65 @@ class BatchStore {
 	}
 
 	/**
+	 * Assembled batches nobody has touched since {@code staleBefore}: their worker died
+	 * before printing.
+	 */
+	List<BatchView> assembledAndIdle(Instant staleBefore) {
+		return jdbc
+			.sql(BATCH_SELECT + " WHERE b.status = ? AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
+			.params(BatchStatus.ASSEMBLED.name(), utc(staleBefore))
+			.query(BATCH)
+			.list();
+	}
+
+	/** Failed prints whose next attempt is due. */
+	List<BatchView> dueForRetry(Instant now) {
+		return jdbc
+			.sql(BATCH_SELECT
+					+ " WHERE b.status = ? AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")
+			.params(BatchStatus.PRINT_FAILED.name(), utc(now))
+			.query(BATCH)
+			.list();
+	}
+
+	Optional<String> pdfPath(long batchId) {
+		return jdbc.sql("SELECT pdf_path FROM batch WHERE id = ?")
+			.param(batchId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(path -> path);
+	}
+
+	/** A new batch for a slot, worked on by {@code node}; its letters follow. */
+	long insertBatch(long facilityId, String slot, String code, Instant now, Instant cutoff, String node) {
+		jdbc.sql(
+				"""
+						INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at, cutoff_at, owner, heartbeat_at)
+						VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?)
+						""")
+			.params(facilityId, slot, code, BatchStatus.ASSEMBLING.name(), utc(now), utc(cutoff), node, utc(now))
+			.update();
+		return batch(facilityId, slot).orElseThrow().id();
+	}
+
+	/** Serialises batch assembly per facility across threads and nodes. */
+	void lockFacility(long facilityId) {
+		jdbc.sql("SELECT id FROM facility WHERE id = ? FOR UPDATE").param(facilityId).query(Long.class).single();
+	}
+
+	/**
 	 * Makes {@code node} the worker of an unfinished batch whose worker is gone (as
 	 * {@link #orphaned} decides); false when the batch is finished or its worker is still
-	 * alive.
+	 * alive. The state stays: the new worker finishes the step the old one was in.
 	 */
 	boolean takeOver(long batchId, String node, Instant now, Instant staleBefore, String otherThan) {
-		String anyOther = otherThan == null ? "" : " OR owner <> :other";
-		return jdbc.sql(
-				"UPDATE batch SET owner = :node, heartbeat_at = :now WHERE id = :id AND status IN ('ASSEMBLING', 'PRINTING')"
-						+ " AND (owner IS NULL OR heartbeat_at IS NULL OR heartbeat_at < :stale" + anyOther + ")")
+		return jdbc
+			.sql("UPDATE batch SET owner = :node, heartbeat_at = :now WHERE id = :id AND status IN (:working) AND ("
+					+ WORKER_GONE + (otherThan == null ? "" : " OR owner <> :other") + ")")
 			.param("node", node)
 			.param("now", utc(now))
 			.param("id", batchId)
+			.param("working", names(BatchStatus.withWorker()))
 			.param("stale", utc(staleBefore))
 			.param("other", otherThan)
 			.update() == 1;
@@ -111,60 +183,14 @@ class BatchStore {
 	}
 
 	/**
-	 * Takes a batch for printing: an assembled one, or a failed one that is due (or any
-	 * failed one, when staff ask). False when another worker has it, it is printed
-	 * already, or its retry is not due.
-	 */
-	boolean claimForPrinting(long batchId, String node, Instant now, boolean evenIfNotDue) {
-		return jdbc
-			.sql("""
-					UPDATE batch SET status = 'PRINTING', owner = ?, heartbeat_at = ? WHERE id = ?
-					AND (status = 'ASSEMBLED' OR (status = 'PRINT_FAILED' AND (? OR next_retry_at IS NULL OR next_retry_at <= ?)))
-					""")
-			.params(node, utc(now), batchId, evenIfNotDue, utc(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Assembled batches nobody has touched since {@code staleBefore}: their worker died
-	 * before printing.
-	 */
-	List<BatchView> assembledAndIdle(Instant staleBefore) {
-		return jdbc
-			.sql(BATCH_SELECT
-					+ " WHERE b.status = 'ASSEMBLED' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < ?) ORDER BY b.id")
-			.param(utc(staleBefore))
-			.query(BATCH)
-			.list();
-	}
-
-	/** Failed prints whose next attempt is due. */
-	List<BatchView> dueForRetry(Instant now) {
-		return jdbc.sql(BATCH_SELECT
-				+ " WHERE b.status = 'PRINT_FAILED' AND (b.next_retry_at IS NULL OR b.next_retry_at <= ?) ORDER BY b.id")
-			.param(utc(now))
-			.query(BATCH)
-			.list();
-	}
-
-	/** The newest batch of each facility, for printer health. */
-	List<BatchView> latestPerFacility() {
-		return jdbc
-			.sql(BATCH_SELECT
-					+ " WHERE b.id IN (SELECT MAX(b2.id) FROM batch b2 GROUP BY b2.facility_id) ORDER BY b.facility_id")
-			.query(BATCH)
-			.list();
-	}
-
-	/**
 	 * Records, before it is sent, which job the batch is about to become, so a crash
 	 * cannot hide it.
 	 */
 	boolean jobSubmitting(long batchId, String node, String printerUri, String jobName) {
 		return jdbc.sql("""
-				UPDATE batch SET printer_uri = ?, print_job_name = ?, print_job = NULL, print_job_state = NULL,
-				print_attempts = print_attempts + 1 WHERE id = ? AND owner = ? AND status = 'PRINTING'
-				""").params(printerUri, jobName, batchId, node).update() == 1;
+				UPDATE batch SET printer_uri = ?, print_job_name = ?, print_job = NULL, print_job_state = NULL
+				WHERE id = ? AND owner = ? AND status = ?
+				""").params(printerUri, jobName, batchId, node, BatchStatus.PRINTING.name()).update() == 1;
 	}
 
 	void jobState(long batchId, String job, String state) {
@@ -173,181 +199,91 @@ class BatchStore {
 			.update();
 	}
 
-	List<BatchView> recent(long facilityId, int limit) {
-		return jdbc
-			.sql(BATCH_SELECT + " WHERE b.facility_id = ? ORDER BY b.created_at DESC, b.id DESC FETCH FIRST " + limit
-					+ " ROWS ONLY")
-			.param(facilityId)
-			.query(BATCH)
-			.list();
-	}
-
-	long insertBatch(long facilityId, String slot, String code, Instant now, Instant cutoff, String node) {
-		jdbc.sql(
-				"""
-						INSERT INTO batch (facility_id, slot, code, status, letters, pages, created_at, cutoff_at, owner, heartbeat_at)
-						VALUES (?, ?, ?, 'ASSEMBLING', 0, 0, ?, ?, ?, ?)
-						""")
-			.params(facilityId, slot, code, utc(now), utc(cutoff), node, utc(now))
-			.update();
-		return batch(facilityId, slot).orElseThrow().id();
-	}
-
-	/** Serialises batch assembly per facility across threads and nodes. */
-	void lockFacility(long facilityId) {
-		jdbc.sql("SELECT id FROM facility WHERE id = ? FOR UPDATE").param(facilityId).query(Long.class).single();
-	}
-
-	boolean hasLetter(UUID messageId) {
-		return jdbc.sql("SELECT COUNT(*) FROM letter WHERE message_id = ?")
-			.param(messageId.toString())
-			.query(Integer.class)
-			.single() > 0;
-	}
-
-	long insertLetter(UUID messageId, long batchId, long prisonerId, long facilityId, int position) {
-		jdbc.sql(
-				"INSERT INTO letter (message_id, batch_id, prisoner_id, facility_id, position, pages) VALUES (?, ?, ?, ?, ?, 0)")
-			.params(messageId.toString(), batchId, prisonerId, facilityId, position)
-			.update();
-		return jdbc.sql("SELECT id FROM letter WHERE message_id = ?")
-			.param(messageId.toString())
-			.query(Long.class)
-			.single();
-	}
-
-	void insertCopy(String code, long letterId, int copyNo, Instant now) {
-		jdbc.sql("INSERT INTO letter_copy (code, letter_id, copy_no, void, created_at) VALUES (?, ?, ?, FALSE, ?)")
-			.params(code, letterId, copyNo, now.atOffset(ZoneOffset.UTC))
-			.update();
+	/** ASSEMBLING to ASSEMBLED: the PDF written by {@code node} is in place. */
+	boolean assembled(long batchId, String node, String pdfPath, int letters, int pages) {
+		return move(batchId, EnumSet.of(BatchStatus.ASSEMBLING), BatchStatus.ASSEMBLED,
+				"pdf_path = :pdf, letters = :letters, pages = :pages", "owner = :node",
+				params("pdf", pdfPath, "letters", letters, "pages", pages, "node", node));
 	}
 
 	/**
-	 * The letters of a batch in print order, each with its current (newest) copy code.
+	 * ASSEMBLED or PRINT_FAILED to PRINTING, worked on by {@code node}: an assembled
+	 * batch, or a failed one whose retry is due (any failed one with
+	 * {@code evenIfNotDue}). It counts as one more attempt, and the failure of the last
+	 * one no longer shows. False when another worker has it, it is printed already, or
+	 * its retry is not due.
 	 */
-	List<LetterRow> letters(long batchId) {
-		return jdbc.sql("""
-				SELECT l.id, l.message_id, l.prisoner_id, l.position, c.code FROM letter l
-				JOIN letter_copy c ON c.letter_id = l.id
-				  AND c.copy_no = (SELECT MAX(c2.copy_no) FROM letter_copy c2 WHERE c2.letter_id = l.id)
-				WHERE l.batch_id = ? ORDER BY l.position
-				""")
-			.param(batchId)
-			.query((rs, n) -> new LetterRow(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
-					rs.getInt(4), rs.getString(5)))
-			.list();
+	boolean startPrinting(long batchId, String node, Instant now, boolean evenIfNotDue) {
+		return move(batchId, EnumSet.of(BatchStatus.ASSEMBLED, BatchStatus.PRINT_FAILED), BatchStatus.PRINTING,
+				"owner = :node, heartbeat_at = :now, print_attempts = print_attempts + 1, failure = NULL, next_retry_at = NULL",
+				evenIfNotDue ? "" : "status = :assembled OR next_retry_at IS NULL OR next_retry_at <= :now",
+				params("node", node, "now", utc(now), "assembled", BatchStatus.ASSEMBLED.name()));
 	}
 
-	/** The letters of a batch with the copy code printed in that batch (copy 1). */
-	List<BatchView.Item> items(long batchId) {
-		return jdbc.sql("""
-				SELECT l.id, c.code, l.message_id, p.registry_number, l.pages FROM letter l
-				JOIN letter_copy c ON c.letter_id = l.id AND c.copy_no = 1
-				JOIN prisoner p ON p.id = l.prisoner_id
-				WHERE l.batch_id = ? ORDER BY l.position
-				""")
-			.param(batchId)
-			.query((rs, n) -> new BatchView.Item(rs.getLong(1), rs.getString(2), UUID.fromString(rs.getString(3)),
-					rs.getString(4), rs.getInt(5)))
-			.list();
-	}
-
-	/**
-	 * Records the written PDF; false (and nothing changed) when {@code node} no longer
-	 * works on the batch.
-	 */
-	boolean assembled(long batchId, String node, String pdfPath, int letters, int pages, List<Integer> letterPages,
-			List<LetterRow> rows) {
-		int updated = jdbc.sql(
-				"UPDATE batch SET status = 'ASSEMBLED', pdf_path = ?, letters = ?, pages = ? WHERE id = ? AND owner = ? AND status = 'ASSEMBLING'")
-			.params(pdfPath, letters, pages, batchId, node)
-			.update();
-		if (updated == 0) {
-			return false;
-		}
-		for (int i = 0; i < rows.size(); i++) {
-			jdbc.sql("UPDATE letter SET pages = ? WHERE id = ?").params(letterPages.get(i), rows.get(i).id()).update();
-		}
-		return true;
-	}
-
-	Optional<String> pdfPath(long batchId) {
-		return jdbc.sql("SELECT pdf_path FROM batch WHERE id = ?")
-			.param(batchId)
-			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-			.optional()
-			.flatMap(path -> path);
-	}
-
-	/**
-	 * Marks a batch this node prints as printed; false when it is not (any more) this
-	 * node's.
-	 */
+	/** PRINTING to PRINTED, by the node that prints it. */
 	boolean printed(long batchId, String node, Instant now, String printedBy) {
-		return jdbc
-			.sql("""
-					UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
-					WHERE id = ? AND owner = ? AND status = 'PRINTING'
-					""")
-			.params(utc(now), cut(printedBy, 200), batchId, node)
-			.update() == 1;
+		return move(batchId, EnumSet.of(BatchStatus.PRINTING), BatchStatus.PRINTED,
+				"failure = NULL, next_retry_at = NULL, printed_at = :now, printed_by = :by", "owner = :node",
+				params("now", utc(now), "by", cut(printedBy, 200), "node", node));
 	}
 
 	/**
 	 * A member of staff printed a waiting batch by hand; false when it was not waiting.
 	 */
 	boolean printedByHand(long batchId, Instant now, String printedBy) {
-		return jdbc
-			.sql("""
-					UPDATE batch SET status = 'PRINTED', failure = NULL, next_retry_at = NULL, printed_at = ?, printed_by = ?
-					WHERE id = ? AND status IN ('ASSEMBLED', 'PRINT_FAILED')
-					""")
-			.params(utc(now), cut(printedBy, 200), batchId)
-			.update() == 1;
+		return move(batchId, EnumSet.of(BatchStatus.ASSEMBLED, BatchStatus.PRINT_FAILED), BatchStatus.PRINTED,
+				"failure = NULL, next_retry_at = NULL, printed_at = :now, printed_by = :by", "",
+				params("now", utc(now), "by", cut(printedBy, 200)));
 	}
 
+	/** PRINTING to PRINT_FAILED, with the reason and when it is tried again. */
 	boolean printFailed(long batchId, String node, String reason, Instant nextRetry) {
-		return jdbc.sql(
-				"UPDATE batch SET status = 'PRINT_FAILED', failure = ?, next_retry_at = ? WHERE id = ? AND owner = ? AND status = 'PRINTING'")
-			.params(cut(reason, 1000), utc(nextRetry), batchId, node)
+		return move(batchId, EnumSet.of(BatchStatus.PRINTING), BatchStatus.PRINT_FAILED,
+				"failure = :reason, next_retry_at = :next", "owner = :node",
+				params("reason", cut(reason, 1000), "next", utc(nextRetry), "node", node));
+	}
+
+	/**
+	 * The one place a batch changes state: every move from one of {@code from} to
+	 * {@code to} must be in {@link BatchStatus}'s table, and is then made by compare and
+	 * set, so of two workers making it at once only one succeeds.
+	 * @param set further columns to set ({@code column = :param, …}), or empty
+	 * @param where a further condition, or empty
+	 * @return false when the batch is no longer in a {@code from} state or does not meet
+	 * {@code where} (another worker got there first)
+	 * @throws IllegalBatchTransition when the table does not allow one of the moves
+	 */
+	boolean move(long batchId, Set<BatchStatus> from, BatchStatus to, String set, String where,
+			Map<String, Object> params) {
+		for (BatchStatus status : from) {
+			if (!status.canMoveTo(to)) {
+				throw new IllegalBatchTransition(batchId, status, to);
+			}
+		}
+		return jdbc
+			.sql("UPDATE batch SET status = :to" + (set.isEmpty() ? "" : ", " + set)
+					+ " WHERE id = :id AND status IN (:from)" + (where.isEmpty() ? "" : " AND (" + where + ")"))
+			.params(params)
+			.param("to", to.name())
+			.param("id", batchId)
+			.param("from", names(from))
 			.update() == 1;
 	}
 
-	Optional<LetterCopy> copy(String code) {
-		return jdbc.sql("""
-				SELECT c.code, c.letter_id, c.copy_no, c.void, l.message_id, l.prisoner_id, l.facility_id
-				FROM letter_copy c JOIN letter l ON l.id = c.letter_id WHERE c.code = ?
-				""")
-			.param(code)
-			.query((rs, n) -> new LetterCopy(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4),
-					UUID.fromString(rs.getString(5)), rs.getLong(6), rs.getLong(7)))
-			.optional();
+	/** Named parameters, values may be null. */
+	private static Map<String, Object> params(Object... namesAndValues) {
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return params;
 	}
 
-	record LetterInfo(long id, UUID messageId, long prisonerId, long facilityId, long batchId, int lastCopy) {
+	private static List<String> names(Set<BatchStatus> states) {
+		return states.stream().map(Enum::name).toList();
 	}
 
-	Optional<LetterInfo> letter(long letterId) {
-		return jdbc.sql("""
-				SELECT l.id, l.message_id, l.prisoner_id, l.facility_id, l.batch_id,
-				  (SELECT MAX(c.copy_no) FROM letter_copy c WHERE c.letter_id = l.id) AS last_copy
-				FROM letter l WHERE l.id = ?
-				""")
-			.param(letterId)
-			.query((rs, n) -> new LetterInfo(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getInt(6)))
-			.optional();
-	}
-
-	void voidCopies(long letterId) {
-		jdbc.sql("UPDATE letter_copy SET void = TRUE WHERE letter_id = ?").param(letterId).update();
-	}
-
-	void copyPrinted(String code, String pdfPath) {
-		jdbc.sql("UPDATE letter_copy SET pdf_path = ? WHERE code = ?").params(pdfPath, code).update();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 

@@ -1,7 +1,6 @@
 package nl.postbrug.batches;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,7 +23,7 @@ public record BatchView(long id, long facilityId, String facility, String slot, 
 
 	/** Whether staff may send it to the printer again now, or mark it printed by hand. */
 	public boolean waitingForPrinter() {
-		return status == BatchStatus.PRINT_FAILED || status == BatchStatus.ASSEMBLED;
+		return status.waitingForPrinter();
 	}
 
 }

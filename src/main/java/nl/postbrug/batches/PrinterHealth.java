@@ -61,7 +61,8 @@ class PrinterHealth implements HealthIndicator {
 		Health.Builder health = failed.isEmpty() ? Health.up() : Health.status(Status.OUT_OF_SERVICE);
 		for (Facility facility : registry.facilities()) {
 			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("printer", facility.printer().type() + " " + withoutCredentials(facility.printer().target()));
+			detail.put("printer",
+					facility.printer().type().name() + " " + withoutCredentials(facility.printer().target()));
 			Printer.Reachability reachability = reachability(facility);
 			detail.put("reachable", reachability.reachable());
 			detail.put("state", reachability.state());
@@ -86,7 +87,7 @@ class PrinterHealth implements HealthIndicator {
 	}
 
 	private Printer.Reachability reachability(Facility facility) {
-		String key = facility.printer().type() + " " + facility.printer().target();
+		String key = facility.printer().type().name() + " " + facility.printer().target();
 		Asked last = asked.get(key);
 		Instant now = clock.instant();
 		if (last != null && last.at().plus(ASK_EVERY).isAfter(now)) {

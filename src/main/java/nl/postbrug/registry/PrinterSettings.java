@@ -1,19 +1,17 @@
 package nl.postbrug.registry;
 
 /**
- * Where a facility's batches go: {@code FOLDER} writes them into a folder under the data
- * directory (demo default), {@code HOT_FOLDER} into a folder a print server watches,
- * {@code IPP} to an {@code ipp://} or {@code ipps://} printer.
+ * Where a facility's batches go, and how they are printed there.
  *
- * @param type printer type, e.g. {@code FOLDER}
+ * @param type how the batches reach the printer
  * @param target type-specific target: a folder name, a hot-folder path or an IPP URI
  * @param duplex print on both sides; each letter then starts on a new sheet
  * @param greyscalePhotos print photos in shades of grey
  */
-public record PrinterSettings(String type, String target, boolean duplex, boolean greyscalePhotos) {
+public record PrinterSettings(PrinterType type, String target, boolean duplex, boolean greyscalePhotos) {
 
 	/** Single-sided, photos in colour. */
-	public PrinterSettings(String type, String target) {
+	public PrinterSettings(PrinterType type, String target) {
 		this(type, target, false, false);
 	}
 

@@ -26,8 +26,8 @@ public class Registry {
 
 	static final RowMapper<Facility> FACILITY = (rs, n) -> new Facility(rs.getLong("id"), rs.getString("code"),
 			rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
-			new PrinterSettings(rs.getString("printer_type"), rs.getString("printer_target"), rs.getBoolean("duplex"),
-					rs.getBoolean("greyscale_photos")));
+			new PrinterSettings(printerType(rs.getString("code"), rs.getString("printer_type")),
+					rs.getString("printer_target"), rs.getBoolean("duplex"), rs.getBoolean("greyscale_photos")));
 
 	static final RowMapper<Prisoner> PRISONER = (rs, n) -> new Prisoner(rs.getLong("id"),
 			rs.getString("registry_number"), rs.getString("name"), rs.getLong("facility_id"),
@@ -95,6 +95,16 @@ public class Registry {
 			.param(contactId)
 			.query(PRISONER)
 			.list();
+	}
+
+	/**
+	 * Only {@link RegistryImport} writes the column, and only known types; a row changed
+	 * by hand to anything else is named rather than guessed at.
+	 */
+	private static PrinterType printerType(String facility, String type) {
+		return PrinterType.named(type)
+			.orElseThrow(() -> new IllegalStateException("Facility " + facility + " has printer type '" + type
+					+ "' in the database; this version prints to " + PrinterType.choices()));
 	}
 
 }

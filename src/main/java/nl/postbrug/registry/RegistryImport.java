@@ -46,8 +46,6 @@ public class RegistryImport {
 	// No '@': sign-in tells staff from relatives by it.
 	private static final Pattern STAFF_USERNAME = Pattern.compile("^[a-z0-9._-]{2,100}$");
 
-	private static final Set<String> PRINTER_TYPES = Set.of("FOLDER", "HOT_FOLDER", "IPP");
-
 	private static final Pattern IPP_TARGET = Pattern.compile("^ipps?://[^/\\s:]+(:\\d{1,5})?(/\\S*)?$",
 			Pattern.CASE_INSENSITIVE);
 
@@ -75,12 +73,12 @@ public class RegistryImport {
 			catch (DateTimeException ex) {
 				throw new BadRow("unknown time zone '" + zone + "'");
 			}
-			String printerType = required(row, "printer_type").toUpperCase(Locale.ROOT);
-			if (!PRINTER_TYPES.contains(printerType)) {
-				throw new BadRow("printer_type must be one of " + PRINTER_TYPES + ", not '" + printerType + "'");
-			}
+			String typeName = required(row, "printer_type");
+			PrinterType printerType = PrinterType.named(typeName)
+				.orElseThrow(
+						() -> new BadRow("printer_type must be " + PrinterType.choices() + ", not '" + typeName + "'"));
 			String target = required(row, "printer_target");
-			if (printerType.equals("IPP") && !IPP_TARGET.matcher(target).matches()) {
+			if (printerType == PrinterType.IPP && !IPP_TARGET.matcher(target).matches()) {
 				throw new BadRow(
 						"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
 								+ target + "'");
@@ -93,13 +91,13 @@ public class RegistryImport {
 			if (exists) {
 				jdbc.sql(
 						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
-					.params(name, zone, printerType, target, duplex, greyscale, code)
+					.params(name, zone, printerType.name(), target, duplex, greyscale, code)
 					.update();
 			}
 			else {
 				jdbc.sql(
 						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
-					.params(code, name, zone, printerType, target, duplex, greyscale)
+					.params(code, name, zone, printerType.name(), target, duplex, greyscale)
 					.update();
 			}
 			return !exists;

@@ -45,7 +45,8 @@ class RegistryImportTests {
 	void printChoicesAreOptionalColumnsOfTheFacilityFile() {
 		assertThat(registry.facility("PIV").orElseThrow().printer().duplex()).isTrue();
 		assertThat(registry.facility("PIZ").orElseThrow().printer().greyscalePhotos()).isTrue();
-		assertThat(registry.facility("PIA").orElseThrow().printer()).isEqualTo(new PrinterSettings("FOLDER", "pia"));
+		assertThat(registry.facility("PIA").orElseThrow().printer())
+			.isEqualTo(new PrinterSettings(PrinterType.FOLDER, "pia"));
 		ImportReport withoutColumns = importer.facilities(new StringReader(
 				"code,name,time_zone,printer_type,printer_target\nPIX,PI Test,Europe/Amsterdam,FOLDER,pix\n"));
 		assertThat(withoutColumns.clean()).isTrue();
@@ -154,9 +155,25 @@ class RegistryImportTests {
 			.containsExactly(tuple(4L,
 					"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not 'http://printer.piz.example/ipp/print'"));
 		assertThat(registry.facility("PIA").orElseThrow().printer())
-			.isEqualTo(new PrinterSettings("IPP", "ipp://printer.pia.example:631/ipp/print"));
+			.isEqualTo(new PrinterSettings(PrinterType.IPP, "ipp://printer.pia.example:631/ipp/print"));
 		assertThat(registry.facility("PIV").orElseThrow().printer().target())
 			.isEqualTo("ipps://printer.piv.example/ipp/print");
+	}
+
+	@Test
+	void anUnknownPrinterTypeIsReportedWithItsLineAndTheOtherRowsImport() {
+		ImportReport report = importer.facilities(new StringReader("""
+				code,name,time_zone,printer_type,printer_target
+				PIA,PI Amsterdam Noord,Europe/Amsterdam,hot_folder,/srv/print/pia
+				PIV,PI Vught,Europe/Amsterdam,FAX,0123456789
+				PIZ,PI Zwolle,Europe/Amsterdam,,piz
+				"""));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::reason)
+			.containsExactly(tuple(3L, "printer_type must be FOLDER, HOT_FOLDER or IPP, not 'FAX'"),
+					tuple(4L, "printer_type is empty"));
+		assertThat(registry.facility("PIA").orElseThrow().printer())
+			.isEqualTo(new PrinterSettings(PrinterType.HOT_FOLDER, "/srv/print/pia"));
+		assertThat(registry.facility("PIV").orElseThrow().printer().type()).isEqualTo(PrinterType.FOLDER);
 	}
 
 }

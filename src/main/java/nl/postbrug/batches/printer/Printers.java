@@ -3,36 +3,35 @@ package nl.postbrug.batches.printer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 import nl.postbrug.batches.BatchSettings;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.PrinterType;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the printer a facility's settings name. {@code FOLDER} targets a sub-folder of
- * the folder printer directory; {@code HOT_FOLDER} targets an absolute path a print
- * server watches; {@code IPP} targets an {@code ipp://} or {@code ipps://} printer URI.
+ * Chooses the printer a facility's settings name: for {@link PrinterType#FOLDER} a
+ * sub-folder of the folder printer directory, for {@link PrinterType#HOT_FOLDER} the
+ * absolute path a print server watches, for {@link PrinterType#IPP} an {@code ipp://} or
+ * {@code ipps://} printer URI.
  */
 @Component
 public class Printers {
 
 	private final BatchSettings settings;
 
-	Printers(BatchSettings settings) {
+	/** Public so that the print step can be tested against the real adapters. */
+	public Printers(BatchSettings settings) {
 		this.settings = settings;
 	}
 
 	public Printer forFacility(Facility facility) {
 		String target = facility.printer().target();
-		return switch (facility.printer().type().toUpperCase(Locale.ROOT)) {
-			case "FOLDER" -> new FolderPrinter(settings.folderPrinterDir().resolve(safeName(target)));
-			case "HOT_FOLDER" -> new FolderPrinter(Path.of(target));
-			case "IPP" -> ipp(facility, target);
-			default -> throw new PrinterUnavailable("Facility " + facility.code() + " has printer type "
-					+ facility.printer().type() + ", which this version cannot print to; use FOLDER, HOT_FOLDER or IPP",
-					null);
+		return switch (facility.printer().type()) {
+			case FOLDER -> new FolderPrinter(settings.folderPrinterDir().resolve(safeName(target)));
+			case HOT_FOLDER -> new FolderPrinter(Path.of(target));
+			case IPP -> ipp(facility, target);
 		};
 	}
 

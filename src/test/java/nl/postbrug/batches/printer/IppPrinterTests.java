@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import nl.postbrug.support.IppEvePrinter;
 import nl.postbrug.support.RequiresIppEvePrinter;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The IPP adapter against a real IPP Everywhere printer (CUPS' ippeveprinter). */
 @RequiresIppEvePrinter
@@ -47,13 +47,8 @@ class IppPrinterTests {
 		assertThat(job.ref()).startsWith(device.uri() + "/");
 		assertThat(job.state()).isIn(PrintJob.State.PENDING, PrintJob.State.PROCESSING, PrintJob.State.COMPLETED);
 
-		Instant until = Instant.now().plusSeconds(60);
-		while (!job.state().done() && Instant.now().isBefore(until)) {
-			Thread.sleep(300);
-			job = printer.status(job.ref());
-		}
-		assertThat(job.state()).isEqualTo(PrintJob.State.COMPLETED);
 		String ref = job.ref();
+		assertThat(followed(printer, job).state()).isEqualTo(PrintJob.State.COMPLETED);
 		assertThat(printer.find("unit-job-1")).hasValueSatisfying(found -> assertThat(found.ref()).isEqualTo(ref));
 		assertThat(printer.find("never-sent")).isEmpty();
 		Path received = device.received()
@@ -86,12 +81,7 @@ class IppPrinterTests {
 		IppPrinter duplex = new IppPrinter(URI.create(device.uri()), Duration.ofSeconds(2), Duration.ofSeconds(30),
 				true);
 		PrintJob job = duplex.submit(pdf(2), "unit-duplex-1");
-		Instant until = Instant.now().plusSeconds(60);
-		while (!job.state().done() && Instant.now().isBefore(until)) {
-			Thread.sleep(300);
-			job = duplex.status(job.ref());
-		}
-		assertThat(job.state()).isEqualTo(PrintJob.State.COMPLETED);
+		assertThat(followed(duplex, job).state()).isEqualTo(PrintJob.State.COMPLETED);
 	}
 
 	@Test
@@ -99,6 +89,13 @@ class IppPrinterTests {
 		assertThatThrownBy(() -> new IppPrinter(URI.create("http://printer/ipp/print"), Duration.ofSeconds(1),
 				Duration.ofSeconds(1), false))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** The job's state once the printer has finished it. */
+	private static PrintJob followed(IppPrinter printer, PrintJob job) {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> printer.status(job.ref()), state -> state.state().done());
 	}
 
 	private static Path pdf(int pages) throws IOException {

@@ -1,0 +1,111 @@
+package nl.postbrug.batches;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import nl.postbrug.batches.printer.Printers;
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.intake.Messages;
+import nl.postbrug.letters.CopyCodes;
+import nl.postbrug.letters.LetterRendering;
+import nl.postbrug.letters.RenderOptions;
+import nl.postbrug.letters.RenderedLetter;
+import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.Registry;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Prints one letter again under a new copy code and voids the old one, so the damaged or
+ * lost copy can no longer be scanned as delivered. The message's state does not change.
+ */
+@Component
+class LetterReprints {
+
+	private static final Logger log = LoggerFactory.getLogger(LetterReprints.class);
+
+	private final LetterStore letters;
+
+	private final Messages messages;
+
+	private final Registry registry;
+
+	private final LetterContents contents;
+
+	private final LetterRendering rendering;
+
+	private final Printers printers;
+
+	private final BatchSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	LetterReprints(LetterStore letters, Messages messages, Registry registry, LetterContents contents,
+			LetterRendering rendering, Printers printers, BatchSettings settings, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
+		this.letters = letters;
+		this.messages = messages;
+		this.registry = registry;
+		this.contents = contents;
+		this.rendering = rendering;
+		this.printers = printers;
+		this.settings = settings;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param letter a letter of the actor's facilities
+	 * @return the new copy code
+	 * @throws Batches.CannotReprint when the letter's message is not (or no longer)
+	 * PRINTED
+	 */
+	String reprint(LetterStore.LetterInfo letter, String actor) {
+		long letterId = letter.id();
+		MessageStatus status = messages.get(letter.messageId()).status();
+		if (status != MessageStatus.PRINTED) {
+			throw new Batches.CannotReprint("Letter " + letterId + " cannot be reprinted: its message is " + status
+					+ (status == MessageStatus.APPROVED ? " and its batch has not been printed yet" : ""));
+		}
+		Facility facility = registry.facility(letter.facilityId());
+		String code = CopyCodes.newCode();
+		int copyNo = letter.lastCopy() + 1;
+		String voided = transactions.execute(tx -> {
+			String old = letters.currentCode(letterId);
+			letters.voidCopies(letterId);
+			letters.insertCopy(code, letterId, copyNo, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+			events.publishEvent(new LetterReprinted(letterId, old, code, actor));
+			return old;
+		});
+		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code),
+				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT);
+		Path pdf = settings.outputDir()
+			.resolve(facility.code())
+			.resolve("letter-" + letterId + "-copy-" + copyNo + ".pdf");
+		try {
+			Files.createDirectories(pdf.getParent());
+			Files.write(pdf, rendered.pdf());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		letters.copyPrinted(code, pdf.toString());
+		printers.forFacility(facility).submit(pdf, facility.code() + "-letter-" + letterId + "-copy-" + copyNo);
+		log.info("Letter {} reprinted as {}; {} is void", letterId, code, voided);
+		return code;
+	}
+
+}

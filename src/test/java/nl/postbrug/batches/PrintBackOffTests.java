@@ -1,0 +1,33 @@
+package nl.postbrug.batches;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrintBackOffTests {
+
+	private final PrintBackOff backOff = new PrintBackOff(Duration.ofMinutes(5), Duration.ofHours(1));
+
+	@Test
+	void theFirstWaitIsTheRetryIntervalAndEachFurtherAttemptDoublesIt() {
+		assertThat(backOff.after(1)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(backOff.after(2)).isEqualTo(Duration.ofMinutes(10));
+		assertThat(backOff.after(3)).isEqualTo(Duration.ofMinutes(20));
+		assertThat(backOff.after(4)).isEqualTo(Duration.ofMinutes(40));
+	}
+
+	@Test
+	void theWaitNeverExceedsTheMaximum() {
+		assertThat(backOff.after(5)).isEqualTo(Duration.ofHours(1));
+		assertThat(backOff.after(1000)).isEqualTo(Duration.ofHours(1));
+		assertThat(new PrintBackOff(Duration.ofHours(2), Duration.ofHours(1)).after(1)).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void aBatchWithoutACountedAttemptWaitsTheFirstInterval() {
+		assertThat(backOff.after(0)).isEqualTo(Duration.ofMinutes(5));
+	}
+
+}
