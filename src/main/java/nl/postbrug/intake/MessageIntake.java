@@ -34,7 +34,7 @@ public class MessageIntake {
 
 	private final Messages messages;
 
-	private final Photos photos;
+	private final PhotoCheck photos;
 
 	private final IntakeSettings settings;
 
@@ -42,7 +42,7 @@ public class MessageIntake {
 
 	private final TransactionTemplate transactions;
 
-	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, Photos photos, IntakeSettings settings,
+	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, PhotoCheck photos, IntakeSettings settings,
 			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.registry = registry;
@@ -80,7 +80,7 @@ public class MessageIntake {
 			throw new InvalidMessage(
 					"A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
 		}
-		List<Photos.Photo> checked = new ArrayList<>();
+		List<CheckedPhoto> checked = new ArrayList<>();
 		for (Upload upload : files) {
 			checked.add(photos.check(upload.name(), upload.bytes()));
 		}
@@ -148,7 +148,7 @@ public class MessageIntake {
 			.param("authFailure", m.authFailure())
 			.update();
 		int position = 0;
-		for (Photos.Photo photo : m.photos()) {
+		for (CheckedPhoto photo : m.photos()) {
 			jdbc.sql("INSERT INTO message_photo (message_id, position, content_type, data) VALUES (?, ?, ?, ?)")
 				.params(id.toString(), position++, photo.contentType(), photo.data())
 				.update();

@@ -1,7 +1,6 @@
 package nl.postbrug.intake;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,10 +16,6 @@ public record MessageView(UUID id, Channel channel, String senderEmail, String s
 	}
 
 	public record Photo(String contentType, byte[] data) {
-	}
-
-	/** A message with its history, oldest change first. */
-	public record WithHistory(MessageView message, List<Change> history) {
 	}
 
 }

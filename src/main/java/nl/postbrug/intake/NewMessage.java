@@ -20,11 +20,11 @@ import java.util.List;
  * {@code null} if none
  */
 public record NewMessage(Channel channel, String senderEmail, String senderName, Long contactId, Long prisonerId,
-		Long facilityId, String addressedTo, String subject, String body, List<Photos.Photo> photos, String dedupeKey,
+		Long facilityId, String addressedTo, String subject, String body, List<CheckedPhoto> photos, String dedupeKey,
 		byte[] source, String sourceHash, String receivedDetail, String refusal, String noReply, String authFailure) {
 
 	public NewMessage(Channel channel, String senderEmail, String senderName, Long contactId, Long prisonerId,
-			Long facilityId, String addressedTo, String subject, String body, List<Photos.Photo> photos,
+			Long facilityId, String addressedTo, String subject, String body, List<CheckedPhoto> photos,
 			String dedupeKey, byte[] source, String sourceHash, String receivedDetail) {
 		this(channel, senderEmail, senderName, contactId, prisonerId, facilityId, addressedTo, subject, body, photos,
 				dedupeKey, source, sourceHash, receivedDetail, null, null, null);

@@ -38,7 +38,8 @@ import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.InvalidMessage;
 import nl.postbrug.intake.NewMessage;
-import nl.postbrug.intake.Photos;
+import nl.postbrug.intake.CheckedPhoto;
+import nl.postbrug.intake.PhotoCheck;
 import nl.postbrug.registry.Contact;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
@@ -78,7 +79,7 @@ public class MailReader {
 
 	private final Registry registry;
 
-	private final Photos photos;
+	private final PhotoCheck photos;
 
 	private final IntakeSettings settings;
 
@@ -86,7 +87,7 @@ public class MailReader {
 
 	private final Session session;
 
-	MailReader(Registry registry, Photos photos, IntakeSettings settings, MailSettings limits) {
+	MailReader(Registry registry, PhotoCheck photos, IntakeSettings settings, MailSettings limits) {
 		this.registry = registry;
 		this.photos = photos;
 		this.settings = settings;
@@ -519,7 +520,7 @@ public class MailReader {
 		String label = clip(name == null ? "inline image" : name, 100);
 		try (InputStream in = part.getInputStream()) {
 			byte[] head = in.readNBytes(8);
-			if (!Photos.isPhoto(head)) {
+			if (!PhotoCheck.isPhoto(head)) {
 				return false;
 			}
 			if (content.photos.size() >= settings.maxPhotos()) {
@@ -612,7 +613,7 @@ public class MailReader {
 
 		final List<String> html = new ArrayList<>();
 
-		final List<Photos.Photo> photos = new ArrayList<>();
+		final List<CheckedPhoto> photos = new ArrayList<>();
 
 		final List<String> refused = new ArrayList<>();
 

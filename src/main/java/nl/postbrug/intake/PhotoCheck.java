@@ -19,20 +19,17 @@ import org.springframework.stereotype.Component;
  * header before anything is decoded.
  */
 @Component
-public class Photos {
-
-	public record Photo(String contentType, byte[] data) {
-	}
+public class PhotoCheck {
 
 	private static final long DECODED_PIXELS = 6_000_000;
 
 	private final IntakeSettings settings;
 
-	Photos(IntakeSettings settings) {
+	PhotoCheck(IntakeSettings settings) {
 		this.settings = settings;
 	}
 
-	public Photo check(String name, byte[] bytes) {
+	public CheckedPhoto check(String name, byte[] bytes) {
 		if (bytes.length == 0) {
 			throw new InvalidMessage("Photo '" + name + "' is empty");
 		}
@@ -65,7 +62,7 @@ public class Photos {
 					param.setSourceSubsampling(step, step, 0, 0);
 				}
 				BufferedImage image = reader.read(0, param);
-				return new Photo("image/jpeg", toJpeg(image));
+				return new CheckedPhoto("image/jpeg", toJpeg(image));
 			}
 			finally {
 				reader.dispose();
