@@ -400,7 +400,7 @@ class BatchAssembly implements DisposableBean {
 	void markMessagesPrinted(long batchId, Facility facility) {
 		for (BatchStore.LetterRow row : store.letters(batchId)) {
 			if (messages.get(row.messageId()).status() == MessageStatus.APPROVED) {
-				messages.markPrinted(row.messageId(), "Printed in batch " + batchId + " (" + facility.code() + ")");
+				messages.markPrinted(row.messageId(), batchId, facility.code());
 			}
 		}
 	}

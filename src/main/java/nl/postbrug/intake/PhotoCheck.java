@@ -31,15 +31,15 @@ public class PhotoCheck {
 
 	public CheckedPhoto check(String name, byte[] bytes) {
 		if (bytes.length == 0) {
-			throw new InvalidMessage("Photo '" + name + "' is empty");
+			throw new PhotoRefused(IntakeReason.PHOTO_EMPTY.with(name));
 		}
 		if (bytes.length > settings.maxPhotoBytes()) {
-			throw new InvalidMessage("Photo '" + name + "' is " + bytes.length / 1024 + " KB; the limit is "
-					+ settings.maxPhotoBytes() / 1024 + " KB");
+			throw new PhotoRefused(
+					IntakeReason.PHOTO_TOO_LARGE.with(name, bytes.length / 1024, settings.maxPhotoBytes() / 1024));
 		}
 		String format = formatOf(bytes);
 		if (format == null) {
-			throw new InvalidMessage("'" + name + "' is not a JPEG or PNG photo; only JPEG and PNG photos can be sent");
+			throw new PhotoRefused(IntakeReason.PHOTO_NOT_A_PHOTO.with(name));
 		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
@@ -51,8 +51,8 @@ public class PhotoCheck {
 				reader.setInput(in, true, true);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > settings.maxPhotoPixels()) {
-					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000
-							+ " megapixels; the limit is " + settings.maxPhotoPixels() / 1_000_000);
+					throw new PhotoRefused(IntakeReason.PHOTO_TOO_MANY_PIXELS.with(name, pixels / 1_000_000,
+							settings.maxPhotoPixels() / 1_000_000));
 				}
 				// Letters print photos at a fixed size: decode big ones subsampled, which
 				// bounds heap and time.
@@ -69,10 +69,10 @@ public class PhotoCheck {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidMessage invalid) {
-				throw invalid;
+			if (ex instanceof PhotoRefused refused) {
+				throw refused;
 			}
-			throw new InvalidMessage("Photo '" + name + "' could not be read as " + format + ": it is damaged");
+			throw new PhotoRefused(IntakeReason.PHOTO_DAMAGED.with(name, format));
 		}
 	}
 

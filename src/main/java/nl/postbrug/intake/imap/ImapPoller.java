@@ -32,11 +32,8 @@ import org.slf4j.LoggerFactory;
 
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.IntakeSettings;
-import nl.postbrug.intake.InvalidMessage;
-import nl.postbrug.intake.MessageIntake;
-import nl.postbrug.intake.NewMessage;
 import nl.postbrug.intake.Receipt;
-import nl.postbrug.intake.mail.MailReader;
+import nl.postbrug.intake.mail.RawMailIntake;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
@@ -77,9 +74,7 @@ public class ImapPoller implements SmartLifecycle {
 
 	private final ImapSettings settings;
 
-	private final MailReader reader;
-
-	private final MessageIntake intake;
+	private final RawMailIntake rawMail;
 
 	private final JdbcClient jdbc;
 
@@ -103,11 +98,10 @@ public class ImapPoller implements SmartLifecycle {
 	volatile Consumer<Receipt> afterCommit = receipt -> {
 	};
 
-	ImapPoller(ImapSettings settings, MailReader reader, MessageIntake intake, JdbcClient jdbc, Clock clock,
+	ImapPoller(ImapSettings settings, RawMailIntake rawMail, JdbcClient jdbc, Clock clock,
 			IntakeSettings intakeSettings) {
 		this.settings = settings;
-		this.reader = reader;
-		this.intake = intake;
+		this.rawMail = rawMail;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.maxMailBytes = intakeSettings.maxMailBytes();
@@ -331,39 +325,30 @@ public class ImapPoller implements SmartLifecycle {
 	private Receipt take(IMAPFolder inbox, IMAPMessage message, Counts counts) throws MessagingException, IOException {
 		message.setPeek(true);
 		long size = message.getSize();
-		NewMessage parsed;
+		RawMailIntake.Taken taken;
 		if (size > maxMailBytes) {
-			parsed = reader.oversize(headers(inbox, message), size, Channel.IMAP);
-			counts.oversize++;
+			taken = rawMail.takeOversize(headers(inbox, message), size, Channel.IMAP);
 		}
 		else {
 			byte[] raw = download(message);
-			if (raw == null) {
-				// The server's RFC822.SIZE understated the message: stop reading at the
-				// limit.
-				parsed = reader.oversize(headers(inbox, message), maxMailBytes + 1, Channel.IMAP);
-				counts.oversize++;
-			}
-			else {
-				try {
-					parsed = reader.read(raw, Channel.IMAP);
-				}
-				catch (InvalidMessage ex) {
-					// Kept with its raw bytes and rejected with the reason, so even this
-					// mail ends visibly.
-					parsed = reader.unreadable(raw, ex.getMessage(), Channel.IMAP);
-					counts.unreadable++;
-				}
+			// null: the server's RFC822.SIZE understated the message; reading stopped at
+			// the limit.
+			taken = raw == null ? rawMail.takeOversize(headers(inbox, message), maxMailBytes + 1, Channel.IMAP)
+					: rawMail.take(raw, Channel.IMAP);
+		}
+		switch (taken.kind()) {
+			case OVERSIZE -> counts.oversize++;
+			case UNREADABLE -> counts.unreadable++;
+			case READ -> {
 			}
 		}
-		Receipt receipt = intake.store(parsed, "imap");
-		if (receipt.duplicate()) {
+		if (taken.receipt().duplicate()) {
 			counts.duplicates++;
 		}
 		else {
 			counts.taken++;
 		}
-		return receipt;
+		return taken.receipt();
 	}
 
 	/** The raw message, or {@code null} when it is longer than the limit. */

@@ -14,12 +14,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import nl.postbrug.intake.IntakeReason;
 import nl.postbrug.intake.IntakeSettings;
-import nl.postbrug.intake.MessageIntake;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
-import nl.postbrug.intake.mail.MailReader;
+import nl.postbrug.intake.ReasonTexts;
+import nl.postbrug.intake.mail.RawMailIntake;
 import nl.postbrug.support.ApiTestSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -82,16 +83,16 @@ class ImapPollerTests extends ApiTestSupport {
 	Messages messages;
 
 	@Autowired
-	MailReader reader;
-
-	@Autowired
-	MessageIntake intake;
+	RawMailIntake rawMail;
 
 	@Autowired
 	IntakeSettings intakeSettings;
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	ReasonTexts texts;
 
 	@BeforeEach
 	void emptyMailbox() throws Exception {
@@ -243,7 +244,9 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat(poll.oversize()).isEqualTo(1);
 		MessageView message = settled("Te groot");
 		assertThat(message.status()).isEqualTo(MessageStatus.REJECTED);
-		assertThat(message.reason())
+		assertThat(message.reason().code()).isEqualTo(IntakeReason.MAIL_TOO_LARGE.code());
+		assertThat(message.reason().args()).element(1).isEqualTo("2048");
+		assertThat(texts.text(message.reason(), ReasonTexts.ENGLISH))
 			.matches("The mail is \\d{4} KB; the limit is 2048 KB\\. Send fewer or smaller photos\\.");
 		byte[] kept = jdbc.sql("SELECT raw FROM message_source WHERE message_id = ?")
 			.param(message.id().toString())
@@ -262,7 +265,7 @@ class ImapPollerTests extends ApiTestSupport {
 		ImapSettings wrong = new ImapSettings(settings.host(), settings.port(), false, false, GreenMailServers.LOGIN,
 				"wrong", "INBOX", "Processed", Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(30), 2,
 				Duration.ofSeconds(5), 10);
-		ImapPoller refused = new ImapPoller(wrong, reader, intake, jdbc, clock, intakeSettings);
+		ImapPoller refused = new ImapPoller(wrong, rawMail, jdbc, clock, intakeSettings);
 		ImapHealth refusedHealth = new ImapHealth(refused, wrong);
 		assertThat(refused.pollOnce().error()).contains("AuthenticationFailed");
 		assertThat(refusedHealth.health().getStatus().getCode()).isEqualTo("UNKNOWN");
@@ -279,7 +282,7 @@ class ImapPollerTests extends ApiTestSupport {
 		for (int i = 1; i <= 6; i++) {
 			servers.deliver(mail("anna@example.org", "Twee pollers " + i, "", "Bericht " + i, false));
 		}
-		ImapPoller other = new ImapPoller(settings, reader, intake, jdbc, clock, intakeSettings);
+		ImapPoller other = new ImapPoller(settings, rawMail, jdbc, clock, intakeSettings);
 		List<CompletableFuture<ImapPoller.Poll>> racing = new ArrayList<>();
 		racing.add(CompletableFuture.supplyAsync(poller::pollOnce));
 		racing.add(CompletableFuture.supplyAsync(other::pollOnce));
@@ -299,7 +302,7 @@ class ImapPollerTests extends ApiTestSupport {
 		ImapSettings flagging = new ImapSettings(settings.host(), settings.port(), false, false, GreenMailServers.LOGIN,
 				GreenMailServers.PASSWORD, "INBOX", "", Duration.ofMinutes(1), Duration.ofSeconds(5),
 				Duration.ofSeconds(30), 2, Duration.ofSeconds(5), 10);
-		ImapPoller flagger = new ImapPoller(flagging, reader, intake, jdbc, clock, intakeSettings);
+		ImapPoller flagger = new ImapPoller(flagging, rawMail, jdbc, clock, intakeSettings);
 		servers.deliver(mail("anna@example.org", "Gevlagd", "", "blijft staan", false));
 		assertThat(flagger.pollOnce().taken()).isEqualTo(1);
 		ImapPoller.Poll again = flagger.pollOnce();
@@ -319,7 +322,7 @@ class ImapPollerTests extends ApiTestSupport {
 		assertThat(poller.pollOnce().taken()).isEqualTo(2);
 		MessageView auto = settled("Afwezig");
 		assertThat(auto.status()).isEqualTo(MessageStatus.REJECTED);
-		assertThat(auto.reason()).contains("automatic mail");
+		assertThat(auto.reason()).isEqualTo(IntakeReason.AUTOMATIC.with("auto-replied"));
 		MessageView forged = settled("Vervalst");
 		assertThat(forged.status()).isEqualTo(MessageStatus.IN_REVIEW);
 		assertThat(count(
@@ -359,11 +362,11 @@ class ImapPollerTests extends ApiTestSupport {
 		servers.deliver(mail("anna@example.org", "Overstroming", flood, "x", false));
 		ImapPoller.Poll poll = poller.pollOnce();
 		assertThat(poll.unreadable()).isEqualTo(1);
-		String id = jdbc.sql("SELECT id FROM message WHERE intake_refusal LIKE '%header fields%'")
+		String id = jdbc.sql("SELECT id FROM message WHERE refusal_code = 'mail.too-many-headers'")
 			.query(String.class)
 			.single();
 		await().until(() -> messages.get(UUID.fromString(id)).status() == MessageStatus.REJECTED);
-		assertThat(messages.get(UUID.fromString(id)).reason()).isEqualTo("The mail has more than 300 header fields");
+		assertThat(messages.get(UUID.fromString(id)).reason()).isEqualTo(IntakeReason.MAIL_TOO_MANY_HEADERS.with(300));
 		assertThat(count("SELECT COUNT(*) FROM message_source WHERE message_id = '" + id + "'")).isEqualTo(1);
 		assertThat(servers.count("INBOX")).isZero();
 	}
