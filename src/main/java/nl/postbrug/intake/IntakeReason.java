@@ -75,9 +75,4 @@ public enum IntakeReason {
 		return Reason.of(code, args);
 	}
 
-	/** Whether a stored reason is this one. */
-	public boolean is(Reason reason) {
-		return reason != null && reason.code().equals(code);
-	}
-
 }

@@ -40,17 +40,6 @@ public class ReasonTexts {
 		}
 	}
 
-	/** Whether the bundles have words for this reason in this language. */
-	public boolean hasText(Reason reason, Locale locale) {
-		try {
-			messages.getMessage(resolvable(reason), locale);
-			return true;
-		}
-		catch (NoSuchMessageException ex) {
-			return false;
-		}
-	}
-
 	static MessageSourceResolvable resolvable(Reason reason) {
 		List<String> codes = new ArrayList<>();
 		if (!reason.args().isEmpty()) {
