@@ -24,9 +24,10 @@ public record Reason(String code, List<String> args) {
 	// them) and line separators become spaces.
 	private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
-	private static final int MAX_ARG_LENGTH = 500;
+	// So that any reason fits its columns (8192 characters for the values).
+	private static final int MAX_ARG_LENGTH = 1000;
 
-	private static final int MAX_ARGS = 20;
+	private static final int MAX_ARGS = 8;
 
 	public Reason {
 		Objects.requireNonNull(code, "code");

@@ -3,18 +3,18 @@
 -- What was written before as English words is kept as it was, under the code 'legacy'.
 
 ALTER TABLE message ADD COLUMN reason_code VARCHAR(100);
-ALTER TABLE message ADD COLUMN reason_args VARCHAR(4000);
+ALTER TABLE message ADD COLUMN reason_args VARCHAR(8192);
 UPDATE message SET reason_code = 'legacy', reason_args = reason WHERE reason IS NOT NULL;
 ALTER TABLE message DROP COLUMN reason;
 
 -- What intake noted about a mail (see MailNotes).
 ALTER TABLE message ADD COLUMN refusal_code VARCHAR(100);
-ALTER TABLE message ADD COLUMN refusal_args VARCHAR(4000);
+ALTER TABLE message ADD COLUMN refusal_args VARCHAR(8192);
 UPDATE message SET refusal_code = 'legacy', refusal_args = intake_refusal WHERE intake_refusal IS NOT NULL;
 ALTER TABLE message DROP COLUMN intake_refusal;
 
 ALTER TABLE message ADD COLUMN no_reply_code VARCHAR(100);
-ALTER TABLE message ADD COLUMN no_reply_args VARCHAR(4000);
+ALTER TABLE message ADD COLUMN no_reply_args VARCHAR(8192);
 UPDATE message SET no_reply_code = 'legacy', no_reply_args = no_reply WHERE no_reply IS NOT NULL;
 ALTER TABLE message DROP COLUMN no_reply;
 
@@ -24,7 +24,7 @@ UPDATE message SET auth_failures = REPLACE(auth_failure, ', ', CHR(31)) WHERE au
 ALTER TABLE message DROP COLUMN auth_failure;
 
 ALTER TABLE message_status_change ADD COLUMN detail_code VARCHAR(100);
-ALTER TABLE message_status_change ADD COLUMN detail_args VARCHAR(4000);
+ALTER TABLE message_status_change ADD COLUMN detail_args VARCHAR(8192);
 UPDATE message_status_change SET detail_code = 'legacy', detail_args = detail WHERE detail IS NOT NULL;
 ALTER TABLE message_status_change DROP COLUMN detail;
 
@@ -34,6 +34,6 @@ CREATE TABLE message_refused_part (
     message_id VARCHAR(36)   NOT NULL REFERENCES message (id),
     position   INT           NOT NULL,
     code       VARCHAR(100)  NOT NULL,
-    args       VARCHAR(4000),
+    args       VARCHAR(8192),
     CONSTRAINT pk_message_refused_part PRIMARY KEY (message_id, position)
 );

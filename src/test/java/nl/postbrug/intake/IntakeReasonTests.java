@@ -56,7 +56,8 @@ class IntakeReasonTests {
 		Reason reason = new Reason("part.not-allowed", List.of("a\r\nBcc: x\u001F.pdf"));
 		assertThat(reason.args()).containsExactly("a  Bcc: x .pdf");
 		assertThat(Reason.of("mail.too-large", 1, 2).args()).containsExactly("1", "2");
-		assertThat(Reason.of("part.not-allowed", "x".repeat(600)).args().get(0)).hasSize(500);
+		assertThat(Reason.of("part.not-allowed", "x".repeat(1200)).args().get(0)).hasSize(1000);
+		assertThat(Reason.of("legacy", (Object[]) new String[12]).args()).hasSize(8);
 		assertThatThrownBy(() -> Reason.of("Not a code")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Reason.of("mail..x")).isInstanceOf(IllegalArgumentException.class);
 	}
