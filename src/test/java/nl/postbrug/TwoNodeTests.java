@@ -152,7 +152,7 @@ class TwoNodeTests {
 							INSERT INTO message (id, channel, sender_email, sender_name, prisoner_id, facility_id, body, status,
 							received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""");
 					PreparedStatement change = db.prepareStatement(
-							"INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, 'APPROVED', 'test')")) {
+							"INSERT INTO message_status_change (message_id, at, status, detail_code) VALUES (?, ?, 'APPROVED', 'history.approved')")) {
 				for (int i = 0; i < count; i++) {
 					String id = UUID.randomUUID().toString();
 					long[] prisoner = prisoners.get(i % prisoners.size());

@@ -26,6 +26,11 @@ class AuditListeners {
 		this.log = log;
 	}
 
+	/**
+	 * The change with its reason as code and values
+	 * ({@code REJECTED: mail.too-large [4100,
+	 * 2048]}), not as words in one language, and the internal note that only staff see.
+	 */
 	@EventListener
 	void on(MessageStatusChanged change) {
 		String detail = (change.from() == null ? "" : change.from() + " -> ") + change.to() + ": " + change.detail()

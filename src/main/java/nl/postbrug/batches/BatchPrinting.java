@@ -203,7 +203,7 @@ class BatchPrinting {
 	private void markMessagesPrinted(long batchId, Facility facility, String printedBy) {
 		for (LetterStore.LetterRow row : letters.letters(batchId)) {
 			if (messages.get(row.messageId()).status() == MessageStatus.APPROVED) {
-				messages.markPrinted(row.messageId(), "Printed in batch " + batchId + " (" + facility.code() + ")");
+				messages.markPrinted(row.messageId(), batchId, facility.code());
 			}
 		}
 		BatchView done = batches.batch(batchId).orElseThrow();

@@ -87,7 +87,7 @@ public class Delivery {
 			return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner);
 		}
 		try {
-			messages.markDelivered(copy.messageId(), staff.getUsername(), "Handed over (copy " + copy.code() + ")");
+			messages.markDelivered(copy.messageId(), staff.getUsername(), copy.code());
 		}
 		catch (IllegalTransition ex) {
 			// A second scanner won the race by a moment.

@@ -1,20 +1,35 @@
 package nl.postbrug.intake;
 
-/**
- * What intake noted about a message's mail beyond its public view: see
- * {@link NewMessage}.
- *
- * @param refusal why intake refuses the message, written for the sender, or {@code null}
- * @param noReply why the sender must not be answered, or {@code null}
- * @param authFailure SPF/DKIM/DMARC failures reported by the receiving server, or
- * {@code null}
- */
-public record MailNotes(String refusal, String noReply, String authFailure) {
+import java.util.List;
 
-	public static final MailNotes NONE = new MailNotes(null, null, null);
+/**
+ * What intake noted about a message's mail beyond its public view.
+ *
+ * @param refusal why intake refuses the message (too large, unreadable, too deeply
+ * nested); screening rejects it with exactly this reason. {@code null} if none
+ * @param noReply why nobody may be answered about this message (an automatic reply, a
+ * delivery report, the system's own mail, an unreadable mail); {@code null} when the
+ * sender may be told
+ * @param authFailures the SPF/DKIM/DMARC verdicts that failed, as the receiving server
+ * reported them ({@code spf=fail}, {@code dmarc=fail}); empty if none
+ * @param notTaken the parts of the mail (or upload) that were left out, each with its
+ * reason; empty if none
+ */
+public record MailNotes(Reason refusal, Reason noReply, List<String> authFailures, List<Reason> notTaken) {
+
+	public static final MailNotes NONE = new MailNotes(null, null, List.of(), List.of());
+
+	public MailNotes {
+		authFailures = authFailures == null ? List.of() : List.copyOf(authFailures);
+		notTaken = notTaken == null ? List.of() : List.copyOf(notTaken);
+	}
 
 	public boolean mayAnswer() {
 		return noReply == null;
+	}
+
+	public boolean authenticationFailed() {
+		return !authFailures.isEmpty();
 	}
 
 }

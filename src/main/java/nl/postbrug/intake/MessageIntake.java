@@ -34,7 +34,9 @@ public class MessageIntake {
 
 	private final Messages messages;
 
-	private final Photos photos;
+	private final PhotoCheck photos;
+
+	private final ReasonTexts texts;
 
 	private final IntakeSettings settings;
 
@@ -42,12 +44,13 @@ public class MessageIntake {
 
 	private final TransactionTemplate transactions;
 
-	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, Photos photos, IntakeSettings settings,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, PhotoCheck photos, ReasonTexts texts,
+			IntakeSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.messages = messages;
 		this.photos = photos;
+		this.texts = texts;
 		this.settings = settings;
 		this.events = events;
 		this.transactions = transactions;
@@ -80,14 +83,22 @@ public class MessageIntake {
 			throw new InvalidMessage(
 					"A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
 		}
-		List<Photos.Photo> checked = new ArrayList<>();
+		List<CheckedPhoto> checked = new ArrayList<>();
 		for (Upload upload : files) {
-			checked.add(photos.check(upload.name(), upload.bytes()));
+			try {
+				checked.add(photos.check(upload.name(), upload.bytes()));
+			}
+			catch (PhotoRefused refused) {
+				// Nothing is stored: the relative is told at once, in the words of the
+				// API.
+				throw new InvalidMessage(texts.text(refused.reason(), ReasonTexts.ENGLISH));
+			}
 		}
 		var contact = registry.contact(contactId);
-		NewMessage message = new NewMessage(Channel.WEB, contact.email(), contact.name(), contactId, prisoner.id(),
-				prisoner.facilityId(), prisoner.number(), null, body, checked, key, null, null,
-				"Received through the web portal");
+		NewMessage message = new NewMessage(Channel.WEB,
+				new NewMessage.Sender(contact.email(), contact.name(), contactId),
+				new NewMessage.Addressing(prisoner.id(), prisoner.facilityId(), prisoner.number()),
+				new NewMessage.Content(null, body, checked), NewMessage.Evidence.submission(key), MailNotes.NONE);
 		try {
 			return store(message, sender.getUsername());
 		}
@@ -102,8 +113,9 @@ public class MessageIntake {
 	 * {@link MessageReceived}.
 	 */
 	public Receipt store(NewMessage message, String actor) {
-		if (message.sourceHash() != null) {
-			Optional<Receipt> earlier = bySourceHash(message.sourceHash());
+		String hash = message.evidence().sourceHash();
+		if (hash != null) {
+			Optional<Receipt> earlier = bySourceHash(hash);
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
@@ -112,8 +124,8 @@ public class MessageIntake {
 			return transactions.execute(tx -> insert(message, actor));
 		}
 		catch (DuplicateKeyException raced) {
-			if (message.sourceHash() != null) {
-				return bySourceHash(message.sourceHash()).orElseThrow(() -> raced);
+			if (hash != null) {
+				return bySourceHash(hash).orElseThrow(() -> raced);
 			}
 			throw raced;
 		}
@@ -122,45 +134,62 @@ public class MessageIntake {
 	private Receipt insert(NewMessage m, String actor) {
 		UUID id = UUID.randomUUID();
 		var now = messages.now();
-		jdbc.sql(
-				"""
-						INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
-						  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
-						  intake_refusal, no_reply, auth_failure)
-						VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
-						  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0, :refusal, :noReply, :authFailure)
-						""")
+		MailNotes notes = m.notes();
+		jdbc.sql("""
+				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
+				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
+				  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures)
+				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
+				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0,
+				  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures)
+				""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
-			.param("senderEmail", m.senderEmail())
-			.param("senderName", m.senderName())
-			.param("contactId", m.contactId())
-			.param("prisonerId", m.prisonerId())
-			.param("facilityId", m.facilityId())
-			.param("addressedTo", m.addressedTo())
-			.param("subject", m.subject())
-			.param("body", m.body())
-			.param("key", m.dedupeKey())
-			.param("hash", m.sourceHash())
+			.param("senderEmail", m.sender().email())
+			.param("senderName", m.sender().name())
+			.param("contactId", m.sender().contactId())
+			.param("prisonerId", m.addressing().prisonerId())
+			.param("facilityId", m.addressing().facilityId())
+			.param("addressedTo", m.addressing().addressedTo())
+			.param("subject", m.content().subject())
+			.param("body", m.content().body())
+			.param("key", m.evidence().idempotencyKey())
+			.param("hash", m.evidence().sourceHash())
 			.param("now", now.atOffset(ZoneOffset.UTC))
-			.param("refusal", m.refusal())
-			.param("noReply", m.noReply())
-			.param("authFailure", m.authFailure())
+			.param("refusalCode", ReasonColumns.code(notes.refusal()))
+			.param("refusalArgs", ReasonColumns.args(notes.refusal()))
+			.param("noReplyCode", ReasonColumns.code(notes.noReply()))
+			.param("noReplyArgs", ReasonColumns.args(notes.noReply()))
+			.param("authFailures", ReasonColumns.list(notes.authFailures()))
 			.update();
 		int position = 0;
-		for (Photos.Photo photo : m.photos()) {
+		for (CheckedPhoto photo : m.content().photos()) {
 			jdbc.sql("INSERT INTO message_photo (message_id, position, content_type, data) VALUES (?, ?, ?, ?)")
 				.params(id.toString(), position++, photo.contentType(), photo.data())
 				.update();
 		}
-		if (m.source() != null) {
-			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)")
-				.params(id.toString(), m.source())
+		position = 0;
+		for (Reason part : notes.notTaken()) {
+			jdbc.sql("INSERT INTO message_refused_part (message_id, position, code, args) VALUES (?, ?, ?, ?)")
+				.params(id.toString(), position++, ReasonColumns.code(part), ReasonColumns.args(part))
 				.update();
 		}
-		messages.record(id, null, MessageStatus.RECEIVED, actor, m.receivedDetail(), null, now);
+		if (m.evidence().source() != null) {
+			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)")
+				.params(id.toString(), m.evidence().source())
+				.update();
+		}
+		messages.record(id, null, MessageStatus.RECEIVED, actor, received(m.channel()), null, now);
 		events.publishEvent(new MessageReceived(id));
 		return new Receipt(id, MessageStatus.RECEIVED, false);
+	}
+
+	private static Reason received(Channel channel) {
+		return switch (channel) {
+			case WEB -> IntakeReason.RECEIVED_WEB.with();
+			case IMAP -> IntakeReason.RECEIVED_EMAIL.with();
+			case DROP_FOLDER -> IntakeReason.RECEIVED_DROP_FOLDER.with();
+		};
 	}
 
 	private String cleanText(String text) {

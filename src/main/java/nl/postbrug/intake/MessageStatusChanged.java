@@ -9,10 +9,11 @@ import java.util.UUID;
  *
  * @param from the previous state, {@code null} when the message was just received
  * @param actor who made the move: a username, a relative's address or {@code system}
- * @param detail why, in words; shown in the message's history
- * @param internalNote staff-only words (a withhold reason), never shown to the sender;
- * may be {@code null}
+ * @param detail why, as the message's history shows it to its sender; for a rejection,
+ * the reason the sender is given
+ * @param internalNote staff-only words (rule names, a screener's comment, a withhold
+ * reason), for the audit log only, never shown to the sender; may be {@code null}
  */
-public record MessageStatusChanged(UUID messageId, MessageStatus from, MessageStatus to, String actor, String detail,
+public record MessageStatusChanged(UUID messageId, MessageStatus from, MessageStatus to, String actor, Reason detail,
 		String internalNote, Instant at) {
 }

@@ -28,7 +28,8 @@ public class Messages {
 			Channel.valueOf(rs.getString("channel")), rs.getString("sender_email"), rs.getString("sender_name"),
 			(Long) rs.getObject("contact_id", Long.class), (Long) rs.getObject("prisoner_id", Long.class),
 			(Long) rs.getObject("facility_id", Long.class), rs.getString("subject"), rs.getString("body"),
-			MessageStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+			MessageStatus.valueOf(rs.getString("status")),
+			ReasonColumns.read(rs.getString("reason_code"), rs.getString("reason_args")),
 			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"));
 
 	private static final String SELECT = """
@@ -60,18 +61,29 @@ public class Messages {
 	 * id.
 	 */
 	public MailNotes mailNotes(UUID id) {
-		return jdbc.sql("SELECT intake_refusal, no_reply, auth_failure FROM message WHERE id = ?")
+		List<Reason> notTaken = jdbc
+			.sql("SELECT code, args FROM message_refused_part WHERE message_id = ? ORDER BY position")
 			.param(id.toString())
-			.query((rs, n) -> new MailNotes(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> ReasonColumns.read(rs.getString(1), rs.getString(2)))
+			.list();
+		return jdbc.sql(
+				"SELECT refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures FROM message WHERE id = ?")
+			.param(id.toString())
+			.query((rs, n) -> new MailNotes(ReasonColumns.read(rs.getString(1), rs.getString(2)),
+					ReasonColumns.read(rs.getString(3), rs.getString(4)), ReasonColumns.list(rs.getString(5)),
+					notTaken))
 			.optional()
 			.orElse(MailNotes.NONE);
 	}
 
+	/** The message's history as its sender may see it, oldest first. */
 	public List<MessageView.Change> history(UUID id) {
-		return jdbc.sql("SELECT at, status, detail FROM message_status_change WHERE message_id = ? ORDER BY id")
+		return jdbc.sql(
+				"SELECT at, status, detail_code, detail_args FROM message_status_change WHERE message_id = ? ORDER BY id")
 			.param(id.toString())
 			.query((rs, n) -> new MessageView.Change(rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
-					MessageStatus.valueOf(rs.getString("status")), rs.getString("detail")))
+					MessageStatus.valueOf(rs.getString("status")),
+					ReasonColumns.read(rs.getString("detail_code"), rs.getString("detail_args"))))
 			.list();
 	}
 
@@ -129,23 +141,33 @@ public class Messages {
 
 	@Transactional
 	public void startScreening(UUID id) {
-		move(id, MessageStatus.SCREENING, SYSTEM, "Screening started", null, null);
+		move(id, MessageStatus.SCREENING, SYSTEM, IntakeReason.SCREENING.with(), null, null);
 	}
 
+	/**
+	 * Approves a message. The sender reads only that it was approved; the
+	 * {@code internalNote} (what screening found, a screener's comment) goes to the audit
+	 * log.
+	 */
 	@Transactional
-	public void approve(UUID id, String actor, String detail) {
-		move(id, MessageStatus.APPROVED, actor, detail, null, null);
+	public void approve(UUID id, String actor, String internalNote) {
+		move(id, MessageStatus.APPROVED, actor, IntakeReason.APPROVED.with(), null, internalNote);
 	}
 
+	/**
+	 * Sends a message to a screener. The sender reads only that it is still being
+	 * checked; the {@code internalNote} (which rules found something) goes to the audit
+	 * log: a rule's name can tell a sender what the facility looks for.
+	 */
 	@Transactional
-	public void holdForReview(UUID id, String detail) {
-		move(id, MessageStatus.IN_REVIEW, SYSTEM, detail, null, null);
+	public void holdForReview(UUID id, String internalNote) {
+		move(id, MessageStatus.IN_REVIEW, SYSTEM, IntakeReason.IN_REVIEW.with(), null, internalNote);
 	}
 
-	/** Rejects a message; {@code reason} is written for the sender and shown to them. */
+	/** Rejects a message; the sender is given {@code reason}, in their language. */
 	@Transactional
-	public void reject(UUID id, String actor, String reason) {
-		move(id, MessageStatus.REJECTED, actor, "Rejected: " + reason, reason, null);
+	public void reject(UUID id, String actor, Reason reason) {
+		move(id, MessageStatus.REJECTED, actor, reason, reason, null);
 	}
 
 	/**
@@ -154,29 +176,37 @@ public class Messages {
 	 */
 	@Transactional
 	public void withhold(UUID id, String actor, String internalReason) {
-		move(id, MessageStatus.WITHHELD, actor, "Withheld by the facility", "Withheld by the facility", internalReason);
+		Reason withheld = IntakeReason.WITHHELD.with();
+		move(id, MessageStatus.WITHHELD, actor, withheld, withheld, internalReason);
 	}
 
 	@Transactional
-	public void markPrinted(UUID id, String detail) {
-		move(id, MessageStatus.PRINTED, SYSTEM, detail, null, null);
+	public void markPrinted(UUID id, long batchId, String facilityCode) {
+		move(id, MessageStatus.PRINTED, SYSTEM, IntakeReason.PRINTED.with(batchId, facilityCode), null, null);
 	}
 
 	@Transactional
-	public void markDelivered(UUID id, String actor, String detail) {
-		move(id, MessageStatus.DELIVERED, actor, detail, null, null);
+	public void markDelivered(UUID id, String actor, String copyCode) {
+		move(id, MessageStatus.DELIVERED, actor, IntakeReason.DELIVERED.with(copyCode), null, null);
 	}
 
-	private void move(UUID id, MessageStatus to, String actor, String detail, String reason, String internalNote) {
+	private void move(UUID id, MessageStatus to, String actor, Reason detail, Reason reason, String internalNote) {
 		MessageView current = get(id);
 		if (!current.status().canMoveTo(to)) {
 			throw new IllegalTransition(id, current.status(), to);
 		}
 		Instant now = now();
-		int moved = jdbc.sql(
-				"UPDATE message SET status = ?, reason = COALESCE(?, reason), updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
-			.params(to.name(), reason, now.atOffset(java.time.ZoneOffset.UTC), id.toString(), current.status().name())
-			.update();
+		// The reason (rejected, withheld) is set with the state that has one and kept
+		// after.
+		int moved = reason == null ? jdbc
+			.sql("UPDATE message SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+			.params(to.name(), now.atOffset(java.time.ZoneOffset.UTC), id.toString(), current.status().name())
+			.update()
+				: jdbc.sql(
+						"UPDATE message SET status = ?, reason_code = ?, reason_args = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+					.params(to.name(), ReasonColumns.code(reason), ReasonColumns.args(reason),
+							now.atOffset(java.time.ZoneOffset.UTC), id.toString(), current.status().name())
+					.update();
 		if (moved == 0) {
 			throw new IllegalTransition(id, get(id).status(), to);
 		}
@@ -187,10 +217,12 @@ public class Messages {
 	 * Appends to the history and tells the listeners; also used for the first state,
 	 * RECEIVED.
 	 */
-	void record(UUID id, MessageStatus from, MessageStatus to, String actor, String detail, String internalNote,
+	void record(UUID id, MessageStatus from, MessageStatus to, String actor, Reason detail, String internalNote,
 			Instant at) {
-		jdbc.sql("INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, ?, ?)")
-			.params(id.toString(), at.atOffset(java.time.ZoneOffset.UTC), to.name(), detail)
+		jdbc.sql(
+				"INSERT INTO message_status_change (message_id, at, status, detail_code, detail_args) VALUES (?, ?, ?, ?, ?)")
+			.params(id.toString(), at.atOffset(java.time.ZoneOffset.UTC), to.name(), ReasonColumns.code(detail),
+					ReasonColumns.args(detail))
 			.update();
 		events.publishEvent(new MessageStatusChanged(id, from, to, actor, detail, internalNote, at));
 	}

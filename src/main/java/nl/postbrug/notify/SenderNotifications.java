@@ -3,7 +3,6 @@ package nl.postbrug.notify;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +46,9 @@ class SenderNotifications {
 	private static final Pattern SAFE_ADDRESS = Pattern
 		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]{1,64}@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+");
 
-	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x09\\x0B-\\x1F\\x7F\\u2028\\u2029]");
-
 	private final Messages messages;
+
+	private final SenderMails mails;
 
 	private final NotifySettings settings;
 
@@ -59,8 +58,9 @@ class SenderNotifications {
 
 	private final Session session;
 
-	SenderNotifications(Messages messages, NotifySettings settings, JdbcClient jdbc, Clock clock) {
+	SenderNotifications(Messages messages, SenderMails mails, NotifySettings settings, JdbcClient jdbc, Clock clock) {
 		this.messages = messages;
+		this.mails = mails;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -106,8 +106,8 @@ class SenderNotifications {
 			log.info("Not answering message {}: {}", message.id(), notes.noReply());
 			return;
 		}
-		if (notes.authFailure() != null) {
-			log.info("Not answering message {}: sender authentication failed ({})", message.id(), notes.authFailure());
+		if (notes.authenticationFailed()) {
+			log.info("Not answering message {}: sender authentication failed ({})", message.id(), notes.authFailures());
 			return;
 		}
 		String recipient = recipient(message.senderEmail());
@@ -119,9 +119,9 @@ class SenderNotifications {
 		if (alreadySent(message, kind)) {
 			return;
 		}
-		SenderMail words = changed.to() == MessageStatus.RECEIVED
-				? SenderMail.received(message.id(), notTaken(changed.detail()), unprintable(message.body()))
-				: SenderMail.rejected(message.id(), safeText(message.reason()));
+		SenderMail words = changed.to() == MessageStatus.RECEIVED ? mails.received(message.id(),
+				notes.notTaken().stream().limit(20).toList(), unprintable(message.body()))
+				: mails.rejected(message.id(), changed.detail());
 		send(recipient, words);
 		jdbc.sql("INSERT INTO sender_notification (message_id, kind, recipient, sent_at) VALUES (?, ?, ?, ?)")
 			.params(message.id().toString(), kind, recipient, clock.instant().atOffset(ZoneOffset.UTC))
@@ -157,22 +157,6 @@ class SenderNotifications {
 		}
 	}
 
-	/** The items intake did not take, from the received note ("…; not taken: a; b"). */
-	static List<String> notTaken(String detail) {
-		if (detail == null) {
-			return List.of();
-		}
-		int at = detail.indexOf("; not taken: ");
-		if (at < 0) {
-			return List.of();
-		}
-		return Arrays.stream(detail.substring(at + "; not taken: ".length()).split("; "))
-			.map(SenderNotifications::safeText)
-			.filter(item -> !item.isBlank())
-			.limit(20)
-			.toList();
-	}
-
 	/**
 	 * The characters of the text a letter cannot print (they will show as U+FFFD), each
 	 * once, named by code point and Unicode name; the character itself only where it is
@@ -197,10 +181,6 @@ class SenderNotifications {
 		boolean visible = type != Character.CONTROL && type != Character.FORMAT && type != Character.PRIVATE_USE
 				&& type != Character.UNASSIGNED && type != Character.SURROGATE && !Character.isWhitespace(cp);
 		return visible ? Character.toString(cp) + " (" + code + ")" : code;
-	}
-
-	private static String safeText(String text) {
-		return text == null ? "" : CONTROLS.matcher(text).replaceAll(" ").strip();
 	}
 
 	private void send(String recipient, SenderMail words) throws MessagingException {

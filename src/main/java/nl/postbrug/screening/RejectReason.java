@@ -4,41 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The reasons a screener chooses from when rejecting, written for the sender in Dutch and
- * English. They say what kind of content was refused, never which rule or word found it.
+ * The reasons a screener chooses from when rejecting. They say what kind of content was
+ * refused, never which rule or word found it; their words for the sender (Dutch and
+ * English) are {@code reason.screener.listed.<code>} in {@code i18n/screening}.
  */
 public enum RejectReason {
 
-	CONTACT_DETAILS("Telefoonnummers, adressen, links en rekeningnummers worden niet doorgegeven.",
-			"Phone numbers, addresses, links and account numbers are not passed on."),
-	THREATENING("Dreigende, intimiderende of beledigende inhoud wordt niet doorgegeven.",
-			"Threatening, intimidating or abusive content is not passed on."),
-	CRIMINAL("De inhoud kan bijdragen aan strafbare feiten en wordt niet doorgegeven.",
-			"The content could help a crime and is not passed on."),
-	CODED("Versleutelde, gecodeerde of onleesbare tekst wordt niet doorgegeven.",
-			"Encrypted, coded or unreadable text is not passed on."),
-	NAMED_PERSON("Het bericht noemt iemand over wie de gedetineerde niets mag horen.",
-			"The message names someone the prisoner may not be told about."),
-	PHOTO("Een foto in het bericht kan niet worden doorgegeven.", "A photo in the message cannot be passed on."),
-	LANGUAGE("Het bericht is in een taal die de inrichting niet kan lezen. Schrijf in het Nederlands of Engels.",
-			"The message is in a language the facility cannot read. Please write in Dutch or English.");
-
-	private final String dutch;
-
-	private final String english;
-
-	RejectReason(String dutch, String english) {
-		this.dutch = dutch;
-		this.english = english;
-	}
-
-	public String dutch() {
-		return dutch;
-	}
-
-	public String english() {
-		return english;
-	}
+	CONTACT_DETAILS, THREATENING, CRIMINAL, CODED, NAMED_PERSON, PHOTO, LANGUAGE;
 
 	public static Optional<RejectReason> of(String code) {
 		if (code == null) {
@@ -50,6 +22,11 @@ public enum RejectReason {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** The key of this reason's words in the message bundles. */
+	public String textKey() {
+		return "reason." + ScreeningReason.LISTED.code() + "." + name();
 	}
 
 }

@@ -9,6 +9,7 @@ import nl.postbrug.intake.IllegalTransition;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.Reason;
 import nl.postbrug.registry.PostbrugUser;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,10 +93,10 @@ public class Review {
 
 	/**
 	 * Decides on a message in review. A reject reason may be one of the
-	 * {@link RejectReason} codes (the sender then reads its text, by mail in Dutch and
-	 * English) or the screener's own words. With a second reviewer required for
-	 * withholding, the first WITHHOLD is recorded as a proposal and the message stays in
-	 * review until another screener withholds it too.
+	 * {@link RejectReason} codes (the sender then reads its words, in Dutch and English)
+	 * or the screener's own words, passed on as they are. With a second reviewer required
+	 * for withholding, the first WITHHOLD is recorded as a proposal and the message stays
+	 * in review until another screener withholds it too.
 	 * @return the message's state after the decision
 	 */
 	@Transactional
@@ -114,10 +115,9 @@ public class Review {
 		Optional<Proposal> proposal = withholdProposal(id);
 		switch (decision) {
 			case APPROVE -> messages.approve(id, screener.getUsername(),
-					"Approved by a screener" + (why.isEmpty() ? "" : ": " + why)
+					"approved by a screener" + (why.isEmpty() ? "" : ": " + why)
 							+ proposal.map(p -> " (over a proposal to withhold by " + p.screener() + ")").orElse(""));
-			case REJECT -> messages.reject(id, screener.getUsername(),
-					RejectReason.of(why).map(RejectReason::english).orElse(required(why, decision)));
+			case REJECT -> messages.reject(id, screener.getUsername(), senderReason(why, decision));
 			case WITHHOLD -> {
 				String internal = required(why, decision);
 				if (settings.secondReviewerForWithhold()) {
@@ -141,6 +141,13 @@ public class Review {
 		}
 		jdbc.sql("DELETE FROM withhold_proposal WHERE message_id = ?").param(id.toString()).update();
 		return target(decision);
+	}
+
+	/** A listed reason by its code, or the screener's own words. */
+	private static Reason senderReason(String why, Decision decision) {
+		return RejectReason.of(why)
+			.map(listed -> ScreeningReason.LISTED.with(listed.name()))
+			.orElseGet(() -> ScreeningReason.OWN_WORDS.with(required(why, decision)));
 	}
 
 	private static String required(String reason, Decision decision) {

@@ -10,6 +10,7 @@ import nl.postbrug.intake.MessageReceived;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
@@ -87,26 +88,26 @@ public class Screening {
 			.params(id.toString(), risk, outcome.language(), outcome.rulesVersion(),
 					clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.update();
-		Optional<Finding> rejection = findings.stream()
-			.filter(finding -> finding.severity() == Finding.Severity.REJECT)
-			.findFirst();
+		Optional<Reason> rejection = outcome.rejection();
 		List<String> reviewRules = findings.stream()
 			.filter(finding -> finding.severity() == Finding.Severity.REVIEW)
 			.map(Finding::ruleId)
 			.distinct()
 			.toList();
+		// Rule names and counts are for staff (the audit log); the sender reads only the
+		// state and, for a rejection, the reason.
 		if (rejection.isPresent()) {
-			messages.reject(id, "screening", ScreeningRules.senderReason(rejection.get()));
+			messages.reject(id, "screening", rejection.get());
 		}
 		else if (!reviewRules.isEmpty()) {
-			messages.holdForReview(id, "Needs review: " + String.join(", ", reviewRules));
+			messages.holdForReview(id, "needs review: " + String.join(", ", reviewRules));
 		}
 		else if (outcome.reviewEverything()) {
-			messages.holdForReview(id, "Needs review: the facility reviews every message");
+			messages.holdForReview(id, "needs review: the facility reviews every message");
 		}
 		else {
 			messages.approve(id, "screening",
-					"Approved by screening: " + (findings.isEmpty() ? "no findings" : findings.size() + " note(s)"));
+					"approved by screening: " + (findings.isEmpty() ? "no findings" : findings.size() + " note(s)"));
 		}
 		log.debug("Screened {}: {} finding(s), risk {}", id, findings.size(), risk);
 	}

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.Reason;
+import nl.postbrug.intake.ReasonTexts;
 import nl.postbrug.registry.Contact;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.Prisoner;
@@ -29,7 +32,33 @@ import org.springframework.stereotype.Component;
 @Component
 class ScreeningRules {
 
-	record Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything) {
+	/**
+	 * What the check found. {@code policyReason} is the sender's reason when policy (or
+	 * intake) refuses the message outright; {@link #rejection()} gives the reason for any
+	 * rejection.
+	 */
+	record Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything,
+			Reason policyReason) {
+
+		Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything) {
+			this(findings, language, rulesVersion, reviewEverything, null);
+		}
+
+		/** Why the message is rejected, as its sender is told; empty when it is not. */
+		Optional<Reason> rejection() {
+			if (policyReason != null) {
+				return Optional.of(policyReason);
+			}
+			return findings.stream()
+				.filter(finding -> finding.severity() == Finding.Severity.REJECT)
+				.findFirst()
+				.map(ScreeningRules::senderReason);
+		}
+
+	}
+
+	/** A policy breach: the rule it is recorded under and the reason the sender reads. */
+	private record Breach(String ruleId, Reason reason) {
 	}
 
 	private final Registry registry;
@@ -40,13 +69,17 @@ class ScreeningRules {
 
 	private final Messages messages;
 
+	private final ReasonTexts texts;
+
 	private final Clock clock;
 
-	ScreeningRules(Registry registry, IntakeSettings limits, RuleBook rules, Messages messages, Clock clock) {
+	ScreeningRules(Registry registry, IntakeSettings limits, RuleBook rules, Messages messages, ReasonTexts texts,
+			Clock clock) {
 		this.registry = registry;
 		this.limits = limits;
 		this.rules = rules;
 		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -63,15 +96,14 @@ class ScreeningRules {
 	Outcome check(MessageView message, MailNotes notes) {
 		String version = rules.loaded().version();
 		if (notes.refusal() != null) {
-			return new Outcome(reject("intake-refused", notes.refusal()), "und", version, false);
+			return refused("intake-refused", notes.refusal(), version);
 		}
 		if (notes.noReply() != null) {
-			return new Outcome(reject("automatic-mail", "Recorded but not delivered: this is " + notes.noReply() + "."),
-					"und", version, false);
+			return refused("automatic-mail", notes.noReply(), version);
 		}
-		List<Finding> policy = policy(message);
-		if (!policy.isEmpty()) {
-			return new Outcome(policy, "und", version, false);
+		Optional<Breach> breach = policy(message);
+		if (breach.isPresent()) {
+			return refused(breach.get().ruleId(), breach.get().reason(), version);
 		}
 		Prisoner prisoner = registry.prisoner(message.prisonerId());
 		Facility facility = registry.facility(prisoner.facilityId());
@@ -83,9 +115,9 @@ class ScreeningRules {
 					messages.photos(message.id()).stream().map(MessageView.Photo::data).toList()));
 		}
 		findings.addAll(rateLimits(set, message, prisoner, facility));
-		if (notes.authFailure() != null) {
+		if (notes.authenticationFailed()) {
 			findings.add(Finding.whole("sender-authentication", set.failedAuthentication(),
-					"The receiving mail server could not confirm the sender (" + notes.authFailure()
+					"The receiving mail server could not confirm the sender (" + String.join(", ", notes.authFailures())
 							+ "); the mail may be forged"));
 		}
 		return new Outcome(findings, content.language(), version, set.reviewEverything());
@@ -127,57 +159,59 @@ class ScreeningRules {
 		});
 	}
 
-	private List<Finding> policy(MessageView message) {
+	/**
+	 * Who may write to whom, and the plain limits: the reason the sender is given when
+	 * the message breaks them.
+	 */
+	private Optional<Breach> policy(MessageView message) {
 		if (message.contactId() == null) {
-			return reject("sender-unknown", "The address " + message.senderEmail()
-					+ " is not a registered contact. Ask the facility to register and approve you first.");
+			return breach("sender-unknown", ScreeningReason.NOT_A_CONTACT.with(message.senderEmail()));
 		}
 		Contact contact = registry.contact(message.contactId());
 		if (!contact.verified()) {
-			return reject("sender-unverified",
-					"Your email address is not verified yet. Verify it before you send messages.");
+			return breach("sender-unverified", ScreeningReason.UNVERIFIED.with());
 		}
 		if (message.prisonerId() == null) {
-			return reject("unaddressable",
-					"We could not tell which prisoner the message is for. Put the registry number in the subject, or write to post+<registry number>.");
+			return breach("unaddressable", ScreeningReason.UNADDRESSABLE.with());
 		}
 		Prisoner prisoner = registry.prisoner(message.prisonerId());
 		if (!registry.isApproved(contact.id(), prisoner.id())) {
-			return reject("sender-not-approved",
-					"You are not an approved contact of prisoner " + prisoner.number() + ".");
+			return breach("sender-not-approved", ScreeningReason.NOT_APPROVED.with(prisoner.number()));
 		}
 		if (!prisoner.isActive()) {
-			return reject("prisoner-not-present", "Prisoner " + prisoner.number()
-					+ " no longer stays at this facility, so the message cannot be delivered.");
+			return breach("prisoner-not-present", ScreeningReason.PRISONER_GONE.with(prisoner.number()));
 		}
 		if (message.body().isBlank() && message.photoCount() == 0) {
-			return reject("empty", "The message has no text and no photo.");
+			return breach("empty", ScreeningReason.EMPTY.with());
 		}
 		if (message.body().length() > limits.maxTextLength()) {
-			return reject("too-long", "The message has " + message.body().length() + " characters; the limit is "
-					+ limits.maxTextLength() + ". Send a shorter message.");
+			return breach("too-long", ScreeningReason.TOO_LONG.with(message.body().length(), limits.maxTextLength()));
 		}
-		return List.of();
+		return Optional.empty();
+	}
+
+	private static Optional<Breach> breach(String ruleId, Reason reason) {
+		return Optional.of(new Breach(ruleId, reason));
 	}
 
 	/**
-	 * The reason a sender reads for a rejection: policy reasons as written, content rules
-	 * without their internals.
+	 * The reason a sender reads for a rejection by a content rule or a rate limit: in
+	 * general terms, never the rule or the word.
 	 */
-	static String senderReason(Finding finding) {
+	static Reason senderReason(Finding finding) {
 		return switch (finding.ruleId()) {
-			case "sender-unknown", "sender-unverified", "unaddressable", "sender-not-approved", "prisoner-not-present",
-					"empty", "too-long", "intake-refused", "automatic-mail" ->
-				finding.explanation();
-			case "rate-limit-sender", "rate-limit-prisoner" ->
-				"More messages arrived today than the facility accepts in a day. Send it again tomorrow.";
-			default ->
-				"The message contains something the facility does not pass on in letters, such as links, account numbers, codes or certain names or words.";
+			case "rate-limit-sender", "rate-limit-prisoner" -> ScreeningReason.RATE_LIMIT.with();
+			default -> ScreeningReason.CONTENT.with();
 		};
 	}
 
-	private static List<Finding> reject(String ruleId, String explanation) {
-		return List.of(Finding.whole(ruleId, Finding.Severity.REJECT, explanation));
+	/**
+	 * A message refused outright: one finding (its explanation in English, for staff) and
+	 * the reason for the sender.
+	 */
+	private Outcome refused(String ruleId, Reason reason, String version) {
+		Finding finding = Finding.whole(ruleId, Finding.Severity.REJECT, texts.text(reason, ReasonTexts.ENGLISH));
+		return new Outcome(List.of(finding), "und", version, false, reason);
 	}
 
 }

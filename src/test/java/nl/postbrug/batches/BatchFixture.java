@@ -94,7 +94,8 @@ final class BatchFixture {
 			.params(id.toString(), prisonerId, facility.id(), "Lieve groeten.", status, at.atOffset(ZoneOffset.UTC),
 					at.atOffset(ZoneOffset.UTC))
 			.update();
-		jdbc.sql("INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, ?, 'test')")
+		jdbc.sql(
+				"INSERT INTO message_status_change (message_id, at, status, detail_code) VALUES (?, ?, ?, 'history.approved')")
 			.params(id.toString(), at.atOffset(ZoneOffset.UTC), status)
 			.update();
 		return id;

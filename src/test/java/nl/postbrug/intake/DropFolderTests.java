@@ -45,19 +45,19 @@ class DropFolderTests extends ApiTestSupport {
 		assertThat(bySubject.values()).allSatisfy(message -> assertThat(message.status()).isIn(MessageStatus.APPROVED,
 				MessageStatus.IN_REVIEW, MessageStatus.REJECTED, MessageStatus.PRINTED, MessageStatus.DELIVERED));
 		assertThat(bySubject.values()).filteredOn(m -> m.status() == MessageStatus.REJECTED)
-			.allSatisfy(m -> assertThat(m.reason()).isNotBlank());
+			.allSatisfy(m -> assertThat(m.reason()).isNotNull());
 	}
 
 	@Test
 	void mailFromAStrangerIsRejectedWithAnExplanation() {
 		MessageView stranger = bySender("stranger@example.com");
 		assertThat(stranger.status()).isEqualTo(MessageStatus.REJECTED);
-		assertThat(stranger.reason()).contains("not a registered contact");
+		assertThat(stranger.reason()).isEqualTo(Reason.of("sender.not-a-contact", "stranger@example.com"));
 	}
 
 	@Test
 	void mailFromAnUnverifiedContactIsRejected() {
-		assertThat(bySender("unverified@example.net").reason()).contains("not verified");
+		assertThat(bySender("unverified@example.net").reason().code()).isEqualTo("sender.unverified");
 	}
 
 	@Test
@@ -111,16 +111,53 @@ class DropFolderTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aFileThatIsNoMailGoesToFailedBesideItsReason() throws Exception {
-		long before = count("SELECT COUNT(*) FROM message");
+	void aFileThatIsNoMailIsKeptRejectedAndGoesToFailedBesideItsReason() throws Exception {
 		Files.writeString(dropDir.resolve("garbage.eml"), "this is not\u0000 a mail at all", StandardCharsets.UTF_8);
 		Files.writeString(dropDir.resolve("notes.txt"), "ignored: not an .eml file", StandardCharsets.UTF_8);
 		List<DropFolder.Outcome> outcomes = dropFolder.ingestAll();
-		assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.failure()).contains("no sender"));
+		DropFolder.Outcome outcome = outcomes.get(0);
+		assertThat(outcomes).hasSize(1);
+		assertThat(outcome.failure()).startsWith("mail.no-sender: ").contains("no sender address");
 		assertThat(dropDir.resolve("failed/garbage.eml")).exists();
-		assertThat(Files.readString(dropDir.resolve("failed/garbage.eml.reason.txt"))).contains("no sender address");
+		assertThat(Files.readString(dropDir.resolve("failed/garbage.eml.reason.txt"))).contains("no sender address")
+			.contains(outcome.receipt().id().toString());
 		assertThat(dropDir.resolve("notes.txt")).exists();
-		assertThat(count("SELECT COUNT(*) FROM message")).isEqualTo(before);
+		// Kept, with its bytes, and rejected with the reason: nothing that came in is
+		// lost.
+		await().until(() -> messages.get(outcome.receipt().id()).status() == MessageStatus.REJECTED);
+		MessageView kept = messages.get(outcome.receipt().id());
+		assertThat(kept.senderEmail()).isEqualTo("unknown");
+		assertThat(kept.reason()).isEqualTo(IntakeReason.MAIL_NO_SENDER.with());
+		assertThat(count("SELECT COUNT(*) FROM message_source WHERE message_id = '" + kept.id() + "'")).isEqualTo(1);
+	}
+
+	@Test
+	void aFileOverTheSizeLimitIsKeptFromItsHeadersAndGoesToFailed() throws Exception {
+		// Written beside the folder and moved in whole, as a mail server delivers.
+		Path writing = dropDir.resolveSibling("big.eml.part");
+		try (var out = Files.newOutputStream(writing)) {
+			out.write(("From: Anna de Vries <anna@example.org>\r\nTo: post+1000000001@postbrug.example.org\r\n"
+					+ "Subject: Te groot bestand\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			byte[] line = ("x".repeat(76) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+			for (long written = 0; written <= 26_214_400; written += line.length) {
+				out.write(line);
+			}
+		}
+		Files.move(writing, dropDir.resolve("big.eml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		DropFolder.Outcome outcome = dropFolder.ingestAll().get(0);
+		assertThat(outcome.failure()).startsWith("mail.too-large: The mail is");
+		assertThat(dropDir.resolve("failed/big.eml")).exists();
+		assertThat(dropDir.resolve("failed/big.eml.reason.txt")).exists();
+		await().until(() -> messages.get(outcome.receipt().id()).status() == MessageStatus.REJECTED);
+		MessageView kept = messages.get(outcome.receipt().id());
+		assertThat(kept.subject()).isEqualTo("Te groot bestand");
+		assertThat(kept.reason().code()).isEqualTo(IntakeReason.MAIL_TOO_LARGE.code());
+		byte[] evidence = jdbc.sql("SELECT raw FROM message_source WHERE message_id = ?")
+			.param(kept.id().toString())
+			.query(byte[].class)
+			.single();
+		assertThat(evidence.length).isLessThan(1024);
 	}
 
 	@Test

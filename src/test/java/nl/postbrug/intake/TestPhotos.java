@@ -6,8 +6,8 @@ public final class TestPhotos {
 	private TestPhotos() {
 	}
 
-	public static Photos with(IntakeSettings settings) {
-		return new Photos(settings);
+	public static PhotoCheck with(IntakeSettings settings) {
+		return new PhotoCheck(settings);
 	}
 
 }

@@ -52,7 +52,9 @@ class DecisionPolicyTests extends ApiTestSupport {
 	void aRejectFindingRejectsWithoutReviewAndTellsTheSenderInGeneralTerms() {
 		UUID id = send("anna@example.org", "1000000001", "Als je praat, ik maak je dood.");
 		await().until(() -> messages.get(id).status() == MessageStatus.REJECTED);
-		assertThat(messages.get(id).reason()).contains("does not pass on").doesNotContain("dood");
+		assertThat(messages.get(id).reason()).isEqualTo(ScreeningReason.CONTENT.with());
+		assertThat(messages.history(id)).last()
+			.satisfies(change -> assertThat(change.detail()).isEqualTo(ScreeningReason.CONTENT.with()));
 		assertThat(screening.risk(id)).isGreaterThanOrEqualTo(100);
 	}
 

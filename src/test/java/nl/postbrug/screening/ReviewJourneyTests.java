@@ -56,6 +56,9 @@ class ReviewJourneyTests extends ApiTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<mark title=\"phone-number\">06-12345678</mark>")))
 			.andExpect(content().string(containsString("<mark title=\"url\">www.voorbeeld.nl</mark>")))
+			.andExpect(content().string(
+					containsString("Telefoonnummers, adressen, links en rekeningnummers worden niet doorgegeven.")));
+		mvc.perform(get("/review").with(user(screener)).header("Accept-Language", "en"))
 			.andExpect(content()
 				.string(containsString("Phone numbers, addresses, links and account numbers are not passed on.")));
 
@@ -66,7 +69,11 @@ class ReviewJourneyTests extends ApiTestSupport {
 
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.REJECTED);
 		mvc.perform(get("/api/v1/messages/" + id).with(ANNA))
-			.andExpect(jsonPath("$.reason").value(RejectReason.CONTACT_DETAILS.english()))
+			.andExpect(jsonPath("$.reason")
+				.value("Telefoonnummers, adressen, links en rekeningnummers worden niet doorgegeven."));
+		mvc.perform(get("/api/v1/messages/" + id).with(ANNA).header("Accept-Language", "en-GB,en;q=0.8"))
+			.andExpect(jsonPath("$.reason")
+				.value("Phone numbers, addresses, links and account numbers are not passed on."))
 			.andExpect(jsonPath("$.reason", org.hamcrest.Matchers.not(containsString("phone-number"))));
 		List<String> decision = jdbc.sql(
 				"SELECT actor || ' ' || type FROM audit_event WHERE subject = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")

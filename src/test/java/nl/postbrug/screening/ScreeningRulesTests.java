@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.postbrug.intake.Channel;
+import nl.postbrug.intake.IntakeReason;
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageStatus;
@@ -17,6 +18,8 @@ import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.SampleRegistry;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.Reason;
+import nl.postbrug.support.Bundles;
 import nl.postbrug.screening.rules.RuleBook;
 import nl.postbrug.support.TestDatabase;
 
@@ -48,7 +51,8 @@ class ScreeningRulesTests {
 		messages = mock(Messages.class);
 		rules = new ScreeningRules(registry,
 				new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 200, 5, 1000, 1000, 1000),
-				new RuleBook(new ScreeningSettings(Path.of("samples", "rules"), false)), messages, Clock.systemUTC());
+				new RuleBook(new ScreeningSettings(Path.of("samples", "rules"), false)), messages,
+				Bundles.reasonTexts(), Clock.systemUTC());
 		anna = registry.contact("anna@example.org").orElseThrow();
 		jan = registry.prisoner("1000000001").orElseThrow();
 	}
@@ -134,13 +138,23 @@ class ScreeningRulesTests {
 
 	@Test
 	void rejectionsTellTheSenderWhyWithoutRuleInternals() {
-		assertThat(ScreeningRules
-			.senderReason(Finding.whole("word-list", Finding.Severity.REJECT, "A word on the list: 'x'")))
-			.doesNotContain("'x'")
-			.contains("does not pass on");
-		assertThat(ScreeningRules
-			.senderReason(Finding.whole("sender-not-approved", Finding.Severity.REJECT, "You are not approved.")))
-			.isEqualTo("You are not approved.");
+		assertThat(rules.check(message(anna.id(), jan, "Als je praat, ik maak je dood.")).rejection())
+			.contains(ScreeningReason.CONTENT.with());
+		Prisoner mehmet = registry.prisoner("1000000004").orElseThrow();
+		assertThat(rules.check(message(anna.id(), mehmet, "Hallo")).rejection())
+			.contains(ScreeningReason.NOT_APPROVED.with("1000000004"));
+		assertThat(rules.check(message(null, jan, "Hallo")).rejection())
+			.contains(ScreeningReason.NOT_A_CONTACT.with("x@example.org"));
+		assertThat(rules.check(message(anna.id(), jan, "Lieve Jan")).rejection()).isEmpty();
+	}
+
+	@Test
+	void policyRejectionsCarryTheirValuesForTheSender() {
+		assertThat(rules.check(message(anna.id(), jan, "")).rejection()).contains(ScreeningReason.EMPTY.with());
+		assertThat(rules.check(message(anna.id(), jan, "x".repeat(201))).rejection())
+			.contains(ScreeningReason.TOO_LONG.with(201, 200));
+		assertThat(rules.check(message(anna.id(), null, "Hallo")).rejection())
+			.contains(ScreeningReason.UNADDRESSABLE.with());
 	}
 
 	private List<Finding> findings(MessageView message) {
@@ -149,7 +163,7 @@ class ScreeningRulesTests {
 
 	@Test
 	void failedSenderAuthenticationIsNeverApprovedAutomatically() {
-		MailNotes forged = new MailNotes(null, null, "spf=fail, dmarc=fail");
+		MailNotes forged = new MailNotes(null, null, List.of("spf=fail", "dmarc=fail"), List.of());
 		List<Finding> findings = rules.check(message(anna.id(), jan, "Lieve Jan, groetjes."), forged).findings();
 		assertThat(findings).singleElement().satisfies(f -> {
 			assertThat(f.ruleId()).isEqualTo("sender-authentication");
@@ -164,22 +178,23 @@ class ScreeningRulesTests {
 
 	@Test
 	void mailRefusedByIntakeOrSentAutomaticallyIsRejectedWithItsReason() {
-		assertThat(
-				rules.check(message(anna.id(), jan, ""), new MailNotes("The mail has more than 100 parts", null, null))
-					.findings())
-			.singleElement()
-			.satisfies(f -> {
-				assertThat(f.ruleId()).isEqualTo("intake-refused");
-				assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
-				assertThat(f.explanation()).isEqualTo("The mail has more than 100 parts");
-			});
-		assertThat(rules
-			.check(message(anna.id(), jan, "Ik ben op vakantie"),
-					new MailNotes(null, "automatic mail (Auto-Submitted: auto-replied)", null))
-			.findings()).singleElement().satisfies(f -> {
-				assertThat(f.ruleId()).isEqualTo("automatic-mail");
-				assertThat(f.explanation()).contains("Recorded but not delivered").contains("Auto-Submitted");
-			});
+		Reason tooManyParts = IntakeReason.MAIL_TOO_MANY_PARTS.with(100);
+		ScreeningRules.Outcome refused = rules.check(message(anna.id(), jan, ""),
+				new MailNotes(tooManyParts, null, List.of(), List.of()));
+		assertThat(refused.findings()).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("intake-refused");
+			assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
+			assertThat(f.explanation()).isEqualTo("The mail has more than 100 parts.");
+		});
+		assertThat(refused.rejection()).contains(tooManyParts);
+		Reason automatic = IntakeReason.AUTOMATIC.with("auto-replied");
+		ScreeningRules.Outcome recorded = rules.check(message(anna.id(), jan, "Ik ben op vakantie"),
+				new MailNotes(null, automatic, List.of(), List.of()));
+		assertThat(recorded.findings()).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("automatic-mail");
+			assertThat(f.explanation()).contains("Recorded but not delivered").contains("Auto-Submitted");
+		});
+		assertThat(recorded.rejection()).contains(automatic);
 	}
 
 	private MessageView message(Long contactId, Prisoner prisoner, String body) {

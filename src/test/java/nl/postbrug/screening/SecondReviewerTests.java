@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.postbrug.intake.MessageIntake;
+import nl.postbrug.intake.IntakeReason;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.PostbrugUser;
@@ -55,7 +56,9 @@ class SecondReviewerTests extends ApiTestSupport {
 
 		assertThat(review.decide(second, id, Review.Decision.WITHHOLD, "Eens")).isEqualTo(MessageStatus.WITHHELD);
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.WITHHELD);
-		assertThat(messages.get(id).reason()).doesNotContain("overdracht");
+		assertThat(messages.get(id).reason()).isEqualTo(IntakeReason.WITHHELD.with());
+		assertThat(messages.history(id)).extracting(change -> change.detail().toString())
+			.noneMatch(detail -> detail.contains("overdracht"));
 		List<String> audit = jdbc.sql("SELECT type || ' ' || actor FROM audit_event WHERE subject = ? ORDER BY seq")
 			.param("message:" + id)
 			.query(String.class)
@@ -70,8 +73,14 @@ class SecondReviewerTests extends ApiTestSupport {
 		review.decide(first, id, Review.Decision.WITHHOLD, "Twijfel");
 		assertThat(review.decide(second, id, Review.Decision.APPROVE, "Gewoon familie"))
 			.isEqualTo(MessageStatus.APPROVED);
-		assertThat(messages.history(id).get(messages.history(id).size() - 1).detail())
-			.contains("proposal to withhold by screener");
+		// The sender reads only that it was approved; who proposed what is for the audit
+		// log.
+		assertThat(messages.history(id)).last()
+			.satisfies(change -> assertThat(change.detail()).isEqualTo(IntakeReason.APPROVED.with()));
+		assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE subject = ? AND type = 'MESSAGE_APPROVED'")
+			.param("message:" + id)
+			.query(String.class)
+			.single()).contains("proposal to withhold by screener");
 	}
 
 	private UUID inReview(String text) {

@@ -33,6 +33,7 @@ class ImapHealth implements HealthIndicator {
 				.withDetail("lastError", String.valueOf(state.lastError()))
 				.withDetail("lastFailure", String.valueOf(state.lastFailure()))
 				.withDetail("lastSuccess", String.valueOf(state.lastSuccess()))
+				.withDetail("retryIn", String.valueOf(state.retryIn()))
 				.build();
 		}
 		if (state.lastSuccess() == null) {

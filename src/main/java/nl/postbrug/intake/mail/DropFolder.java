@@ -1,50 +1,60 @@
 package nl.postbrug.intake.mail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.IntakeSettings;
-import nl.postbrug.intake.InvalidMessage;
-import nl.postbrug.intake.MessageIntake;
+import nl.postbrug.intake.Reason;
+import nl.postbrug.intake.ReasonTexts;
 import nl.postbrug.intake.Receipt;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingests the {@code .eml} files placed in the drop folder. A file is moved only after
- * its message was committed, to {@code processed/}, or to {@code failed/} beside a
- * {@code .reason.txt}. A crash between the two leaves the file in place; the next pass
- * finds its source already stored and just moves it.
+ * Ingests the {@code .eml} files placed in the drop folder through {@link RawMailIntake},
+ * as IMAP mail is. A file is moved only after its message was committed: to
+ * {@code processed/}, or, when it could not be read whole (over the size limit,
+ * unreadable), to {@code failed/} beside a {@code .reason.txt}; the message is stored and
+ * rejected with that reason either way. A crash between the two leaves the file in place;
+ * the next pass finds its source already stored and just moves it. A file that cannot be
+ * read at the moment stays where it is for the next pass.
  */
 @Component
 public class DropFolder {
 
 	private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
 
+	/**
+	 * What became of one file. {@code failure} says why it went to {@code failed/} (or
+	 * could not be read now), {@code null} when it went to {@code processed/}.
+	 */
 	public record Outcome(Path file, Receipt receipt, String failure) {
 	}
 
-	private final MailReader reader;
+	private final RawMailIntake rawMail;
 
-	private final MessageIntake intake;
+	private final ReasonTexts texts;
 
 	private final Path folder;
 
 	private final long maxMailBytes;
 
-	DropFolder(MailReader reader, MessageIntake intake, IntakeSettings settings) {
-		this.reader = reader;
-		this.intake = intake;
+	DropFolder(RawMailIntake rawMail, ReasonTexts texts, IntakeSettings settings) {
+		this.rawMail = rawMail;
+		this.texts = texts;
 		this.folder = settings.dropDir();
 		this.maxMailBytes = settings.maxMailBytes();
 	}
@@ -67,7 +77,7 @@ public class DropFolder {
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(folder)) {
 			files = listing.filter(Files::isRegularFile)
-				.filter(file -> file.getFileName().toString().toLowerCase().endsWith(".eml"))
+				.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
 				.sorted()
 				.toList();
 		}
@@ -78,38 +88,46 @@ public class DropFolder {
 	}
 
 	private Outcome ingest(Path file) {
+		RawMailIntake.Taken taken;
 		try {
 			long size = Files.size(file);
-			if (size > maxMailBytes) {
-				throw new InvalidMessage(
-						"The mail is " + size / 1024 + " KB; the limit is " + maxMailBytes / 1024 + " KB");
-			}
-			byte[] raw = Files.readAllBytes(file);
-			Receipt receipt = intake.store(reader.read(raw, Channel.DROP_FOLDER), "drop-folder");
-			move(file, "processed");
-			log.info("Drop folder: {} -> message {}{}", file.getFileName(), receipt.id(),
-					receipt.duplicate() ? " (already received)" : "");
-			return new Outcome(file, receipt, null);
-		}
-		catch (InvalidMessage ex) {
-			fail(file, ex.getMessage());
-			return new Outcome(file, null, ex.getMessage());
+			taken = size > maxMailBytes ? rawMail.takeOversize(head(file), size, Channel.DROP_FOLDER)
+					: rawMail.take(Files.readAllBytes(file), Channel.DROP_FOLDER);
 		}
 		catch (IOException ex) {
 			log.warn("Drop folder: cannot read {} now: {}", file, ex.getMessage());
-			return new Outcome(file, null, "cannot read the file: " + ex.getMessage());
+			return new Outcome(file, null, "cannot read the file now: " + ex.getMessage());
+		}
+		try {
+			if (taken.kind() == RawMailIntake.Kind.READ) {
+				move(file, "processed");
+				log.info("Drop folder: {} -> message {}{}", file.getFileName(), taken.receipt().id(),
+						taken.receipt().duplicate() ? " (already received)" : "");
+				return new Outcome(file, taken.receipt(), null);
+			}
+			String failure = describe(taken.problem());
+			Path moved = move(file, "failed");
+			Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"),
+					failure + "\nmessage " + taken.receipt().id() + "\n", StandardCharsets.UTF_8);
+			log.warn("Drop folder: {} not read whole, kept as message {}: {}", file.getFileName(), taken.receipt().id(),
+					failure);
+			return new Outcome(file, taken.receipt(), failure);
+		}
+		catch (IOException ex) {
+			// Stored already: the next pass finds the source hash and only moves the
+			// file.
+			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private void fail(Path file, String reason) {
-		try {
-			Path moved = move(file, "failed");
-			Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"), reason + "\n",
-					StandardCharsets.UTF_8);
-			log.warn("Drop folder: {} refused: {}", file.getFileName(), reason);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+	/** For the people who look into failed/: the code and its English words. */
+	private String describe(Reason problem) {
+		return problem.code() + ": " + texts.text(problem, ReasonTexts.ENGLISH);
+	}
+
+	private static byte[] head(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(RawMailIntake.headerBytes());
 		}
 	}
 

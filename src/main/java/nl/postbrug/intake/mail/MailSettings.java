@@ -34,8 +34,4 @@ public record MailSettings(@DefaultValue("100") int maxParts, @DefaultValue("10"
 					.toList();
 	}
 
-	public static MailSettings defaults() {
-		return new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of());
-	}
-
 }

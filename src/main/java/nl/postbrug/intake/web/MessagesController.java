@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.postbrug.intake.MessageIntake;
@@ -12,6 +13,8 @@ import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.intake.NoSuchMessage;
+import nl.postbrug.intake.Reason;
+import nl.postbrug.intake.ReasonTexts;
 import nl.postbrug.intake.Receipt;
 import nl.postbrug.registry.PostbrugUser;
 
@@ -36,9 +39,12 @@ class MessagesController {
 
 	private final Messages messages;
 
-	MessagesController(MessageIntake intake, Messages messages) {
+	private final ReasonTexts texts;
+
+	MessagesController(MessageIntake intake, Messages messages, ReasonTexts texts) {
 		this.intake = intake;
 		this.messages = messages;
+		this.texts = texts;
 	}
 
 	record Accepted(UUID id, MessageStatus status) {
@@ -47,6 +53,10 @@ class MessagesController {
 	record Event(Instant at, MessageStatus status, String detail) {
 	}
 
+	/**
+	 * A message as its sender follows it: {@code reason} and each event's {@code detail}
+	 * in the request's language; never an internal note.
+	 */
 	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events) {
 	}
 
@@ -64,27 +74,31 @@ class MessagesController {
 
 	@GetMapping("/api/v1/messages")
 	@PreAuthorize("hasRole('SENDER')")
-	List<MessageStatusView> mine(@AuthenticationPrincipal PostbrugUser sender) {
-		return messages.sentBy(sender.contactId(), 200).stream().map(this::view).toList();
+	List<MessageStatusView> mine(@AuthenticationPrincipal PostbrugUser sender, Locale locale) {
+		return messages.sentBy(sender.contactId(), 200).stream().map(message -> view(message, locale)).toList();
 	}
 
 	@GetMapping("/api/v1/messages/{id}")
-	MessageStatusView one(@AuthenticationPrincipal PostbrugUser user, @PathVariable UUID id) {
+	MessageStatusView one(@AuthenticationPrincipal PostbrugUser user, @PathVariable UUID id, Locale locale) {
 		MessageView message = messages.get(id);
 		if (!MessageAccess.canSee(user, message)) {
 			// The same answer as for a message that does not exist: ids are not to be
 			// probed.
 			throw new NoSuchMessage(id);
 		}
-		return view(message);
+		return view(message, locale);
 	}
 
-	private MessageStatusView view(MessageView message) {
+	private MessageStatusView view(MessageView message, Locale locale) {
 		List<Event> events = messages.history(message.id())
 			.stream()
-			.map(change -> new Event(change.at(), change.status(), change.detail()))
+			.map(change -> new Event(change.at(), change.status(), text(change.detail(), locale)))
 			.toList();
-		return new MessageStatusView(message.id(), message.status(), message.reason(), events);
+		return new MessageStatusView(message.id(), message.status(), text(message.reason(), locale), events);
+	}
+
+	private String text(Reason reason, Locale locale) {
+		return reason == null ? null : texts.text(reason, locale);
 	}
 
 	static List<MessageIntake.Upload> uploads(List<MultipartFile> files) {

@@ -127,7 +127,7 @@ class BatchAssemblyBench {
 						received_at, updated_at, version) VALUES (?, 'WEB', 'anna@example.org', 'Anna', ?, ?, ?, 'APPROVED', ?, ?, 0)""",
 				messages);
 		template.batchUpdate(
-				"INSERT INTO message_status_change (message_id, at, status, detail) VALUES (?, ?, 'APPROVED', 'bench')",
+				"INSERT INTO message_status_change (message_id, at, status, detail_code) VALUES (?, ?, 'APPROVED', 'history.approved')",
 				changes);
 	}
 

@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -110,10 +111,11 @@ class ImapIntakeBenchmark {
 			}
 		}
 		double ingestSeconds = (System.nanoTime() - start) / 1e9;
-		while (count("SELECT COUNT(*) FROM message WHERE channel = 'IMAP' AND status IN ('RECEIVED', 'SCREENING')") > 0
-				&& System.nanoTime() - start < 600e9) {
-			Thread.sleep(20);
-		}
+		org.awaitility.Awaitility.await()
+			.pollInterval(Duration.ofMillis(20))
+			.atMost(Duration.ofMinutes(10))
+			.until(() -> count(
+					"SELECT COUNT(*) FROM message WHERE channel = 'IMAP' AND status IN ('RECEIVED', 'SCREENING')") == 0);
 		double screenedSeconds = (System.nanoTime() - start) / 1e9;
 		heap.stop();
 		long taken = count("SELECT COUNT(*) FROM message WHERE channel = 'IMAP'") - before;

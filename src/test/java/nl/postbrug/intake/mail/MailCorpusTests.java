@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import nl.postbrug.intake.Channel;
-import nl.postbrug.intake.InvalidMessage;
 import nl.postbrug.intake.NewMessage;
 
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class MailCorpusTests {
 
-	static final Path CORPUS = Path.of("..", "shared", "corpus", "email");
+	/**
+	 * {@code ../shared/corpus/email}, or the {@code email} folder of the corpus named by
+	 * the system property {@code postbrug.corpus} (for a checkout elsewhere).
+	 */
+	static final Path CORPUS = Path
+		.of(System.getProperty("postbrug.corpus", Path.of("..", "shared", "corpus").toString()), "email");
 
 	private static List<Path> files;
 
@@ -53,30 +57,30 @@ class MailCorpusTests {
 	private final MailReader reader = TestMail.reader();
 
 	/**
-	 * What the IMAP poller does with one mail: a message, possibly refused, or an
-	 * unreadable record.
+	 * What the IMAP poller and the drop folder do with one mail ({@link RawMailIntake}):
+	 * a message, possibly refused, or an unreadable record.
 	 */
 	private String outcome(byte[] raw) {
 		NewMessage message;
 		try {
 			message = reader.read(raw, Channel.IMAP);
 		}
-		catch (InvalidMessage ex) {
-			message = reader.unreadable(raw, ex.getMessage(), Channel.IMAP);
+		catch (MailRefused ex) {
+			message = reader.unreadable(raw, ex.reason(), Channel.IMAP);
 		}
-		assertThat(message.senderEmail()).isNotBlank();
-		assertThat(message.body()).isNotNull().doesNotContain("\u0000");
-		assertThat(message.sourceHash()).hasSize(64);
-		if (message.subject() != null) {
-			assertThat(message.subject()).doesNotContain("\r").doesNotContain("\n");
+		assertThat(message.sender().email()).isNotBlank();
+		assertThat(message.content().body()).isNotNull().doesNotContain("\u0000");
+		assertThat(message.evidence().sourceHash()).hasSize(64);
+		if (message.content().subject() != null) {
+			assertThat(message.content().subject()).doesNotContain("\r").doesNotContain("\n");
 		}
-		if (message.refusal() != null) {
-			return "rejected: " + message.refusal();
+		if (message.notes().refusal() != null) {
+			return "rejected: " + message.notes().refusal().code();
 		}
-		if (message.noReply() != null) {
-			return "rejected (automatic): " + message.noReply();
+		if (message.notes().noReply() != null) {
+			return "rejected (automatic): " + message.notes().noReply().code();
 		}
-		if (message.body().isBlank() && message.photos().isEmpty()) {
+		if (message.content().body().isBlank() && message.content().photos().isEmpty()) {
 			return "rejected: empty";
 		}
 		return "accepted";

@@ -10,10 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.TestPhotos;
@@ -45,16 +51,51 @@ final class TestMail {
 	}
 
 	static MailReader reader(long maxMailBytes) {
+		IntakeSettings settings = settings(maxMailBytes);
+		return new MailReader(registry(), TestPhotos.with(settings), settings, limits());
+	}
+
+	/** A registry that knows Anna, approved for Jan only, and no one else. */
+	static Registry registry() {
 		Registry registry = mock(Registry.class);
 		when(registry.contact(anyString())).thenReturn(Optional.empty());
 		when(registry.contact("anna@example.org")).thenReturn(Optional.of(ANNA));
 		when(registry.prisoner(anyString())).thenReturn(Optional.empty());
 		when(registry.prisoner("1000000001")).thenReturn(Optional.of(JAN));
 		when(registry.approvedPrisoners(ANNA.id())).thenReturn(List.of(JAN));
-		IntakeSettings settings = new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 20000, 5, 5_242_880,
-				40_000_000, maxMailBytes);
-		return new MailReader(registry, TestPhotos.with(settings), settings,
-				new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of("postbrug@postbrug.example.org")));
+		return registry;
+	}
+
+	static IntakeSettings settings(long maxMailBytes) {
+		return new IntakeSettings(Path.of("drop"), Duration.ofSeconds(10), 20000, 5, 5_242_880, 40_000_000,
+				maxMailBytes);
+	}
+
+	/** The default limits, with the system's own address. */
+	static MailSettings limits() {
+		return new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of("postbrug@postbrug.example.org"));
+	}
+
+	/** The body walk with the default limits and a real photo check. */
+	static MailBody body(long maxMailBytes) {
+		IntakeSettings settings = settings(maxMailBytes);
+		return new MailBody(TestPhotos.with(settings), settings, limits());
+	}
+
+	/** Raw bytes as the MIME parser the reader uses sees them. */
+	static MimeMessage parse(byte[] raw) {
+		Properties properties = new Properties();
+		properties.setProperty("mail.mime.allowutf8", "true");
+		properties.setProperty("mail.mime.decodetext.strict", "false");
+		properties.setProperty("mail.mime.decodefilename", "true");
+		properties.setProperty("mail.mime.decodeparameters", "true");
+		properties.setProperty("mail.mime.parameters.strict", "false");
+		try {
+			return new MimeMessage(Session.getInstance(properties), new SharedByteArrayInputStream(raw));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

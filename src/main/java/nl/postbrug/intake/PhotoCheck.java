@@ -19,30 +19,27 @@ import org.springframework.stereotype.Component;
  * header before anything is decoded.
  */
 @Component
-public class Photos {
-
-	public record Photo(String contentType, byte[] data) {
-	}
+public class PhotoCheck {
 
 	private static final long DECODED_PIXELS = 6_000_000;
 
 	private final IntakeSettings settings;
 
-	Photos(IntakeSettings settings) {
+	PhotoCheck(IntakeSettings settings) {
 		this.settings = settings;
 	}
 
-	public Photo check(String name, byte[] bytes) {
+	public CheckedPhoto check(String name, byte[] bytes) {
 		if (bytes.length == 0) {
-			throw new InvalidMessage("Photo '" + name + "' is empty");
+			throw new PhotoRefused(IntakeReason.PHOTO_EMPTY.with(name));
 		}
 		if (bytes.length > settings.maxPhotoBytes()) {
-			throw new InvalidMessage("Photo '" + name + "' is " + bytes.length / 1024 + " KB; the limit is "
-					+ settings.maxPhotoBytes() / 1024 + " KB");
+			throw new PhotoRefused(
+					IntakeReason.PHOTO_TOO_LARGE.with(name, bytes.length / 1024, settings.maxPhotoBytes() / 1024));
 		}
 		String format = formatOf(bytes);
 		if (format == null) {
-			throw new InvalidMessage("'" + name + "' is not a JPEG or PNG photo; only JPEG and PNG photos can be sent");
+			throw new PhotoRefused(IntakeReason.PHOTO_NOT_A_PHOTO.with(name));
 		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
@@ -54,8 +51,8 @@ public class Photos {
 				reader.setInput(in, true, true);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > settings.maxPhotoPixels()) {
-					throw new InvalidMessage("Photo '" + name + "' has " + pixels / 1_000_000
-							+ " megapixels; the limit is " + settings.maxPhotoPixels() / 1_000_000);
+					throw new PhotoRefused(IntakeReason.PHOTO_TOO_MANY_PIXELS.with(name, pixels / 1_000_000,
+							settings.maxPhotoPixels() / 1_000_000));
 				}
 				// Letters print photos at a fixed size: decode big ones subsampled, which
 				// bounds heap and time.
@@ -65,17 +62,17 @@ public class Photos {
 					param.setSourceSubsampling(step, step, 0, 0);
 				}
 				BufferedImage image = reader.read(0, param);
-				return new Photo("image/jpeg", toJpeg(image));
+				return new CheckedPhoto("image/jpeg", toJpeg(image));
 			}
 			finally {
 				reader.dispose();
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidMessage invalid) {
-				throw invalid;
+			if (ex instanceof PhotoRefused refused) {
+				throw refused;
 			}
-			throw new InvalidMessage("Photo '" + name + "' could not be read as " + format + ": it is damaged");
+			throw new PhotoRefused(IntakeReason.PHOTO_DAMAGED.with(name, format));
 		}
 	}
 
