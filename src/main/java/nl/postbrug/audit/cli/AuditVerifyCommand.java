@@ -19,6 +19,7 @@ import nl.postbrug.audit.anchor.AnchorFolder;
 import nl.postbrug.audit.anchor.AnchorKeyring;
 import nl.postbrug.audit.chain.ChainVerifier;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -109,10 +110,13 @@ public final class AuditVerifyCommand implements Command {
 				return ERROR;
 			}
 		}
-		springArgs.addAll(List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false"));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
 			.web(WebApplicationType.NONE)
-			.properties("logging.level.root=WARN")
+			.registerShutdownHook(false)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			// the result is the output: no pool and framework chatter around it
+			.properties("logging.level.com.zaxxer.hikari=WARN", "logging.level.org.springframework=WARN")
 			.initializers(AuditVerifyCommand::openExistingH2Only)
 			.run(springArgs.toArray(String[]::new))) {
 			AuditSettings settings = context.getBean(AuditSettings.class);
