@@ -85,8 +85,6 @@ public record Verification(boolean valid, long events, Long firstBroken, Problem
 	public record Anchors(boolean checked, String keyId, int found, int confirmed, Long newestSeq, Instant newestAt,
 			List<AnchorProblem> problems) {
 
-		public static final Anchors NONE = new Anchors(false, null, 0, 0, null, null, List.of());
-
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Base64;
 
 import nl.postbrug.audit.AuditSettings;
 import org.slf4j.Logger;
@@ -85,7 +86,7 @@ public record AnchorKeyring(AnchorSigner signer, PublicKey publicKey) {
 		}
 		log.warn(
 				"DEMO: generated an audit anchor signing key in {} (public key {}, id {}). Never use the demo profile on a real installation.",
-				file, java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+				file, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
 				AnchorKeys.id(pair.getPublic()));
 		return pem;
 	}

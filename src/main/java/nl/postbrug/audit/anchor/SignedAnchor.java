@@ -1,5 +1,7 @@
 package nl.postbrug.audit.anchor;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,10 +66,10 @@ public record SignedAnchor(Anchor anchor, String keyId, byte[] signature) {
 			if (seq < 0 || !HASH.matcher(hash).matches()) {
 				throw new IllegalArgumentException("seq or hash out of form");
 			}
-			return new SignedAnchor(new Anchor(seq, hash, java.time.Instant.parse(required(fields, "at"))),
+			return new SignedAnchor(new Anchor(seq, hash, Instant.parse(required(fields, "at"))),
 					required(fields, "key"), Base64.getDecoder().decode(required(fields, "signature")));
 		}
-		catch (java.time.format.DateTimeParseException | NumberFormatException ex) {
+		catch (DateTimeParseException | NumberFormatException ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);
 		}
 	}

@@ -1,7 +1,9 @@
 package nl.postbrug.audit.chain;
 
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +170,7 @@ public final class ChainVerifier {
 		Verification result(int found, PublicKey publicKey) {
 			List<AnchorProblem> problems = new ArrayList<>(anchors.problems());
 			Long newestSeq = null;
-			java.time.Instant newestAt = null;
+			Instant newestAt = null;
 			int confirmed = 0;
 			long lastConfirmed = 0;
 			for (var entry : anchors.bySeq().entrySet()) {
@@ -196,7 +198,7 @@ public final class ChainVerifier {
 					}
 				}
 			}
-			problems.sort(java.util.Comparator.comparing(AnchorProblem::file));
+			problems.sort(Comparator.comparing(AnchorProblem::file));
 			var report = new Verification.Anchors(publicKey != null,
 					publicKey == null ? null : AnchorKeys.id(publicKey), found, confirmed, newestSeq, newestAt,
 					List.copyOf(problems));

@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * schedules, no migrations, nothing written.
  * <p>
  * Exit status 0: the log holds; 1: it does not (what and where is printed); 2: it could
- * not be checked (no database, no public key for the anchors found, bad arguments).
+ * not be fully checked (no database, bad arguments, no anchors for a log that has events,
+ * or no public key for the anchors found).
  */
 public final class AuditVerifyCommand implements Command {
 
@@ -158,7 +159,8 @@ public final class AuditVerifyCommand implements Command {
 			out.println(text("audit.cli.broken", v.firstBroken(), text("audit.problem." + v.problem())));
 		}
 		Verification.Anchors a = v.anchors();
-		boolean unchecked = a.found() > 0 && !a.checked();
+		// without anchors, or without the key to trust them, a cut-off end goes unseen
+		boolean unchecked = a.found() > 0 ? !a.checked() : v.events() > 0;
 		if (a.found() == 0) {
 			out.println(text("audit.cli.anchors.none", folder.dir()));
 		}

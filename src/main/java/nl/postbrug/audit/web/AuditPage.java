@@ -2,6 +2,10 @@ package nl.postbrug.audit.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,9 +35,8 @@ class AuditPage {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-		.ofPattern("uuuu-MM-dd HH:mm:ss")
-		.withZone(java.time.ZoneOffset.UTC);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
 
 	/** An event as the table shows it, its time in UTC. */
 	record Row(ChainEvent event, String at) {
@@ -63,7 +66,7 @@ class AuditPage {
 	String audit(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) String object,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String page, Model model,
-			java.util.Locale locale, HttpServletResponse response) {
+			Locale locale, HttpServletResponse response) {
 		EventFilters filters = new EventFilters(from, to, actor, object, action).normalised();
 		Verification verified = verification.verify();
 		model.addAttribute("verification", verified);
@@ -124,7 +127,7 @@ class AuditPage {
 	private static void add(UriComponentsBuilder link, String name, String value) {
 		if (value != null) {
 			link.queryParam(name, "{" + name + "}");
-			link.uriVariables(java.util.Map.of(name, value));
+			link.uriVariables(Map.of(name, value));
 		}
 	}
 

@@ -104,6 +104,13 @@ class AuditVerifyCommandTests {
 	}
 
 	@Test
+	void aLogWithEventsButNoAnchorsIsNotPassedAsValid() {
+		Run run = verify("--anchors=" + dir.resolve("elsewhere"), "--public-key=" + publicKey);
+		assertThat(run.status()).isEqualTo(AuditVerifyCommand.ERROR);
+		assertThat(run.output()).contains("none found").contains("NOT FULLY CHECKED");
+	}
+
+	@Test
 	void aDatabaseThatIsNotThereIsAnErrorAndIsNotCreated() {
 		Path missing = dir.resolve("nowhere/postbrug");
 		Run run = new Run(new AuditVerifyCommand(), "--spring.datasource.url=jdbc:h2:file:" + missing,
