@@ -31,14 +31,8 @@ class LegacyChainTests {
 
 	@Test
 	void eventsHashedTheOldWayStillVerifyAfterTheMigrationAndTheChainGoesOn() {
-		DataSource database = database();
-		migrate(database, "21");
+		DataSource database = threeEventsWrittenBeforeTheChange();
 		JdbcClient jdbc = JdbcClient.create(database);
-		String previous = CanonicalEncoding.GENESIS;
-		for (int seq = 1; seq <= 3; seq++) {
-			previous = insertTheOldWay(jdbc, seq, previous, "approved " + seq + "\nwith a second line");
-		}
-		migrate(database, null);
 
 		AuditFixture audit = new AuditFixture(database, anchors).events(2);
 		Verification verification = audit.verify();
@@ -51,15 +45,9 @@ class LegacyChainTests {
 
 	@Test
 	void anOldEventChangedAfterTheMigrationIsStillFound() {
-		DataSource database = database();
-		migrate(database, "21");
+		DataSource database = threeEventsWrittenBeforeTheChange();
 		JdbcClient jdbc = JdbcClient.create(database);
-		String previous = CanonicalEncoding.GENESIS;
-		for (int seq = 1; seq <= 3; seq++) {
-			previous = insertTheOldWay(jdbc, seq, previous, "approved " + seq);
-		}
-		migrate(database, null);
-		jdbc.sql("UPDATE audit_event SET detail = 'rejected 2' WHERE seq = 2").update();
+		jdbc.sql("UPDATE audit_event SET detail = 'approved 2' WHERE seq = 2").update();
 		assertThat(new AuditFixture(database, anchors).verify())
 			.extracting(Verification::firstBroken, Verification::problem)
 			.containsExactly(2L, Problem.CONTENT_CHANGED);
@@ -72,6 +60,23 @@ class LegacyChainTests {
 		audit.jdbc.sql("UPDATE audit_event SET encoding = 1 WHERE seq = 3").update();
 		assertThat(audit.verify()).extracting(Verification::firstBroken, Verification::problem)
 			.containsExactly(3L, Problem.ENCODING_DOWNGRADED);
+	}
+
+	/**
+	 * A database migrated up to the last version before this change, three events written
+	 * as the service wrote them then (details with a line break), then migrated to the
+	 * current version.
+	 */
+	private static DataSource threeEventsWrittenBeforeTheChange() {
+		DataSource database = database();
+		migrate(database, "21");
+		JdbcClient jdbc = JdbcClient.create(database);
+		String previous = CanonicalEncoding.GENESIS;
+		for (int seq = 1; seq <= 3; seq++) {
+			previous = insertTheOldWay(jdbc, seq, previous, "approved " + seq + "\nwith a second line");
+		}
+		migrate(database, null);
+		return database;
 	}
 
 	/** An event as the service wrote it before this change (audit/AuditLog.hash then). */

@@ -3,8 +3,10 @@ package nl.postbrug.audit.anchor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -73,13 +75,18 @@ public record AnchorKeyring(AnchorSigner signer, PublicKey publicKey) {
 		String pem = AnchorKeys.pem("PRIVATE KEY", pair.getPrivate().getEncoded());
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, pem, StandardCharsets.US_ASCII);
+			Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE);
 			try {
 				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException notPosix) {
 				// the folder's own permissions have to do
 			}
+		}
+		catch (FileAlreadyExistsException madeMeanwhile) {
+			// another node on the same data folder was first: sign with its key
+			return AnchorKeys.read(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the demo anchor key to " + file, ex);
