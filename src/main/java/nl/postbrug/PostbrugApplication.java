@@ -1,6 +1,7 @@
 package nl.postbrug;
 
 import java.time.Clock;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PostbrugApplication {
 
 	public static void main(String[] args) {
+		for (Command command : ServiceLoader.load(Command.class)) {
+			if (command.handles(args)) {
+				System.exit(command.run(args));
+			}
+		}
 		SpringApplication.run(PostbrugApplication.class, args);
 	}
 

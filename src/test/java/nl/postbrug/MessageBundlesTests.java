@@ -5,7 +5,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DateFormat;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Date;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -43,11 +47,22 @@ class MessageBundlesTests {
 				for (String key : texts.stringPropertyNames()) {
 					String text = texts.getProperty(key);
 					assertThat(text).as(file + " " + key).isNotBlank().doesNotContainPattern(LONE_APOSTROPHE);
-					assertThat(new MessageFormat(text).format(new Object[] { "a", "b", "c" })).as(file + " " + key)
-						.doesNotContain("''");
+					MessageFormat format = new MessageFormat(text);
+					assertThat(format.format(sampleValues(format))).as(file + " " + key).doesNotContain("''");
 				}
 			}
 		}
+	}
+
+	/** A value of the kind each placeholder formats: a number, a date or text. */
+	private static Object[] sampleValues(MessageFormat format) {
+		Format[] formats = format.getFormatsByArgumentIndex();
+		Object[] values = new Object[Math.max(formats.length, 4)];
+		for (int i = 0; i < values.length; i++) {
+			Format one = i < formats.length ? formats[i] : null;
+			values[i] = one instanceof NumberFormat ? (Object) 2 : one instanceof DateFormat ? new Date() : "a";
+		}
+		return values;
 	}
 
 	private static Properties load(Path file) throws IOException {

@@ -178,6 +178,36 @@ class PagesBrowserTests {
 		}
 	}
 
+	@Test
+	void theAuditorFiltersTheLogInTheLanguageOfTheBrowser() throws Exception {
+		try (DevTools page = DevTools.open(this, url("/login"))) {
+			page.waitFor("location.pathname + '|' + document.readyState", "/login|complete");
+			page.run("document.getElementById('username').value = 'auditor';"
+					+ "document.getElementById('password').value = 'demo';"
+					+ "document.querySelector('main form').submit();");
+			page.waitFor("location.pathname + '|' + document.readyState", "/audit|complete");
+			// headless Chromium asks for en-US: the English bundle answers
+			assertThat(page.eval("document.documentElement.lang")).isEqualTo("en");
+			assertThat(page.eval("document.querySelector('.outcome-title').textContent")).isEqualTo("CHAIN INTACT");
+			// every field has its label, every column its header
+			assertThat(page.eval("[...document.querySelectorAll('form.filters input')]"
+					+ ".every(i => document.querySelector('label[for=' + i.id + ']'))"))
+				.isEqualTo("true");
+			assertThat(page.eval("document.querySelectorAll('table.events thead th[scope=col]').length"))
+				.isEqualTo("8");
+			assertThat(page.eval("getComputedStyle(document.querySelector('form.filters')).display")).isEqualTo("flex");
+			page.run("document.getElementById('action').value = 'message_received';"
+					+ "document.querySelector('form.filters').submit();");
+			page.waitFor("new URLSearchParams(location.search).get('action') + '|' + document.readyState",
+					"message_received|complete");
+			assertThat(page.eval("[...document.querySelectorAll('table.events tbody tr td:nth-child(4)')]"
+					+ ".every(td => td.textContent === 'MESSAGE_RECEIVED')"))
+				.isEqualTo("true");
+			assertThat(page.eval("document.querySelectorAll('table.events tbody tr').length")).isNotEqualTo("0");
+			page.screenshot(SHOTS.resolve("audit.png"));
+		}
+	}
+
 	/**
 	 * A message from Anna to Jan de Vries (PIA), approved by screening and printed in a
 	 * batch.

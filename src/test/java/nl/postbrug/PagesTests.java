@@ -122,7 +122,7 @@ class PagesTests {
 		page("/postroom", admin).andExpect(status().isOk());
 		page("/postroom/scan", postroom).andExpect(status().isOk())
 			.andExpect(content().string(containsString("autofocus")));
-		page("/audit", auditor).andExpect(status().isOk()).andExpect(content().string(containsString("CHAIN INTACT")));
+		page("/audit", auditor).andExpect(status().isOk()).andExpect(content().string(containsString("KETEN INTACT")));
 
 		page("/messages", screener).andExpect(status().isForbidden());
 		page("/compose", postroom).andExpect(status().isForbidden());

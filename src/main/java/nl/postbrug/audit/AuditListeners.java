@@ -5,7 +5,11 @@ import nl.postbrug.batches.BatchPrintFailed;
 import nl.postbrug.batches.BatchPrinted;
 import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.delivery.LetterScanned;
+import nl.postbrug.delivery.ScanOutcome;
+import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.MessageStatusChanged;
+import nl.postbrug.intake.MessageView;
+import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.PrintTemplatesReloaded;
 import nl.postbrug.screening.ScreeningRulesReloaded;
 import nl.postbrug.screening.WithholdProposed;
@@ -15,15 +19,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an audit event for every state change the modules announce. The listeners are
- * synchronous, so the event commits in the same transaction as the change, or not at all.
+ * synchronous, so the event commits in the same transaction as the change, or not at all,
+ * and a change made in an HTTP request is recorded with that request's origin.
+ * <p>
+ * What goes in: who, what, to which object, the outcome and staff-only reasons; never a
+ * message's text or subject, a password, a key or a code secret. The events carry none of
+ * those, and URIs lose any credentials on the way in ({@link AuditLog}).
  */
 @Component
 class AuditListeners {
 
 	private final AuditLog log;
 
-	AuditListeners(AuditLog log) {
+	private final Messages messages;
+
+	AuditListeners(AuditLog log, Messages messages) {
 		this.log = log;
+		this.messages = messages;
 	}
 
 	/**
@@ -35,7 +47,24 @@ class AuditListeners {
 	void on(MessageStatusChanged change) {
 		String detail = (change.from() == null ? "" : change.from() + " -> ") + change.to() + ": " + change.detail()
 				+ (change.internalNote() == null ? "" : " [internal: " + change.internalNote() + "]");
-		log.append(change.actor(), "MESSAGE_" + change.to(), "message:" + change.messageId(), detail, change.at());
+		log.append(change.actor(), "MESSAGE_" + change.to(), "message:" + change.messageId(), detail, change.at(),
+				receivedBy(change));
+	}
+
+	/**
+	 * Mail comes in through no HTTP request: the first event of a mailed message names
+	 * the channel it came by. {@code null}: the request being served, or the system.
+	 */
+	private Origin receivedBy(MessageStatusChanged change) {
+		if (change.from() != null) {
+			return null;
+		}
+		Channel channel = messages.find(change.messageId()).map(MessageView::channel).orElse(Channel.WEB);
+		return switch (channel) {
+			case IMAP -> Origin.IMAP;
+			case DROP_FOLDER -> Origin.DROP_FOLDER;
+			case WEB -> null;
+		};
 	}
 
 	@EventListener
@@ -72,8 +101,8 @@ class AuditListeners {
 
 	@EventListener
 	void on(BatchPrintFailed batch) {
-		log.append("system", "BATCH_PRINT_FAILED", "batch:" + batch.batchId(), batch.facility() + ": " + batch.reason(),
-				null);
+		log.append(new AuditLog.Entry("system", "BATCH_PRINT_FAILED", "batch:" + batch.batchId(), AuditResult.FAILURE,
+				batch.facility() + ": " + batch.reason(), null, null));
 	}
 
 	@EventListener
@@ -84,9 +113,10 @@ class AuditListeners {
 
 	@EventListener
 	void on(LetterScanned scan) {
-		log.append(scan.actor(), "SCAN_" + scan.outcome(),
+		log.append(new AuditLog.Entry(scan.actor(), "SCAN_" + scan.outcome(),
 				scan.letterId() == null ? "code:" + scan.code() : "letter:" + scan.letterId(),
-				"code " + scan.code() + (scan.messageId() == null ? "" : ", message " + scan.messageId()), null);
+				scan.outcome() == ScanOutcome.DELIVERED ? AuditResult.SUCCESS : AuditResult.REFUSED,
+				"code " + scan.code() + (scan.messageId() == null ? "" : ", message " + scan.messageId()), null, null));
 	}
 
 }

@@ -1,13 +1,13 @@
 package nl.postbrug.audit;
 
-import nl.postbrug.Sha256;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import nl.postbrug.audit.chain.CanonicalEncoding;
+import nl.postbrug.audit.chain.ChainEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,90 +15,118 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained audit log. Each event's hash covers its content and the
- * previous event's hash, so changing or deleting any event breaks every link after it.
- * Appends join the caller's transaction (the state change and its event commit together)
- * and are serialised by the row lock on {@code audit_head}.
+ * The append-only, hash-chained audit log. Each event's hash covers its fields and the
+ * previous event's hash ({@link CanonicalEncoding}), so changing or deleting any event
+ * breaks every link after it. Appends join the caller's transaction (the state change and
+ * its event commit together) and are serialised by the row lock on {@code audit_head}.
  */
 @Service
 public class AuditLog {
 
-	static final String GENESIS = "0".repeat(64);
-
-	public record Verification(boolean valid, long events, Long firstBroken) {
+	/**
+	 * One event to append.
+	 *
+	 * @param at when it happened; {@code null}: now
+	 * @param origin where it came from; {@code null}: the HTTP request being served, or
+	 * {@link Origin#SYSTEM}
+	 */
+	public record Entry(String actor, String action, String object, AuditResult result, String detail, Instant at,
+			Origin origin) {
 	}
+
+	/** The newest event's sequence number and hash, as {@code audit_head} holds them. */
+	public record Head(long seq, String hash) {
+	}
+
+	// Widths of the audit_event columns: longer values are cut rather than failing the
+	// change they record.
+	private static final int ACTOR = 320, ACTION = 64, OBJECT = 100, DETAIL = 2000, ADDRESS = 64;
+
+	// Credentials written into a URI (ipp://user:secret@host/…) stay out of the log.
+	private static final Pattern URI_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final RequestOrigins origins;
+
+	AuditLog(JdbcClient jdbc, Clock clock, RequestOrigins origins) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.origins = origins;
+	}
+
+	/** A successful action, from the request being served or from the system. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void append(String actor, String action, String object, String detail, Instant at) {
+		append(new Entry(actor, action, object, AuditResult.SUCCESS, detail, at, null));
+	}
+
+	/** A successful action from a known origin. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void append(String actor, String action, String object, String detail, Instant at, Origin origin) {
+		append(new Entry(actor, action, object, AuditResult.SUCCESS, detail, at, origin));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void append(String actor, String type, String subject, String detail, Instant at) {
-		record Head(long seq, String hash) {
-		}
+	public void append(Entry entry) {
 		Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();
-		long seq = head.seq() + 1;
-		Instant when = (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS);
-		String clipped = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
-		String hash = hash(head.hash(), seq, when, actor, type, subject, clipped);
-		jdbc.sql(
-				"INSERT INTO audit_event (seq, at, actor, type, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(seq, when.atOffset(ZoneOffset.UTC), actor, type, subject, clipped, head.hash(), hash)
+		Instant when = (entry.at() == null ? clock.instant() : entry.at()).truncatedTo(ChronoUnit.MILLIS);
+		Origin origin = entry.origin() == null ? origins.current() : entry.origin();
+		ChainEvent event = new ChainEvent(head.seq() + 1, when, clean(entry.actor(), ACTOR),
+				clean(entry.action(), ACTION), clean(entry.object(), OBJECT), entry.result().name(), origin.channel(),
+				clean(origin.address(), ADDRESS), clean(redacted(entry.detail()), DETAIL), CanonicalEncoding.CURRENT,
+				head.hash(), null)
+			.hashed();
+		jdbc.sql("""
+				INSERT INTO audit_event (seq, at, actor, type, subject, result, origin_channel, origin_address, detail,
+				    encoding, prev_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(event.seq(), event.at().atOffset(ZoneOffset.UTC), event.actor(), event.action(), event.object(),
+					event.result(), event.originChannel(), event.originAddress(), event.detail(), event.encoding(),
+					event.prevHash(), event.hash())
 			.update();
-		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
+		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+			.params(event.seq(), event.hash())
+			.update();
+	}
+
+	public Head head() {
+		return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+	}
+
+	private static String redacted(String detail) {
+		return detail == null ? null : URI_CREDENTIALS.matcher(detail).replaceAll("$1…@");
 	}
 
 	/**
-	 * Walks the whole chain in order and reports the first event whose link or content
-	 * does not hold.
+	 * The text as the database will store it, so that the hash computed now is the hash
+	 * recomputed later: no NUL (PostgreSQL refuses it), no half of a surrogate pair
+	 * (neither database keeps it), no more than the column holds.
 	 */
-	@Transactional(readOnly = true)
-	public Verification verify() {
-		AtomicLong count = new AtomicLong();
-		AtomicReference<String> previous = new AtomicReference<>(GENESIS);
-		AtomicLong expectedSeq = new AtomicLong(1);
-		AtomicReference<Long> broken = new AtomicReference<>();
-		jdbc.sql("SELECT seq, at, actor, type, subject, detail, prev_hash, hash FROM audit_event ORDER BY seq")
-			.query(rs -> {
-				long seq = rs.getLong("seq");
-				count.incrementAndGet();
-				if (broken.get() != null) {
-					return;
+	static String clean(String text, int width) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder kept = new StringBuilder(Math.min(text.length(), width));
+		for (int i = 0; i < text.length() && kept.length() < width; i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				if (kept.length() + 2 > width) {
+					break;
 				}
-				Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
-				String expected = hash(previous.get(), seq, at, rs.getString("actor"), rs.getString("type"),
-						rs.getString("subject"), rs.getString("detail"));
-				if (seq != expectedSeq.get() || !previous.get().equals(rs.getString("prev_hash"))
-						|| !expected.equals(rs.getString("hash"))) {
-					broken.set(seq != expectedSeq.get() ? expectedSeq.get() : seq);
-					return;
-				}
-				previous.set(rs.getString("hash"));
-				expectedSeq.incrementAndGet();
-			});
-		if (broken.get() == null) {
-			// Events cut off the end of the chain leave the head pointing past the last
-			// one.
-			long headSeq = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
-			if (headSeq != expectedSeq.get() - 1) {
-				broken.set(expectedSeq.get());
+				kept.append(c).append(text.charAt(++i));
+			}
+			else {
+				kept.append(c == 0 || Character.isSurrogate(c) ? '\uFFFD' : c);
 			}
 		}
-		return new Verification(broken.get() == null, count.get(), broken.get());
-	}
-
-	static String hash(String previous, long seq, Instant at, String actor, String type, String subject,
-			String detail) {
-		String canonical = String.join("\n", previous, Long.toString(seq), at.toString(), actor, type, subject,
-				detail == null ? "" : detail);
-		return Sha256.hex(canonical);
+		return kept.toString();
 	}
 
 }
