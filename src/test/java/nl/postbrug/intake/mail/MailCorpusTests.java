@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.InvalidMessage;
 import nl.postbrug.intake.NewMessage;
+import nl.postbrug.support.Peers;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class MailCorpusTests {
 
-	static final Path CORPUS = Path.of("..", "shared", "corpus", "email");
+	static final Path CORPUS = Peers.corpus().resolve("email");
 
 	private static List<Path> files;
 
