@@ -21,6 +21,16 @@ public final class Problems {
 				jsonPath("$.status").value(status), jsonPath("$.title").value(title));
 	}
 
+	/**
+	 * A problem document with this status whose detail is {@code detail}, whatever its
+	 * title says.
+	 */
+	public static ResultMatcher problemWithDetail(int status, String detail) {
+		return all(status().is(status), content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+				jsonPath("$.status").value(status), jsonPath("$.title").isNotEmpty(),
+				jsonPath("$.detail").value(detail));
+	}
+
 	public static ResultMatcher problem(int status, String title, Matcher<? super String> detail) {
 		return all(problem(status, title), jsonPath("$.detail").value(detail));
 	}
