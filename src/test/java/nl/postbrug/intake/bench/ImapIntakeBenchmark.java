@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Not a test: ingests 1,000 messages from GreenMail through the IMAP poller and prints
@@ -110,10 +113,11 @@ class ImapIntakeBenchmark {
 			}
 		}
 		double ingestSeconds = (System.nanoTime() - start) / 1e9;
-		while (count("SELECT COUNT(*) FROM message WHERE channel = 'IMAP' AND status IN ('RECEIVED', 'SCREENING')") > 0
-				&& System.nanoTime() - start < 600e9) {
-			Thread.sleep(20);
-		}
+		await("every IMAP message screened").atMost(Duration.ofMinutes(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> count(
+					"SELECT COUNT(*) FROM message WHERE channel = 'IMAP' AND status IN ('RECEIVED', 'SCREENING')") == 0);
 		double screenedSeconds = (System.nanoTime() - start) / 1e9;
 		heap.stop();
 		long taken = count("SELECT COUNT(*) FROM message WHERE channel = 'IMAP'") - before;
