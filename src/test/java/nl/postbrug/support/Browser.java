@@ -138,6 +138,10 @@ public final class Browser implements AutoCloseable {
 		if (results.isErrored()) {
 			throw new AssertionError("axe-core could not check " + path() + ": " + results.getErrorMessage());
 		}
+		if (results.getPasses().isEmpty()) {
+			// a page axe could not look into would otherwise pass unchecked
+			throw new AssertionError("axe-core checked no rule on " + path());
+		}
 		List<Rule> violations = results.getViolations();
 		if (!violations.isEmpty()) {
 			throw new AssertionError("WCAG 2.1 AA violations on " + path() + ":\n"
