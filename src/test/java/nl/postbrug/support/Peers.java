@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * server, the shared corpus): on a developer's machine a missing peer skips the test with
  * a visible reason that names the peer and the package providing it; in CI
  * ({@code CI=true}, or the JUnit configuration parameter {@value #CI_PARAMETER}) the same
- * test fails instead, so a green CI run means every peer really ran.
+ * test fails instead, so a green CI run means every peer really ran. {@link SkipReasons}
+ * puts each skip's reason on the console.
  * <p>
  * Tools are looked up on {@code PATH}, as a shell finds them, so a test can be watched
  * skipping by running it with a {@code PATH} that hides the tool.
@@ -54,8 +55,7 @@ public final class Peers {
 			throw new PeerMissing(context.getDisplayName() + ": " + reason
 					+ ". CI=true, so this test fails instead of skipping: a green CI run means every peer ran.");
 		}
-		System.err.println(context.getDisplayName() + " SKIPPED: " + reason);
-		return ConditionEvaluationResult.disabled("SKIPPED: " + reason);
+		return ConditionEvaluationResult.disabled(reason);
 	}
 
 	/** The executable named {@code tool} on {@code PATH}, if there is one. */
