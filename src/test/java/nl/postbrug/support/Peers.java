@@ -84,26 +84,32 @@ public final class Peers {
 	/**
 	 * The shared test corpus ({@code shared/corpus}, never copied into the repository):
 	 * the folder named by {@code -Dpostbrug.corpus} or {@code POSTBRUG_CORPUS}, else the
-	 * nearest {@code shared/corpus} beside the working directory or beside one of its
-	 * parents (a clone next to {@code shared/}, or a worktree one level further down).
-	 * When none exists, {@code ../shared/corpus}, so a skip names where it was expected.
+	 * nearest {@code shared/corpus} beside the working directory or beside its parent (a
+	 * clone next to {@code shared/}, or a worktree one level further down). When none
+	 * exists, {@code ../shared/corpus}, so a skip names where it was expected.
 	 */
 	public static Path corpus() {
 		String configured = System.getProperty(CORPUS_PROPERTY);
 		if (configured == null || configured.isBlank()) {
 			configured = System.getenv("POSTBRUG_CORPUS");
 		}
+		return corpus(configured, Path.of("").toAbsolutePath());
+	}
+
+	static Path corpus(String configured, Path workingDirectory) {
 		if (configured != null && !configured.isBlank()) {
 			return Path.of(configured).toAbsolutePath().normalize();
 		}
-		Path here = Path.of("").toAbsolutePath();
-		for (Path dir = here.getParent(); dir != null; dir = dir.getParent()) {
+		// Two levels only: a clone beside shared/, or a worktree one level further down.
+		// Looking higher would find whatever shared/ happens to lie near the root.
+		Path dir = workingDirectory.getParent();
+		for (int level = 0; level < 2 && dir != null; level++, dir = dir.getParent()) {
 			Path candidate = dir.resolve("shared").resolve("corpus");
 			if (Files.isDirectory(candidate)) {
 				return candidate;
 			}
 		}
-		return here.resolveSibling("shared").resolve("corpus").normalize();
+		return workingDirectory.resolveSibling("shared").resolve("corpus").normalize();
 	}
 
 	/** A test needed a peer that is not there, in a run that may not skip (CI). */

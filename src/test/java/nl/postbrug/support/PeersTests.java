@@ -1,10 +1,12 @@
 package nl.postbrug.support;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -83,28 +85,26 @@ class PeersTests {
 	}
 
 	@Test
-	void theCorpusCanBeNamedBySystemProperty() {
-		String before = System.getProperty(Peers.CORPUS_PROPERTY);
-		try {
-			System.setProperty(Peers.CORPUS_PROPERTY, "/somewhere/corpus");
-			assertThat(Peers.corpus()).isEqualTo(Path.of("/somewhere/corpus"));
-		}
-		finally {
-			if (before == null) {
-				System.clearProperty(Peers.CORPUS_PROPERTY);
-			}
-			else {
-				System.setProperty(Peers.CORPUS_PROPERTY, before);
-			}
-		}
+	void aConfiguredCorpusFolderWins(@TempDir Path dir) throws Exception {
+		Path clone = Files.createDirectories(dir.resolve("ci").resolve("repo"));
+		Files.createDirectories(dir.resolve("ci").resolve("shared").resolve("corpus"));
+		assertThat(Peers.corpus("/somewhere/corpus", clone)).isEqualTo(Path.of("/somewhere/corpus"));
 	}
 
 	@Test
-	void theCorpusIsLookedForBesideTheRepositoryAndItsParents() {
-		Path corpus = Peers.corpus();
-		assertThat(corpus.getFileName()).hasToString("corpus");
-		assertThat(corpus.getParent().getFileName()).hasToString("shared");
-		assertThat(Path.of("").toAbsolutePath().startsWith(corpus.getParent().getParent())).isTrue();
+	void theCorpusIsFoundBesideTheCloneOrBesideOneOfItsParents(@TempDir Path dir) throws Exception {
+		Path corpus = Files.createDirectories(dir.resolve("work").resolve("shared").resolve("corpus"));
+		Path clone = Files.createDirectories(dir.resolve("work").resolve("repo"));
+		Path worktree = Files.createDirectories(dir.resolve("work").resolve("wt").resolve("branch"));
+		assertThat(Peers.corpus(null, clone)).isEqualTo(corpus);
+		assertThat(Peers.corpus(" ", worktree)).isEqualTo(corpus);
+	}
+
+	@Test
+	void withoutACorpusTheExpectedPlaceIsBesideTheClone(@TempDir Path dir) throws Exception {
+		Path clone = Files.createDirectories(dir.resolve("a").resolve("b").resolve("repo"));
+		assertThat(Peers.corpus(null, clone))
+			.isEqualTo(dir.resolve("a").resolve("b").resolve("shared").resolve("corpus"));
 	}
 
 	private static Events run(Class<?> testClass, boolean ci) {
