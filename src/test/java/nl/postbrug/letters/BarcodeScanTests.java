@@ -20,11 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import nl.postbrug.support.Peers;
+import nl.postbrug.support.RequiresTool;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,7 +54,7 @@ class BarcodeScanTests {
 
 	private final LetterRendering rendering = LetterFixtures.rendering();
 
-	private final boolean zbarimg = zbarimgInstalled();
+	private final boolean zbarimg = Peers.onPath("zbarimg").isPresent();
 
 	private final Map<Integer, Scan> scans = new HashMap<>();
 
@@ -96,8 +97,8 @@ class BarcodeScanTests {
 	}
 
 	@Test
+	@RequiresTool(value = "zbarimg", debianPackage = "zbar-tools")
 	void zbarimgDecodesEveryPageOfAThousandLettersAt150Dpi() {
-		Assumptions.assumeTrue(this.zbarimg, "zbarimg not installed: install zbar-tools");
 		Scan scan = this.scans.get(150);
 		assertThat(scan.pages()).isGreaterThanOrEqualTo(LETTERS);
 		assertThat(scan.zbarFailures()).isEmpty();
@@ -110,8 +111,8 @@ class BarcodeScanTests {
 	}
 
 	@Test
+	@RequiresTool(value = "zbarimg", debianPackage = "zbar-tools")
 	void zbarimgDecodesAt200And300Dpi() {
-		Assumptions.assumeTrue(this.zbarimg, "zbarimg not installed: install zbar-tools");
 		assertThat(this.scans.get(200).zbarFailures()).isEmpty();
 		assertThat(this.scans.get(300).zbarFailures()).isEmpty();
 	}
@@ -174,7 +175,8 @@ class BarcodeScanTests {
 	 */
 	private static List<String> zbarimg(Path dir, Map<String, String> expected)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("zbarimg", "--xml", "-q", "-Sdisable", "-Sqrcode.enable"));
+		List<String> command = new ArrayList<>(
+				List.of(Peers.tool("zbarimg").toString(), "--xml", "-q", "-Sdisable", "-Sqrcode.enable"));
 		List<String> files = new ArrayList<>(expected.keySet());
 		Collections.sort(files);
 		command.addAll(files);
@@ -227,21 +229,6 @@ class BarcodeScanTests {
 					+ ": the garden, the dog and the neighbours. ".repeat(1 + random.nextInt(3)));
 		}
 		return String.join("\n\n", paragraphs);
-	}
-
-	private static boolean zbarimgInstalled() {
-		try {
-			Process process = new ProcessBuilder("zbarimg", "--version").redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

@@ -49,20 +49,6 @@ class TemplatesReloadTests extends ApiTestSupport {
 	LetterRendering rendering;
 
 	@Test
-	void onlyAnAdministratorReloadsAndOnlyStaffWhoOverseeMaySeeTheTemplates() throws Exception {
-		mvc.perform(post("/api/v1/letters/templates/reload")).andExpect(status().isUnauthorized());
-		mvc.perform(post("/api/v1/letters/templates/reload").with(SCREENER))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		mvc.perform(post("/api/v1/letters/templates/reload").with(AUDITOR)).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/letters/templates").with(POSTROOM)).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/letters/templates").with(ANNA)).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/letters/templates").with(AUDITOR))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.files['letter.html']").isString());
-	}
-
-	@Test
 	void aBrokenEditIsRefusedWithItsFileAndAGoodOneIsUsedAndAudited() throws Exception {
 		String before = version();
 		String coverBefore = fileDigest("cover.html");

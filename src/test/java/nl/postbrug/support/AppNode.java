@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application in a process of its own, as one node of a cluster: started with the
@@ -51,18 +54,20 @@ public final class AppNode implements AutoCloseable {
 
 	/** Waits until the application has started (or fails with its log). */
 	public AppNode awaitStarted(Duration timeout) {
-		Instant until = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(until)) {
-			String text = log();
-			if (text.contains("Started PostbrugApplication")) {
-				return this;
-			}
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Node " + name + " stopped during start-up:\n" + tail(text));
-			}
-			sleep(250);
+		try {
+			await("node " + name + " started").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+				String text = log();
+				if (!text.contains("Started PostbrugApplication") && !process.isAlive()) {
+					throw new IllegalStateException("Node " + name + " stopped during start-up:\n" + tail(text));
+				}
+				return text.contains("Started PostbrugApplication");
+			});
+			return this;
 		}
-		throw new IllegalStateException("Node " + name + " did not start within " + timeout + ":\n" + tail(log()));
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("Node " + name + " did not start within " + timeout + ":\n" + tail(log()),
+					ex);
+		}
 	}
 
 	public String name() {
@@ -109,15 +114,6 @@ public final class AppNode implements AutoCloseable {
 
 	private static String tail(String text) {
 		return text.length() <= 6000 ? text : text.substring(text.length() - 6000);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

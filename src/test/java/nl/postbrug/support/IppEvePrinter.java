@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real IPP Everywhere printer for tests: CUPS' {@code ippeveprinter} on a free loopback
@@ -55,17 +58,6 @@ public final class IppEvePrinter implements AutoCloseable {
 		}
 	}
 
-	/** Null when everything is installed, else the missing tool. */
-	public static String missingTools() {
-		if (which("ippeveprinter") == null) {
-			return "ippeveprinter";
-		}
-		if (which("dbus-daemon") == null) {
-			return "dbus-daemon";
-		}
-		return null;
-	}
-
 	public static IppEvePrinter open(String name) {
 		acquireBus();
 		IppEvePrinter printer = new IppEvePrinter(name);
@@ -102,7 +94,7 @@ public final class IppEvePrinter implements AutoCloseable {
 			return;
 		}
 		try {
-			process = new ProcessBuilder(which("ippeveprinter").toString(), "-p", String.valueOf(port), "-n",
+			process = new ProcessBuilder(Peers.tool("ippeveprinter").toString(), "-p", String.valueOf(port), "-n",
 					"localhost", "-r", "off", "-f", "application/pdf", "-d", spool.toString(), "-k", name)
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -111,20 +103,30 @@ public final class IppEvePrinter implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Instant until = Instant.now().plus(Duration.ofSeconds(20));
-		while (Instant.now().isBefore(until)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("ippeveprinter stopped: " + logText());
-			}
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("localhost", port), 200);
-				return;
-			}
-			catch (IOException notYet) {
-				sleep(100);
-			}
+		Process started = process;
+		try {
+			await("ippeveprinter listening on port " + port).atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					if (!started.isAlive()) {
+						throw new IllegalStateException("ippeveprinter stopped: " + logText());
+					}
+					return accepts(port);
+				});
 		}
-		throw new IllegalStateException("ippeveprinter did not open port " + port + ": " + logText());
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("ippeveprinter did not open port " + port + ": " + logText(), ex);
+		}
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", port), 200);
+			return true;
+		}
+		catch (IOException notYet) {
+			return false;
+		}
 	}
 
 	/** Switches the printer off: connections are refused until {@link #start()}. */
@@ -169,7 +171,8 @@ public final class IppEvePrinter implements AutoCloseable {
 				// refuses to start then.
 				Files.deleteIfExists(PID_FILE);
 				Files.deleteIfExists(BUS_SOCKET);
-				Process dbus = new ProcessBuilder(which("dbus-daemon").toString(), "--system", "--fork", "--print-pid")
+				Process dbus = new ProcessBuilder(Peers.tool("dbus-daemon").toString(), "--system", "--fork",
+						"--print-pid")
 					.redirectErrorStream(true)
 					.start();
 				String out = new String(dbus.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -217,25 +220,6 @@ public final class IppEvePrinter implements AutoCloseable {
 		}
 		catch (IOException | NumberFormatException ex) {
 			return false;
-		}
-	}
-
-	private static Path which(String tool) {
-		for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin", "/usr/local/sbin")) {
-			Path candidate = Path.of(dir, tool);
-			if (Files.isExecutable(candidate)) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

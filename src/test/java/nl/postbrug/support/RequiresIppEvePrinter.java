@@ -5,34 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 /**
  * Runs the test only when {@code ippeveprinter} (Debian package cups-ipp-utils) and
- * {@code dbus-daemon} are installed; otherwise it is skipped with the reason.
+ * {@code dbus-daemon} (package dbus) are on {@code PATH}; otherwise it skips with the
+ * reason, or fails in CI ({@link Peers}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(RequiresIppEvePrinter.Condition.class)
+@RequiresTool(value = "ippeveprinter", debianPackage = "cups-ipp-utils")
+@RequiresTool(value = "dbus-daemon", debianPackage = "dbus")
 public @interface RequiresIppEvePrinter {
-
-	class Condition implements ExecutionCondition {
-
-		@Override
-		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			String missing = IppEvePrinter.missingTools();
-			if (missing == null) {
-				return ConditionEvaluationResult.enabled("ippeveprinter and dbus-daemon are installed");
-			}
-			String reason = "SKIPPED: " + missing
-					+ " not installed (apt-get install cups-ipp-utils dbus); the IPP printer tests need it";
-			System.err.println(context.getDisplayName() + " " + reason);
-			return ConditionEvaluationResult.disabled(reason);
-		}
-
-	}
 
 }

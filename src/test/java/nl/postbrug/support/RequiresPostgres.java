@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the test only when the PostgreSQL server of these machines answers on
- * 127.0.0.1:5432 (database {@code test}, user {@code postgres}); otherwise it is skipped
- * with the reason.
+ * 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust authentication);
+ * otherwise it skips with the reason, or fails in CI ({@link Peers}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,16 +29,33 @@ public @interface RequiresPostgres {
 
 	class Condition implements ExecutionCondition {
 
+		/**
+		 * Asked once per test run: every test class and method evaluates the condition.
+		 */
+		private static volatile String unreachable;
+
+		private static volatile boolean asked;
+
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			try (Connection connection = DriverManager.getConnection(URL + "?connectTimeout=3", USER, "")) {
+			if (!asked) {
+				unreachable = connect();
+				asked = true;
+			}
+			if (unreachable == null) {
 				return ConditionEvaluationResult.enabled("PostgreSQL answers at " + URL);
 			}
+			return Peers.missing(context, "PostgreSQL server at " + URL, unreachable,
+					"apt-get install postgresql, start its cluster and allow user " + USER
+							+ " on 127.0.0.1 with trust authentication and a database 'test' (.ci/run does all this)");
+		}
+
+		private static String connect() {
+			try (Connection connection = DriverManager.getConnection(URL + "?connectTimeout=3", USER, "")) {
+				return null;
+			}
 			catch (SQLException ex) {
-				String reason = "SKIPPED: no PostgreSQL server at " + URL + " (" + ex.getMessage()
-						+ "); start one to run the PostgreSQL tests";
-				System.err.println(context.getDisplayName() + " " + reason);
-				return ConditionEvaluationResult.disabled(reason);
+				return ex.getMessage();
 			}
 		}
 

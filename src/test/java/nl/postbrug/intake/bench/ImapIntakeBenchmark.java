@@ -39,6 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Not a test: ingests 1,000 messages from GreenMail through the IMAP poller and prints
  * messages per second and peak heap. Excluded from {@code ./mvnw verify}; run it with
@@ -111,9 +113,9 @@ class ImapIntakeBenchmark {
 			}
 		}
 		double ingestSeconds = (System.nanoTime() - start) / 1e9;
-		org.awaitility.Awaitility.await()
+		await("every IMAP message screened").atMost(Duration.ofMinutes(10))
+			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(20))
-			.atMost(Duration.ofMinutes(10))
 			.until(() -> count(
 					"SELECT COUNT(*) FROM message WHERE channel = 'IMAP' AND status IN ('RECEIVED', 'SCREENING')") == 0);
 		double screenedSeconds = (System.nanoTime() - start) / 1e9;

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.NewMessage;
+import nl.postbrug.support.Peers;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class MailCorpusTests {
 
-	/**
-	 * {@code ../shared/corpus/email}, or the {@code email} folder of the corpus named by
-	 * the system property {@code postbrug.corpus} (for a checkout elsewhere).
-	 */
-	static final Path CORPUS = Path
-		.of(System.getProperty("postbrug.corpus", Path.of("..", "shared", "corpus").toString()), "email");
+	static final Path CORPUS = Peers.corpus().resolve("email");
 
 	private static List<Path> files;
 

@@ -1,0 +1,184 @@
+package nl.postbrug.batches.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.postbrug.batches.BatchStatus;
+import nl.postbrug.batches.BatchView;
+import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.printer.PrinterUnavailable;
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Registry;
+import nl.postbrug.registry.Role;
+import nl.postbrug.registry.security.PostbrugWebSecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static nl.postbrug.batches.web.BatchesControllerTests.PIA;
+import static nl.postbrug.batches.web.BatchesControllerTests.batch;
+import static nl.postbrug.support.Users.anna;
+import static nl.postbrug.support.Users.as;
+import static nl.postbrug.support.Users.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The postroom pages' HTTP contract: roles, CSRF on every form, and refusals shown as a
+ * readable page or as the reason on the batch page.
+ */
+@WebMvcTest(PostroomPage.class)
+@PostbrugWebSecurity
+class PostroomPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	Batches batches;
+
+	@MockitoBean
+	Registry registry;
+
+	@BeforeEach
+	void onePrisonFacility() {
+		given(registry.facilities()).willReturn(List.of(PIA));
+		given(registry.facility("PIA")).willReturn(Optional.of(PIA));
+		given(registry.facility(PIA.id())).willReturn(PIA);
+	}
+
+	@Test
+	void postroomAndAdministratorsSeeTheBatchesOfTheirFacilities() throws Exception {
+		given(batches.recent(PIA.id(), 20)).willReturn(List.of(batch(5, BatchStatus.PRINTED)));
+		for (PostbrugUser user : List.of(staff(Role.POSTROOM), staff(Role.FACILITY_ADMIN))) {
+			mvc.perform(get("/postroom").accept(MediaType.TEXT_HTML).with(as(user)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Run batch now")))
+				.andExpect(content().string(containsString("PIA")))
+				.andExpect(content().string(containsString("#5")));
+		}
+	}
+
+	@Test
+	void withoutSignInThePagesSendToTheLoginForm() throws Exception {
+		mvc.perform(get("/postroom")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/postroom/batches/5")).andExpect(redirectedUrl("/login"));
+		verifyNoInteractions(batches);
+	}
+
+	@Test
+	void relativesScreenersAndAuditorsAreForbidden() throws Exception {
+		for (PostbrugUser user : List.of(anna(), staff(Role.SCREENER), staff(Role.AUDITOR))) {
+			mvc.perform(get("/postroom").with(as(user))).andExpect(status().isForbidden());
+			mvc.perform(get("/postroom/batches/5").with(as(user))).andExpect(status().isForbidden());
+			mvc.perform(post("/postroom/facilities/PIA/batches").with(as(user)).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+		verifyNoInteractions(batches);
+	}
+
+	@Test
+	void onlyPostroomStaffPrintAgainMarkPrintedOrReprint() throws Exception {
+		PostbrugUser admin = staff(Role.FACILITY_ADMIN);
+		mvc.perform(post("/postroom/batches/5/print").with(as(admin)).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(admin)).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(admin)).with(csrf()))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(batches);
+	}
+
+	@Test
+	void everyFormNeedsItsCsrfToken() throws Exception {
+		PostbrugUser postroom = staff(Role.POSTROOM);
+		mvc.perform(post("/postroom/facilities/PIA/batches").with(as(postroom))).andExpect(status().isForbidden());
+		mvc.perform(post("/postroom/batches/5/print").with(as(postroom))).andExpect(status().isForbidden());
+		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(postroom))).andExpect(status().isForbidden());
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(postroom)))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(batches);
+	}
+
+	@Test
+	void aBatchRunByHandLeadsToItsPageWithANotice() throws Exception {
+		given(batches.runNow(eq(PIA), any())).willReturn(batch(5, BatchStatus.PRINTED));
+		mvc.perform(post("/postroom/facilities/PIA/batches").with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(redirectedUrl("/postroom/batches/5"))
+			.andExpect(flash().attribute("notice", containsString("Batch 5 for PIA")));
+	}
+
+	@Test
+	void anUnknownFacilityIsAReadableNotFoundPage() throws Exception {
+		given(registry.facility("NOPE")).willReturn(Optional.empty());
+		mvc.perform(post("/postroom/facilities/NOPE/batches").accept(MediaType.TEXT_HTML)
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("There is no facility NOPE in your facilities")));
+	}
+
+	@Test
+	void aForeignBatchIsAReadableNotFoundPage() throws Exception {
+		given(batches.get(eq(999999L), any())).willThrow(new Batches.OutOfScope("batch 999999"));
+		mvc.perform(get("/postroom/batches/999999").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("There is no batch 999999 in your facilities")));
+	}
+
+	@Test
+	void aBatchIdThatIsNotANumberIsABadRequest() throws Exception {
+		mvc.perform(get("/postroom/batches/latest").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isBadRequest());
+		verifyNoInteractions(batches);
+	}
+
+	@Test
+	void aBatchPageOffersReprintsToPostroomStaffOnly() throws Exception {
+		given(batches.get(eq(5L), any())).willReturn(batch(5, BatchStatus.PRINTED));
+		given(batches.items(5))
+			.willReturn(List.of(new BatchView.Item(11, "PB-AAAAA-AAAAA-A", UUID.randomUUID(), "1000000001", 1)));
+		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("PB-AAAAA-AAAAA-A")))
+			.andExpect(content().string(containsString("Reprint</button>")));
+		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.FACILITY_ADMIN))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Reprint</button>"))));
+	}
+
+	@Test
+	void whatCannotBeDoneNowIsTheReasonOnTheBatchPage() throws Exception {
+		PostbrugUser postroom = staff(Role.POSTROOM);
+		given(batches.printAgain(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+		mvc.perform(post("/postroom/batches/5/print").with(as(postroom)).with(csrf()))
+			.andExpect(redirectedUrl("/postroom/batches/5"))
+			.andExpect(flash().attribute("problem", "Batch 5 is PRINTED"));
+		given(batches.markPrintedByHand(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(postroom)).with(csrf()))
+			.andExpect(flash().attribute("problem", "Batch 5 is PRINTED"));
+		given(batches.reprint(eq(11L), any())).willThrow(new PrinterUnavailable("the printer did not answer", null));
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(postroom)).with(csrf()))
+			.andExpect(redirectedUrl("/postroom/batches/5"))
+			.andExpect(flash().attribute("problem", "the printer did not answer"));
+	}
+
+}

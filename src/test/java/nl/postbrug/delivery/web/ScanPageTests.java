@@ -1,0 +1,123 @@
+package nl.postbrug.delivery.web;
+
+import java.util.UUID;
+
+import nl.postbrug.delivery.Delivery;
+import nl.postbrug.delivery.ScanOutcome;
+import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.Role;
+import nl.postbrug.registry.security.PostbrugWebSecurity;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static nl.postbrug.delivery.web.ScanControllerTests.JAN;
+import static nl.postbrug.support.Users.allBut;
+import static nl.postbrug.support.Users.as;
+import static nl.postbrug.support.Users.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The hand-over desk's HTTP contract: postroom only, CSRF on the scan form, and every
+ * answer (also a refusal) is the scan page again with the field ready for the next code.
+ */
+@WebMvcTest(ScanPage.class)
+@PostbrugWebSecurity
+class ScanPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	Delivery delivery;
+
+	@Test
+	void theFormIsReadyForTheScanner() throws Exception {
+		mvc.perform(get("/postroom/scan").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("autofocus")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void aScanShowsTheOutcomeAndThePrisoner() throws Exception {
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any()))
+			.willReturn(new Delivery.Scan(ScanOutcome.DELIVERED, 11L, UUID.randomUUID(), JAN));
+		mvc.perform(
+				post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A").with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("outcome-ok")))
+			.andExpect(content().string(containsString(">DELIVERED<")))
+			.andExpect(content().string(containsString("Jan de Vries")))
+			.andExpect(content().string(containsString("B-2.01")))
+			.andExpect(content().string(containsString("autofocus")));
+	}
+
+	@Test
+	void anEmptyScanAsksForTheCode() throws Exception {
+		for (String code : new String[] { null, "", "   " }) {
+			var request = post("/postroom/scan").with(as(staff(Role.POSTROOM))).with(csrf());
+			if (code != null) {
+				request.param("code", code);
+			}
+			mvc.perform(request)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Nothing was scanned")));
+		}
+		verifyNoInteractions(delivery);
+	}
+
+	@Test
+	void aScanThatCannotBeRecordedSaysWhyOnTheScanPage() throws Exception {
+		given(delivery.scan(eq("garbage"), any())).willThrow(new IllegalArgumentException("not a Postbrug code"));
+		mvc.perform(post("/postroom/scan").param("code", "garbage").with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The scan could not be recorded: not a Postbrug code")))
+			.andExpect(content().string(containsString("autofocus")));
+		UUID id = UUID.randomUUID();
+		given(delivery.scan(eq("late"), any()))
+			.willThrow(new IllegalTransition(id, MessageStatus.REJECTED, MessageStatus.DELIVERED));
+		mvc.perform(post("/postroom/scan").param("code", "late").with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("cannot become DELIVERED")));
+	}
+
+	@Test
+	void theScanFormNeedsItsCsrfToken() throws Exception {
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A").with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(delivery);
+	}
+
+	@Test
+	void withoutSignInThePageSendsToTheLoginForm() throws Exception {
+		mvc.perform(get("/postroom/scan")).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void everyRoleButPostroomIsForbidden() throws Exception {
+		for (PostbrugUser user : allBut(Role.POSTROOM)) {
+			mvc.perform(get("/postroom/scan").with(as(user))).andExpect(status().isForbidden());
+			mvc.perform(post("/postroom/scan").param("code", "x").with(as(user)).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+		verifyNoInteractions(delivery);
+	}
+
+}
