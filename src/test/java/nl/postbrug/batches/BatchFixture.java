@@ -110,7 +110,9 @@ final class BatchFixture {
 		return new BatchSettings(dir.resolve("batches"), dir.resolve("printer"), null, null, retry, maxRetry,
 				maxLetters, Duration.ofSeconds(15), Duration.ofMinutes(1), Duration.ofMillis(200),
 				Duration.ofSeconds(30), "test-node",
-				new Printers.IppTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)));
+				// generous: a loaded build machine may take seconds to answer a freshly
+				// started printer
+				new Printers.IppTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
 	}
 
 }

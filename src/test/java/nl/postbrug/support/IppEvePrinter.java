@@ -93,29 +93,66 @@ public final class IppEvePrinter implements AutoCloseable {
 		if (process != null && process.isAlive()) {
 			return;
 		}
+		// On a loaded machine a printer started right after another stopped on the same
+		// port now and then exits at once; a real printer switched on again is retried
+		// too.
+		for (int attempt = 1;; attempt++) {
+			long logStart = logSize();
+			Process started = launch();
+			try {
+				await("ippeveprinter listening on port " + port).atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> !started.isAlive() || accepts(port));
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new IllegalStateException("ippeveprinter did not open port " + port + ": " + logSince(logStart),
+						ex);
+			}
+			if (started.isAlive()) {
+				return;
+			}
+			if (attempt == 3) {
+				throw new IllegalStateException("ippeveprinter stopped " + attempt + " times on start (exit "
+						+ started.exitValue() + "): " + logSince(logStart));
+			}
+			pause(Duration.ofMillis(500L * attempt));
+		}
+	}
+
+	private Process launch() {
 		try {
 			process = new ProcessBuilder(Peers.tool("ippeveprinter").toString(), "-p", String.valueOf(port), "-n",
 					"localhost", "-r", "off", "-f", "application/pdf", "-d", spool.toString(), "-k", name)
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
+			return process;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Process started = process;
+	}
+
+	private long logSize() {
 		try {
-			await("ippeveprinter listening on port " + port).atMost(Duration.ofSeconds(20))
-				.pollInterval(Duration.ofMillis(100))
-				.until(() -> {
-					if (!started.isAlive()) {
-						throw new IllegalStateException("ippeveprinter stopped: " + logText());
-					}
-					return accepts(port);
-				});
+			return Files.exists(log) ? Files.size(log) : 0;
 		}
-		catch (ConditionTimeoutException ex) {
-			throw new IllegalStateException("ippeveprinter did not open port " + port + ": " + logText(), ex);
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private String logSince(long offset) {
+		String text = logText();
+		return offset < text.length() ? text.substring((int) offset) : text;
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
