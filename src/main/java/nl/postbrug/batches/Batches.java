@@ -15,6 +15,7 @@ import nl.postbrug.batches.printer.PrintJob;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.batches.printer.Printers;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 
@@ -29,15 +30,6 @@ import org.springframework.stereotype.Service;
 public class Batches {
 
 	private static final Logger log = LoggerFactory.getLogger(Batches.class);
-
-	/** Staff may only touch batches of their own facilities. */
-	public static class OutOfScope extends RuntimeException {
-
-		public OutOfScope(String what) {
-			super("There is no " + what + " in your facilities");
-		}
-
-	}
 
 	/** A reprint of a letter whose message can no longer be handed over. */
 	public static class CannotReprint extends RuntimeException {

@@ -10,6 +10,7 @@ import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.intake.Reason;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,17 +47,6 @@ public class Review {
 
 		public InvalidDecision(String message) {
 			super(message);
-		}
-
-	}
-
-	/**
-	 * The message is not in this screener's facilities; answered like a missing message.
-	 */
-	public static class OutOfScope extends RuntimeException {
-
-		public OutOfScope(UUID id) {
-			super("There is no message " + id + " in your facilities");
 		}
 
 	}
@@ -101,9 +91,9 @@ public class Review {
 	 */
 	@Transactional
 	public MessageStatus decide(PostbrugUser screener, UUID id, Decision decision, String reason) {
-		MessageView message = messages.find(id).orElseThrow(() -> new OutOfScope(id));
+		MessageView message = messages.find(id).orElseThrow(() -> new OutOfScope("message " + id));
 		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
-			throw new OutOfScope(id);
+			throw new OutOfScope("message " + id);
 		}
 		if (message.status() != MessageStatus.IN_REVIEW) {
 			throw new IllegalTransition(id, message.status(), target(decision));

@@ -2,6 +2,7 @@ package nl.postbrug.batches.web;
 
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
+import nl.postbrug.registry.OutOfScope;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,7 @@ import static nl.postbrug.ErrorResponses.page;
 class BatchPageProblems {
 
 	@ExceptionHandler
-	ModelAndView outOfScope(Batches.OutOfScope ex) {
+	ModelAndView outOfScope(OutOfScope ex) {
 		return page(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 

@@ -2,6 +2,7 @@ package nl.postbrug.batches.web;
 
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
+import nl.postbrug.registry.OutOfScope;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,7 @@ import static nl.postbrug.ErrorResponses.problem;
 class BatchProblems {
 
 	@ExceptionHandler
-	ProblemDetail outOfScope(Batches.OutOfScope ex) {
+	ProblemDetail outOfScope(OutOfScope ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 

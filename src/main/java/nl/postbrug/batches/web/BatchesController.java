@@ -8,6 +8,7 @@ import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 
@@ -51,7 +52,7 @@ class BatchesController {
 	@PostMapping("/api/v1/facilities/{code}/batches")
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	ResponseEntity<BatchSummary> runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code) {
-		Facility facility = registry.facility(code).orElseThrow(() -> new Batches.OutOfScope("facility " + code));
+		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope("facility " + code));
 		BatchView batch = batches.runNow(facility, user);
 		return ResponseEntity.created(URI.create("/api/v1/batches/" + batch.id())).body(BatchSummary.of(batch));
 	}

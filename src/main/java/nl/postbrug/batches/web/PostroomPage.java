@@ -9,6 +9,7 @@ import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
@@ -77,7 +78,7 @@ class PostroomPage {
 	@PostMapping("/postroom/facilities/{code}/batches")
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	String runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code, RedirectAttributes redirect) {
-		Facility facility = registry.facility(code).orElseThrow(() -> new Batches.OutOfScope("facility " + code));
+		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope("facility " + code));
 		BatchView batch = batches.runNow(facility, user);
 		redirect.addFlashAttribute("notice", "Batch " + batch.id() + " for " + facility.code() + ": " + batch.letters()
 				+ " letter(s), " + batch.pages() + " page(s), " + batch.status() + ".");

@@ -1,14 +1,18 @@
 package nl.postbrug.screening.web;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import nl.postbrug.intake.IllegalTransition;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.RejectReason;
@@ -31,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewPage {
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
 	record FacilityCount(String code, String name, long waiting, String oldest) {
 	}
 
@@ -48,11 +50,14 @@ class ReviewPage {
 
 	private final Messages messages;
 
-	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages) {
+	private final Clock clock;
+
+	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages, Clock clock) {
 		this.queue = queue;
 		this.review = review;
 		this.registry = registry;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/review")
@@ -60,9 +65,14 @@ class ReviewPage {
 	String queue(@AuthenticationPrincipal PostbrugUser screener,
 			@RequestParam(name = "order", required = false) String order, Model model) {
 		ReviewQueue.Order chosen = ReviewQueue.Order.parse(order);
+		// Times are shown in the facility's own zone, as its staff read a clock.
+		Map<String, ZoneId> zones = registry.facilities()
+			.stream()
+			.collect(Collectors.toMap(Facility::code, Facility::zone));
 		List<Card> cards = queue.itemsFor(screener, chosen)
 			.stream()
-			.map(item -> new Card(item, item.receivedAt().atZone(ZONE), Highlights.of(item.text(), item.findings()),
+			.map(item -> new Card(item, item.receivedAt().atZone(zones.getOrDefault(item.facility(), clock.getZone())),
+					Highlights.of(item.text(), item.findings()),
 					java.util.stream.IntStream.range(0, item.photos()).boxed().toList()))
 			.toList();
 		List<FacilityCount> counts = registry.facilities()
@@ -82,13 +92,13 @@ class ReviewPage {
 	@PreAuthorize("hasRole('SCREENER')")
 	org.springframework.http.ResponseEntity<byte[]> photo(@AuthenticationPrincipal PostbrugUser screener,
 			@PathVariable UUID id, @PathVariable int index) {
-		var message = messages.find(id).orElseThrow(() -> new Review.OutOfScope(id));
+		var message = messages.find(id).orElseThrow(() -> new OutOfScope("message " + id));
 		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
-			throw new Review.OutOfScope(id);
+			throw new OutOfScope("message " + id);
 		}
 		var photos = messages.photos(id);
 		if (index < 0 || index >= photos.size()) {
-			throw new Review.OutOfScope(id);
+			throw new OutOfScope("message " + id);
 		}
 		var photo = photos.get(index);
 		return org.springframework.http.ResponseEntity.ok()
@@ -110,7 +120,7 @@ class ReviewPage {
 							? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
 							: "Message " + shortId(id) + " is now " + status + ".");
 		}
-		catch (Review.InvalidDecision | Review.OutOfScope | IllegalTransition ex) {
+		catch (Review.InvalidDecision | OutOfScope | IllegalTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and
 			// decide again.
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -123,7 +133,7 @@ class ReviewPage {
 			.filter(card -> card.item().facility().equals(facility.code()))
 			.map(card -> card.item().receivedAt())
 			.min(java.util.Comparator.naturalOrder())
-			.map(ReviewPage::age)
+			.map(since -> age(since, clock.instant()))
 			.orElse("");
 		return new FacilityCount(facility.code(), facility.name(),
 				messages.count(MessageStatus.IN_REVIEW, facility.id()), oldest);
@@ -133,8 +143,8 @@ class ReviewPage {
 	 * How long a message has waited, as a screener reads it: "45 min", "3 h 10 min", "2 d
 	 * 4 h".
 	 */
-	static String age(java.time.Instant since) {
-		java.time.Duration waited = java.time.Duration.between(since, java.time.Instant.now());
+	static String age(java.time.Instant since, java.time.Instant now) {
+		java.time.Duration waited = java.time.Duration.between(since, now);
 		if (waited.toDays() > 0) {
 			return waited.toDays() + " d " + waited.toHoursPart() + " h";
 		}

@@ -60,10 +60,6 @@ class ReviewQueue {
 		this.review = review;
 	}
 
-	List<Item> itemsFor(PostbrugUser screener) {
-		return itemsFor(screener, Order.OLDEST);
-	}
-
 	List<Item> itemsFor(PostbrugUser screener, Order order) {
 		List<Item> items = new ArrayList<>();
 		for (Facility facility : registry.facilities()) {

@@ -1,6 +1,7 @@
 package nl.postbrug.screening.web;
 
 import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.screening.Review;
 
 import org.springframework.core.Ordered;
@@ -26,7 +27,7 @@ class ScreeningPageProblems {
 	}
 
 	@ExceptionHandler
-	ModelAndView outOfScope(Review.OutOfScope ex) {
+	ModelAndView outOfScope(OutOfScope ex) {
 		return page(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
 	}
 

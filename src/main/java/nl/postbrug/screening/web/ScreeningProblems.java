@@ -1,6 +1,7 @@
 package nl.postbrug.screening.web;
 
 import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.screening.Review;
 
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,7 @@ class ScreeningProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail outOfScope(Review.OutOfScope ex) {
+	ProblemDetail outOfScope(OutOfScope ex) {
 		return problem(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
 	}
 

@@ -13,6 +13,7 @@ import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
@@ -101,7 +102,7 @@ class BatchesControllerTests {
 	@Test
 	void aFacilityOutsideTheStaffMembersOwnIsNotFound() throws Exception {
 		given(registry.facility("PIA")).willReturn(Optional.of(PIA));
-		given(batches.runNow(eq(PIA), any())).willThrow(new Batches.OutOfScope("facility PIA"));
+		given(batches.runNow(eq(PIA), any())).willThrow(new OutOfScope("facility PIA"));
 		mvc.perform(post("/api/v1/facilities/PIA/batches").with(as(staff(Role.POSTROOM))))
 			.andExpect(problem(404, "Not found", "There is no facility PIA in your facilities"));
 	}
@@ -137,7 +138,7 @@ class BatchesControllerTests {
 
 	@Test
 	void anUnknownOrForeignBatchIsNotFound() throws Exception {
-		given(batches.get(eq(999999L), any())).willThrow(new Batches.OutOfScope("batch 999999"));
+		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope("batch 999999"));
 		mvc.perform(get("/api/v1/batches/999999").with(as(staff(Role.POSTROOM))))
 			.andExpect(problem(404, "Not found", "There is no batch 999999 in your facilities"));
 		mvc.perform(get("/api/v1/batches/999999/pdf").with(as(staff(Role.POSTROOM))))
@@ -180,7 +181,7 @@ class BatchesControllerTests {
 		given(batches.reprint(eq(11L), any())).willThrow(new Batches.CannotReprint("Message was delivered"));
 		mvc.perform(post("/api/v1/letters/11/reprint").with(as(staff(Role.POSTROOM))))
 			.andExpect(problem(409, "Cannot do this now", "Message was delivered"));
-		given(batches.reprint(eq(12L), any())).willThrow(new Batches.OutOfScope("letter 12"));
+		given(batches.reprint(eq(12L), any())).willThrow(new OutOfScope("letter 12"));
 		mvc.perform(post("/api/v1/letters/12/reprint").with(as(staff(Role.POSTROOM))))
 			.andExpect(problem(404, "Not found"));
 	}

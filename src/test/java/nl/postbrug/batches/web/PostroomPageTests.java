@@ -8,6 +8,7 @@ import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
@@ -137,7 +138,7 @@ class PostroomPageTests {
 
 	@Test
 	void aForeignBatchIsAReadableNotFoundPage() throws Exception {
-		given(batches.get(eq(999999L), any())).willThrow(new Batches.OutOfScope("batch 999999"));
+		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope("batch 999999"));
 		mvc.perform(get("/postroom/batches/999999").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import nl.postbrug.intake.IllegalTransition;
 import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Role;
 import nl.postbrug.registry.security.PostbrugWebSecurity;
@@ -115,7 +116,7 @@ class ReviewControllerTests {
 
 	@Test
 	void aMessageOutsideTheScreenersFacilitiesIsNotFound() throws Exception {
-		given(review.decide(any(), eq(ID), any(), any())).willThrow(new Review.OutOfScope(ID));
+		given(review.decide(any(), eq(ID), any(), any())).willThrow(new OutOfScope("message " + ID));
 		mvc.perform(decide(ID, "{\"decision\":\"APPROVE\"}").with(as(staff(Role.SCREENER))))
 			.andExpect(problem(404, "No such message", "in your facilities"));
 	}
