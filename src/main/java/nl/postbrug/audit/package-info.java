@@ -3,5 +3,5 @@
  * integrity; listens only.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "intake", "screening", "batches", "delivery", "registry", "letters" })
+		allowedDependencies = { "intake", "screening", "batches", "delivery", "letters" })
 package nl.postbrug.audit;

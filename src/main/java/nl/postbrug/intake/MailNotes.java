@@ -12,12 +12,15 @@ import java.util.List;
  * sender may be told
  * @param authFailures the SPF/DKIM/DMARC verdicts that failed, as the receiving server
  * reported them ({@code spf=fail}, {@code dmarc=fail}); empty if none
+ * @param senderConfirmed whether the own receiving mail server confirmed the sender (a
+ * trusted pass and no failure); a mail without a trusted result is unknown, not passed
  * @param notTaken the parts of the mail (or upload) that were left out, each with its
  * reason; empty if none
  */
-public record MailNotes(Reason refusal, Reason noReply, List<String> authFailures, List<Reason> notTaken) {
+public record MailNotes(Reason refusal, Reason noReply, List<String> authFailures, boolean senderConfirmed,
+		List<Reason> notTaken) {
 
-	public static final MailNotes NONE = new MailNotes(null, null, List.of(), List.of());
+	public static final MailNotes NONE = new MailNotes(null, null, List.of(), false, List.of());
 
 	public MailNotes {
 		authFailures = authFailures == null ? List.of() : List.copyOf(authFailures);

@@ -138,10 +138,12 @@ public class MessageIntake {
 		jdbc.sql("""
 				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
 				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
-				  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures)
+				  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures,
+				  sender_confirmed)
 				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
 				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0,
-				  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures)
+				  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures,
+				  :senderConfirmed)
 				""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
@@ -161,6 +163,7 @@ public class MessageIntake {
 			.param("noReplyCode", ReasonColumns.code(notes.noReply()))
 			.param("noReplyArgs", ReasonColumns.args(notes.noReply()))
 			.param("authFailures", ReasonColumns.list(notes.authFailures()))
+			.param("senderConfirmed", notes.senderConfirmed())
 			.update();
 		int position = 0;
 		for (CheckedPhoto photo : m.content().photos()) {

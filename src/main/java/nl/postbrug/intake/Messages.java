@@ -67,11 +67,11 @@ public class Messages {
 			.query((rs, n) -> ReasonColumns.read(rs.getString(1), rs.getString(2)))
 			.list();
 		return jdbc.sql(
-				"SELECT refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures FROM message WHERE id = ?")
+				"SELECT refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures, sender_confirmed FROM message WHERE id = ?")
 			.param(id.toString())
 			.query((rs, n) -> new MailNotes(ReasonColumns.read(rs.getString(1), rs.getString(2)),
 					ReasonColumns.read(rs.getString(3), rs.getString(4)), ReasonColumns.list(rs.getString(5)),
-					notTaken))
+					rs.getBoolean(6), notTaken))
 			.optional()
 			.orElse(MailNotes.NONE);
 	}

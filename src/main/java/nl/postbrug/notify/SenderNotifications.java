@@ -36,7 +36,10 @@ import org.springframework.stereotype.Component;
  * after the state change committed, from the persisted event publication: a failed send
  * is retried, never rolls anything back. Never answers automatic mail, unreadable mail,
  * the system's own mail or mail whose sender authentication failed (the address may be
- * forged: no backscatter), and mails each message and kind at most once.
+ * forged: no backscatter), and mails each message and kind at most once. An address that
+ * is not a known contact is never told "received"; it is told why its mail was rejected
+ * only when the own mail server confirmed the sender, so nobody can make the service
+ * write to an address they forged.
  */
 @Component
 class SenderNotifications {
@@ -108,6 +111,11 @@ class SenderNotifications {
 		}
 		if (notes.authenticationFailed()) {
 			log.info("Not answering message {}: sender authentication failed ({})", message.id(), notes.authFailures());
+			return;
+		}
+		if (message.contactId() == null && (changed.to() == MessageStatus.RECEIVED || !notes.senderConfirmed())) {
+			log.info("Not answering message {}: the sender is not a known contact{}", message.id(),
+					notes.senderConfirmed() ? "" : " and was not confirmed by the mail server");
 			return;
 		}
 		String recipient = recipient(message.senderEmail());

@@ -1,6 +1,5 @@
 /**
  * Tells senders by email what happened to their messages; listens only.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "registry", "intake", "screening", "batches", "delivery", "letters" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "letters" })
 package nl.postbrug.notify;

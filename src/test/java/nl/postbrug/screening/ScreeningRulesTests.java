@@ -163,7 +163,7 @@ class ScreeningRulesTests {
 
 	@Test
 	void failedSenderAuthenticationIsNeverApprovedAutomatically() {
-		MailNotes forged = new MailNotes(null, null, List.of("spf=fail", "dmarc=fail"), List.of());
+		MailNotes forged = new MailNotes(null, null, List.of("spf=fail", "dmarc=fail"), false, List.of());
 		List<Finding> findings = rules.check(message(anna.id(), jan, "Lieve Jan, groetjes."), forged).findings();
 		assertThat(findings).singleElement().satisfies(f -> {
 			assertThat(f.ruleId()).isEqualTo("sender-authentication");
@@ -180,7 +180,7 @@ class ScreeningRulesTests {
 	void mailRefusedByIntakeOrSentAutomaticallyIsRejectedWithItsReason() {
 		Reason tooManyParts = IntakeReason.MAIL_TOO_MANY_PARTS.with(100);
 		ScreeningRules.Outcome refused = rules.check(message(anna.id(), jan, ""),
-				new MailNotes(tooManyParts, null, List.of(), List.of()));
+				new MailNotes(tooManyParts, null, List.of(), false, List.of()));
 		assertThat(refused.findings()).singleElement().satisfies(f -> {
 			assertThat(f.ruleId()).isEqualTo("intake-refused");
 			assertThat(f.severity()).isEqualTo(Finding.Severity.REJECT);
@@ -189,7 +189,7 @@ class ScreeningRulesTests {
 		assertThat(refused.rejection()).contains(tooManyParts);
 		Reason automatic = IntakeReason.AUTOMATIC.with("auto-replied");
 		ScreeningRules.Outcome recorded = rules.check(message(anna.id(), jan, "Ik ben op vakantie"),
-				new MailNotes(null, automatic, List.of(), List.of()));
+				new MailNotes(null, automatic, List.of(), false, List.of()));
 		assertThat(recorded.findings()).singleElement().satisfies(f -> {
 			assertThat(f.ruleId()).isEqualTo("automatic-mail");
 			assertThat(f.explanation()).contains("Recorded but not delivered").contains("Auto-Submitted");

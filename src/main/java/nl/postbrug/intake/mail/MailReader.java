@@ -43,6 +43,8 @@ public class MailReader {
 
 	private final AutomaticMail automatic;
 
+	private final SenderAuthentication authentication;
+
 	private final PrisonerAddressing addressing;
 
 	private final long maxMailBytes;
@@ -54,6 +56,7 @@ public class MailReader {
 		this.bounds = new RawMailBounds(settings, limits);
 		this.body = new MailBody(photos, settings, limits);
 		this.automatic = new AutomaticMail(limits.ownAddresses());
+		this.authentication = new SenderAuthentication(limits.authservIds());
 		this.addressing = new PrisonerAddressing(registry);
 		this.maxMailBytes = settings.maxMailBytes();
 		Properties properties = new Properties();
@@ -88,8 +91,8 @@ public class MailReader {
 			return new NewMessage(channel, sender(mail, email, contact), addressing(mail, subject, contact),
 					new NewMessage.Content(HeaderText.clip(subject, 1000), refused ? "" : content.text(),
 							refused ? List.of() : content.photos()),
-					NewMessage.Evidence.mail(raw, SourceHash.of(raw)), new MailNotes(content.refusal(),
-							automatic.cause(mail, email), SenderAuthentication.failures(mail), content.notTaken()));
+					NewMessage.Evidence.mail(raw, SourceHash.of(raw)),
+					notes(mail, email, content.refusal(), content.notTaken()));
 		}
 		catch (MessagingException ex) {
 			throw new MailRefused(IntakeReason.MAIL_UNREADABLE.with(HeaderText.clip(ex.getMessage(), 200)));
@@ -105,7 +108,7 @@ public class MailReader {
 		String sender = SenderAddress.ofUnreadable(HeaderBlock.of(raw, MAX_HEADER_BLOCK)).orElse("unknown");
 		return new NewMessage(channel, new NewMessage.Sender(sender, null, null), NewMessage.Addressing.NOBODY,
 				NewMessage.Content.EMPTY, NewMessage.Evidence.mail(raw, SourceHash.of(raw)),
-				new MailNotes(reason, IntakeReason.MAIL_UNREADABLE.with(), List.of(), List.of()));
+				new MailNotes(reason, IntakeReason.MAIL_UNREADABLE.with(), List.of(), false, List.of()));
 	}
 
 	/**
@@ -125,13 +128,18 @@ public class MailReader {
 		catch (MessagingException | MailRefused ex) {
 			return new NewMessage(channel, new NewMessage.Sender("unknown", null, null), NewMessage.Addressing.NOBODY,
 					NewMessage.Content.EMPTY, evidence,
-					new MailNotes(reason, IntakeReason.MAIL_NO_SENDER.with(), List.of(), List.of()));
+					new MailNotes(reason, IntakeReason.MAIL_NO_SENDER.with(), List.of(), false, List.of()));
 		}
 		Optional<Contact> contact = registry.contact(email);
 		String subject = HeaderText.subject(mail);
 		return new NewMessage(channel, sender(mail, email, contact), addressing(mail, subject, contact),
 				new NewMessage.Content(HeaderText.clip(subject, 1000), "", List.of()), evidence,
-				new MailNotes(reason, automatic.cause(mail, email), SenderAuthentication.failures(mail), List.of()));
+				notes(mail, email, reason, List.of()));
+	}
+
+	private MailNotes notes(MimeMessage mail, String email, Reason refusal, List<Reason> notTaken) {
+		SenderAuthentication.Check check = authentication.check(mail);
+		return new MailNotes(refusal, automatic.cause(mail, email), check.failures(), check.confirmed(), notTaken);
 	}
 
 	private MimeMessage parse(byte[] raw) throws MessagingException {

@@ -34,9 +34,8 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic credentials travel with every request and no cookie is set, so there
-			// is no session for
-			// a forged cross-site request to ride on.
+			// Basic credentials travel with every request and no cookie is set, so
+			// there is no session for a forged cross-site request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}

@@ -67,6 +67,7 @@ class ImapPollerTests extends ApiTestSupport {
 		registry.add("postbrug.notify.smtp.host", () -> "127.0.0.1");
 		registry.add("postbrug.notify.smtp.port", () -> servers.smtpPort);
 		registry.add("postbrug.notify.smtp.timeout", () -> "5s");
+		registry.add("postbrug.intake.mail.authserv-ids", () -> "mx.postbrug.example.org");
 	}
 
 	@Autowired
@@ -394,9 +395,10 @@ class ImapPollerTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aStrangerIsToldWhyInDutchAndEnglishAndNoIncomingHeaderIsCopied() throws Exception {
-		servers
-			.deliver(mail("stranger@example.com", "=?UTF-8?Q?Hoi=0D=0ABcc:_victim@example.com?=", "", "Hallo?", false));
+	void aConfirmedStrangerIsToldWhyInDutchAndEnglishAndNoIncomingHeaderIsCopied() throws Exception {
+		servers.deliver(mail("stranger@example.com", "=?UTF-8?Q?Hoi=0D=0ABcc:_victim@example.com?=",
+				"Authentication-Results: mx.postbrug.example.org; dmarc=pass header.from=example.com\r\n", "Hallo?",
+				false));
 		assertThat(poller.pollOnce().taken()).isEqualTo(1);
 		UUID id = UUID.fromString(
 				jdbc.sql("SELECT id FROM message WHERE sender_email = 'stranger@example.com' AND subject LIKE 'Hoi%'")
@@ -413,6 +415,23 @@ class ImapPollerTests extends ApiTestSupport {
 			.contains("Reason: The address stranger@example.com is not a registered contact");
 		assertThat(greenMail.findReceivedMessages(user -> user.getEmail().equals("victim@example.com"), m -> true))
 			.isEmpty();
+		assertThat(notifications("stranger@example.com", id)).as("a stranger is never told 'received'").hasSize(1);
+	}
+
+	@Test
+	void aStrangerWhoseSenderNoServerOfOursConfirmedIsNotAnswered() {
+		// A pass written by another server (or by the sender) confirms nobody.
+		servers.deliver(mail("forged-victim@example.com", "Hallo",
+				"Authentication-Results: relay.example.com; dmarc=pass header.from=example.com\r\n", "Hallo?", false));
+		assertThat(poller.pollOnce().taken()).isEqualTo(1);
+		UUID id = UUID.fromString(jdbc.sql("SELECT id FROM message WHERE sender_email = 'forged-victim@example.com'")
+			.query(String.class)
+			.single());
+		await().until(() -> messages.get(id).status() == MessageStatus.REJECTED);
+		assertThat(messages.mailNotes(id).senderConfirmed()).isFalse();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> notifications("forged-victim@example.com", id).isEmpty());
 	}
 
 	@Test

@@ -172,7 +172,7 @@ class MailBodyTests {
 	void textBeyondTheLimitIsCutAndTheSenderTold() {
 		MailBody small = new MailBody(nl.postbrug.intake.TestPhotos.with(TestMail.settings(26_214_400)),
 				TestMail.settings(26_214_400),
-				new MailSettings(100, 10, 300, 16384, 100000, 2048, java.util.List.of()));
+				new MailSettings(100, 10, 300, 16384, 100000, 2048, java.util.List.of(), java.util.List.of()));
 		MailBody.Result result = small.read(parse(plain("", "a".repeat(5000))));
 		assertThat(result.text()).hasSize(2048);
 		assertThat(result.notTaken()).containsExactly(IntakeReason.TEXT_CUT.with(2));

@@ -73,7 +73,8 @@ final class TestMail {
 
 	/** The default limits, with the system's own address. */
 	static MailSettings limits() {
-		return new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of("postbrug@postbrug.example.org"));
+		return new MailSettings(100, 10, 300, 16384, 100000, 1048576, List.of("postbrug@postbrug.example.org"),
+				List.of());
 	}
 
 	/** The body walk with the default limits and a real photo check. */
