@@ -26,6 +26,15 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * HSTS only where the browser reached us over TLS: directly, or through the
+	 * TLS-terminating proxy that says so. A forged header only pins the forger's own
+	 * browser to HTTPS.
+	 */
+	static boolean overTls(jakarta.servlet.http.HttpServletRequest request) {
+		return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
@@ -53,7 +62,11 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'")))
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"))
+				.frameOptions(frames -> frames.deny())
+				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::overTls)
+					.maxAgeInSeconds(31536000)
+					.includeSubDomains(true)))
 			.build();
 	}
 
