@@ -11,6 +11,7 @@ import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.PrintTemplatesReloaded;
+import nl.postbrug.registry.SignedOutEverywhere;
 import nl.postbrug.screening.ScreeningRulesReloaded;
 import nl.postbrug.screening.WithholdProposed;
 
@@ -65,6 +66,12 @@ class AuditListeners {
 			case DROP_FOLDER -> Origin.DROP_FOLDER;
 			case WEB -> null;
 		};
+	}
+
+	@EventListener
+	void on(SignedOutEverywhere signedOut) {
+		log.append(signedOut.account(), "SIGNED_OUT_EVERYWHERE", "account:" + signedOut.account(),
+				"every page session begun before this ends", signedOut.at(), null);
 	}
 
 	@EventListener

@@ -3,5 +3,5 @@
  * integrity; listens only.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "intake", "screening", "batches", "delivery", "letters" })
+		allowedDependencies = { "intake", "screening", "batches", "delivery", "letters", "registry" })
 package nl.postbrug.audit;

@@ -1,5 +1,6 @@
 package nl.postbrug.registry.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,8 +52,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SessionCutoff> cutoffs) throws Exception {
 		return http
+			.addFilterBefore(new SessionCutoffFilter(cutoffs),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/login", "/css/**", "/error")
