@@ -43,7 +43,9 @@ class TemplatesController {
 	}
 
 	@PostMapping("/api/v1/letters/templates/reload")
-	@PreAuthorize("hasRole('FACILITY_ADMIN')")
+	// The files are shared by every facility: only an administrator of all facilities
+	// may change what all of them use.
+	@PreAuthorize("hasRole('FACILITY_ADMIN') and principal.allFacilities()")
 	@Transactional
 	PrintTemplates reload(Principal admin) {
 		PrintTemplates loaded = this.rendering.reload();

@@ -36,7 +36,9 @@ class RulesController {
 	}
 
 	@PostMapping("/api/v1/screening/rules/reload")
-	@PreAuthorize("hasRole('FACILITY_ADMIN')")
+	// The files are shared by every facility: only an administrator of all facilities
+	// may change what all of them use.
+	@PreAuthorize("hasRole('FACILITY_ADMIN') and principal.allFacilities()")
 	@Transactional
 	RuleBook.Loaded reload(@AuthenticationPrincipal PostbrugUser admin) {
 		RuleBook.Loaded loaded = rules.reload();
