@@ -27,6 +27,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,6 +48,9 @@ class DeliveryEndToEndTests extends ApiTestSupport {
 
 	@Autowired
 	Messages messages;
+
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
 
 	String prisoner;
 
@@ -165,6 +170,55 @@ class DeliveryEndToEndTests extends ApiTestSupport {
 			.getContentAsString();
 		List<String> states = JsonPath.read(history, "$.events[*].status");
 		assertThat(states).containsExactly("RECEIVED", "SCREENING", "APPROVED", "RETURNED");
+	}
+
+	@Test
+	void aLetterNotHandedOverInTwoDaysIsOverdueInTheApiThePageAndTheGauge() throws Exception {
+		UUID id = approvedMessage();
+		String batch = runBatch("PIA");
+		String code = codesIn(batch, id).get(0);
+		double before = overdueGauge("PIA");
+		// Printed three days ago, as far as the postroom can tell.
+		jdbc.sql("UPDATE batch SET printed_at = ? WHERE id = ?")
+			.params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(3),
+					((Number) JsonPath.read(batch, "$.id")).longValue())
+			.update();
+
+		String overdue = mvc.perform(get("/api/v1/facilities/PIA/overdue").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.facility").value("PIA"))
+			.andExpect(jsonPath("$.overdueAfter").value("PT48H"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> listed = JsonPath.read(overdue, "$.letters[?(@.message == '" + id + "')].code");
+		assertThat(listed).containsExactly(code);
+		assertThat(overdueGauge("PIA")).isEqualTo(before + 1);
+		mvc.perform(get("/postroom").with(user(staffUser())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("overdue")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(code)));
+
+		assertThat(outcome(scan(code, POSTROOM))).isEqualTo("DELIVERED");
+		String after = mvc.perform(get("/api/v1/facilities/PIA/overdue").with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat((List<?>) JsonPath.read(after, "$.letters[?(@.message == '" + id + "')]")).isEmpty();
+		assertThat(overdueGauge("PIA")).isEqualTo(before);
+		mvc.perform(get("/api/v1/facilities/PIV/overdue").with(POSTROOM_PIV)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/facilities/PIA/overdue").with(POSTROOM_PIV)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/facilities/NOPE/overdue").with(POSTROOM)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/facilities/PIA/overdue").with(relative)).andExpect(status().isForbidden());
+	}
+
+	private double overdueGauge(String facility) {
+		return meters.get("postbrug.letters.overdue").tag("facility", facility).gauge().value();
+	}
+
+	private static nl.postbrug.registry.PostbrugUser staffUser() {
+		return nl.postbrug.registry.PostbrugUser.staff("postroom", "n/a",
+				java.util.Set.of(nl.postbrug.registry.Role.POSTROOM), true, java.util.Set.of(), true);
 	}
 
 	@Test
