@@ -3,14 +3,16 @@ package nl.postbrug.audit;
 import nl.postbrug.batches.BatchAssembled;
 import nl.postbrug.batches.BatchPrintFailed;
 import nl.postbrug.batches.BatchPrinted;
+import nl.postbrug.batches.LetterForwarded;
 import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.delivery.LetterScanned;
-import nl.postbrug.delivery.ScanOutcome;
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.PrintTemplatesReloaded;
+import nl.postbrug.registry.PrisonerReleased;
+import nl.postbrug.registry.PrisonerTransferred;
 import nl.postbrug.registry.SignedOutEverywhere;
 import nl.postbrug.screening.ScreeningRulesReloaded;
 import nl.postbrug.screening.WithholdProposed;
@@ -122,8 +124,29 @@ class AuditListeners {
 	void on(LetterScanned scan) {
 		log.append(new AuditLog.Entry(scan.actor(), "SCAN_" + scan.outcome(),
 				scan.letterId() == null ? "code:" + scan.code() : "letter:" + scan.letterId(),
-				scan.outcome() == ScanOutcome.DELIVERED ? AuditResult.SUCCESS : AuditResult.REFUSED,
+				scan.outcome().settles() ? AuditResult.SUCCESS : AuditResult.REFUSED,
 				"code " + scan.code() + (scan.messageId() == null ? "" : ", message " + scan.messageId()), null, null));
+	}
+
+	@EventListener
+	void on(LetterForwarded forward) {
+		log.append(forward.actor(), "LETTER_FORWARDED", "letter:" + forward.letterId(),
+				"to " + forward.toFacility() + ", void " + forward.voidedCode() + ", message " + forward.messageId(),
+				null);
+	}
+
+	@EventListener
+	void on(PrisonerReleased release) {
+		log.append(release.actor(), "PRISONER_RELEASED", "prisoner:" + release.number(),
+				"released from " + release.facilityCode(), release.at(), null);
+	}
+
+	@EventListener
+	void on(PrisonerTransferred transfer) {
+		log.append(
+				transfer.actor(), "PRISONER_TRANSFERRED", "prisoner:" + transfer.number(), transfer.fromFacilityCode()
+						+ " -> " + transfer.toFacilityCode() + " unit " + transfer.unit() + " cell " + transfer.cell(),
+				transfer.at(), null);
 	}
 
 }

@@ -63,12 +63,17 @@ class BatchClaim {
 			batches.lockFacility(facility.id());
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			long batchId = batches.insertBatch(facility.id(), slot, CopyCodes.newCode(), now, cutoff, node);
-			List<LetterStore.Claimable> inPrintOrder = letters
-				.claimable(facility.id(), cutoff, settings.maxLettersPerBatch())
-				.stream()
+			// Letters forwarded from another facility were printed once already: they go
+			// first, whatever the cut-off.
+			List<LetterStore.Claimable> forwarded = letters.forwarded(facility.id(), settings.maxLettersPerBatch());
+			List<LetterStore.Claimable> inPrintOrder = java.util.stream.Stream
+				.concat(forwarded.stream(),
+						letters.claimable(facility.id(), cutoff, settings.maxLettersPerBatch() - forwarded.size())
+							.stream())
 				.sorted(PRINT_ORDER)
 				.toList();
 			letters.insertLetters(batchId, facility.id(), inPrintOrder, now);
+			letters.forwardsClaimed(batchId, forwarded.stream().map(LetterStore.Claimable::messageId).toList());
 			return batchId;
 		});
 	}

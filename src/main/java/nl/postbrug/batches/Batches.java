@@ -19,7 +19,9 @@ import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Batches per facility: run one now or for a scheduled slot, look them up, print a
@@ -54,10 +56,12 @@ public class Batches {
 
 	private final Printers printers;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Batches(BatchAssembly assembly, BatchPrinting printing, LetterReprints reprints, BatchStore batches,
-			LetterStore letters, Registry registry, Printers printers, Clock clock) {
+			LetterStore letters, Registry registry, Printers printers, ApplicationEventPublisher events, Clock clock) {
 		this.assembly = assembly;
 		this.printing = printing;
 		this.reprints = reprints;
@@ -65,6 +69,7 @@ public class Batches {
 		this.letters = letters;
 		this.registry = registry;
 		this.printers = printers;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -187,7 +192,51 @@ public class Batches {
 		LetterStore.LetterInfo letter = letters.letter(letterId)
 			.orElseThrow(() -> new OutOfScope("letter " + letterId));
 		requireScope(user, letter.facilityId(), "letter " + letterId);
+		if (letters.isForwarded(letterId)) {
+			throw new CannotReprint("Letter " + letterId
+					+ " was forwarded to the facility its prisoner moved to and is printed there; it cannot be reprinted here");
+		}
 		return reprints.reprint(letter, user.getUsername());
+	}
+
+	/**
+	 * Voids every copy of a printed letter whose prisoner moved to another facility, and
+	 * gives its message a new letter in that facility's next batch. Runs in the caller's
+	 * transaction (the scan that found the move).
+	 * @return false when the letter was forwarded before
+	 */
+	@Transactional
+	public boolean forward(LetterCopy copy, Facility to, String actor) {
+		if (!letters.forward(copy.letterId(), copy.messageId(), to.id(), actor,
+				clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+			return false;
+		}
+		events.publishEvent(new LetterForwarded(copy.letterId(), copy.messageId(), copy.code(), to.code(), actor));
+		return true;
+	}
+
+	/**
+	 * Messages of a prisoner forwarded to their new facility and not printed there yet.
+	 */
+	public List<UUID> waitingForwards(long prisonerId) {
+		return letters.waitingForwards(prisonerId);
+	}
+
+	/** Whether the message has a letter in a batch, printed or not yet. */
+	public boolean hasLetter(UUID messageId) {
+		return letters.hasLetter(messageId);
+	}
+
+	/**
+	 * Letters of a facility printed before {@code printedBefore} and neither handed over,
+	 * returned nor forwarded, the oldest first.
+	 */
+	public List<OverdueLetter> overdue(long facilityId, Instant printedBefore, int limit) {
+		return letters.overdue(facilityId, printedBefore, limit);
+	}
+
+	public long overdueCount(long facilityId, Instant printedBefore) {
+		return letters.overdueCount(facilityId, printedBefore);
 	}
 
 	private static void requireScope(PostbrugUser user, long facilityId, String what) {

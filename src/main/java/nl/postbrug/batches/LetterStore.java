@@ -73,6 +73,128 @@ class LetterStore {
 	}
 
 	/**
+	 * Messages whose printed letter was forwarded to the facility their prisoner is in
+	 * now and that have no letter there yet, the oldest forward first. The prisoner's
+	 * present facility decides, so a prisoner moved twice gets the letter at the last.
+	 */
+	List<Claimable> forwarded(long facilityId, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT m.id, p.id, COALESCE(u.code, ''), p.cell, p.name, p.registry_number
+				FROM letter_forward f
+				JOIN message m ON m.id = f.message_id
+				JOIN prisoner p ON p.id = m.prisoner_id
+				LEFT JOIN unit u ON u.id = p.unit_id
+				WHERE f.new_letter_id IS NULL AND p.facility_id = :facility AND p.status <> 'RELEASED'
+				AND m.status = :printed
+				ORDER BY f.requested_at, f.letter_id FETCH FIRST :limit ROWS ONLY
+				""")
+			.param("facility", facilityId)
+			.param("printed", MessageStatus.PRINTED.name())
+			.param("limit", limit)
+			.query((rs, n) -> new Claimable(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/** The forwards of these messages now have their new letter in the batch. */
+	void forwardsClaimed(long batchId, List<UUID> messageIds) {
+		batch.batchUpdate("""
+				UPDATE letter_forward SET new_letter_id =
+				  (SELECT l.id FROM letter l WHERE l.batch_id = ? AND l.message_id = letter_forward.message_id)
+				WHERE message_id = ? AND new_letter_id IS NULL
+				""", messageIds.stream().map(id -> new Object[] { batchId, id.toString() }).toList());
+	}
+
+	/**
+	 * Voids every copy of the letter and puts its message in the queue of the facility
+	 * the prisoner is in now. False when the letter was forwarded before.
+	 */
+	boolean forward(long letterId, UUID messageId, long toFacilityId, String actor, Instant now) {
+		if (isForwarded(letterId)) {
+			return false;
+		}
+		voidCopies(letterId);
+		jdbc.sql("""
+				INSERT INTO letter_forward (letter_id, message_id, to_facility_id, requested_by, requested_at)
+				VALUES (?, ?, ?, ?, ?)
+				""").params(letterId, messageId.toString(), toFacilityId, actor, utc(now)).update();
+		return true;
+	}
+
+	boolean isForwarded(long letterId) {
+		return jdbc.sql("SELECT COUNT(*) FROM letter_forward WHERE letter_id = ?")
+			.param(letterId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Messages of the prisoner forwarded and waiting for their new letter. */
+	List<UUID> waitingForwards(long prisonerId) {
+		return jdbc.sql("""
+				SELECT f.message_id FROM letter_forward f JOIN message m ON m.id = f.message_id
+				WHERE f.new_letter_id IS NULL AND m.prisoner_id = ? ORDER BY f.requested_at
+				""").param(prisonerId).query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+	}
+
+	/** Whether the message has a letter in some batch (printed or not). */
+	boolean hasLetter(UUID messageId) {
+		return jdbc.sql("SELECT COUNT(*) FROM letter WHERE message_id = ?")
+			.param(messageId.toString())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Letters of a facility whose batch was printed before {@code printedBefore} and
+	 * whose message is still PRINTED: not handed over, not returned and not forwarded.
+	 */
+	List<OverdueLetter> overdue(long facilityId, Instant printedBefore, int limit) {
+		return jdbc.sql("""
+				SELECT l.id, l.message_id, c.code, p.registry_number, p.name, COALESCE(u.code, ''), p.cell,
+				  b.printed_at, b.id
+				FROM letter l
+				JOIN batch b ON b.id = l.batch_id
+				JOIN message m ON m.id = l.message_id
+				JOIN prisoner p ON p.id = l.prisoner_id
+				LEFT JOIN unit u ON u.id = p.unit_id
+				JOIN letter_copy c ON c.letter_id = l.id
+				  AND c.copy_no = (SELECT MAX(c2.copy_no) FROM letter_copy c2 WHERE c2.letter_id = l.id)
+				WHERE l.facility_id = :facility AND m.status = :printed AND b.printed_at IS NOT NULL
+				AND b.printed_at < :before
+				AND NOT EXISTS (SELECT 1 FROM letter_forward f WHERE f.letter_id = l.id)
+				ORDER BY b.printed_at, l.position FETCH FIRST :limit ROWS ONLY
+				""")
+			.param("facility", facilityId)
+			.param("printed", MessageStatus.PRINTED.name())
+			.param("before", utc(printedBefore))
+			.param("limit", limit)
+			.query((rs, n) -> new OverdueLetter(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getLong(9)))
+			.list();
+	}
+
+	/** How many letters of a facility {@link #overdue} would list, without a limit. */
+	long overdueCount(long facilityId, Instant printedBefore) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM letter l
+				JOIN batch b ON b.id = l.batch_id
+				JOIN message m ON m.id = l.message_id
+				WHERE l.facility_id = :facility AND m.status = :printed AND b.printed_at IS NOT NULL
+				AND b.printed_at < :before
+				AND NOT EXISTS (SELECT 1 FROM letter_forward f WHERE f.letter_id = l.id)
+				""")
+			.param("facility", facilityId)
+			.param("printed", MessageStatus.PRINTED.name())
+			.param("before", utc(printedBefore))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Gives each message, in this order, a letter in the batch and the letter its first
 	 * copy code: a fixed number of statements however many letters.
 	 */

@@ -1,6 +1,8 @@
 package nl.postbrug.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -9,11 +11,13 @@ import java.util.UUID;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.LetterCopy;
 import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.intake.IntakeReason;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.CopyCodes;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Prisoner;
+import nl.postbrug.registry.PrisonerStatus;
 import nl.postbrug.registry.Registry;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,13 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hand-over by barcode scan. Every scan is recorded with its outcome, whatever it is;
- * only a valid, current copy of a printed letter of the scanner's own facility marks the
- * message DELIVERED.
+ * only a valid, current copy of a printed letter of the scanner's own facility changes
+ * anything: the message is DELIVERED, or, when its prisoner has left, RETURNED (released)
+ * or forwarded to the prisoner's new facility.
  */
 @Service
 public class Delivery {
 
-	public record Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner) {
+	/**
+	 * What a scan found. {@code deliveredAt} and {@code deliveredBy} tell when and by
+	 * whom an ALREADY_DELIVERED letter was handed over; {@code forwardedTo} is the
+	 * facility code of a FORWARD.
+	 */
+	public record Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner, Instant deliveredAt,
+			String deliveredBy, String forwardedTo) {
+
+		public Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner) {
+			this(outcome, letter, message, prisoner, null, null, null);
+		}
+
 	}
 
 	private final Batches batches;
@@ -84,19 +100,50 @@ public class Delivery {
 		}
 		MessageStatus status = messages.get(copy.messageId()).status();
 		if (status == MessageStatus.DELIVERED) {
-			return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner);
+			return alreadyDelivered(copy, prisoner);
+		}
+		if (status == MessageStatus.RETURNED) {
+			return new Scan(ScanOutcome.RETURN, copy.letterId(), copy.messageId(), prisoner);
 		}
 		try {
+			if (prisoner.status() == PrisonerStatus.RELEASED) {
+				messages.markReturned(copy.messageId(), staff.getUsername(), IntakeReason.RETURNED_RELEASED.with());
+				return new Scan(ScanOutcome.RETURN, copy.letterId(), copy.messageId(), prisoner);
+			}
+			if (prisoner.facilityId() != copy.facilityId()) {
+				batches.forward(copy, registry.facility(prisoner.facilityId()), staff.getUsername());
+				return new Scan(ScanOutcome.FORWARD, copy.letterId(), copy.messageId(), prisoner, null, null,
+						prisoner.facilityCode());
+			}
 			messages.markDelivered(copy.messageId(), staff.getUsername(), copy.code());
 		}
 		catch (IllegalTransition ex) {
 			// A second scanner won the race by a moment.
-			if (messages.get(copy.messageId()).status() == MessageStatus.DELIVERED) {
-				return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner);
+			MessageStatus now = messages.get(copy.messageId()).status();
+			if (now == MessageStatus.DELIVERED) {
+				return alreadyDelivered(copy, prisoner);
+			}
+			if (now == MessageStatus.RETURNED) {
+				return new Scan(ScanOutcome.RETURN, copy.letterId(), copy.messageId(), prisoner);
 			}
 			throw ex;
 		}
 		return new Scan(ScanOutcome.DELIVERED, copy.letterId(), copy.messageId(), prisoner);
+	}
+
+	private Scan alreadyDelivered(LetterCopy copy, Prisoner prisoner) {
+		record HandOver(Instant at, String by) {
+		}
+		HandOver handOver = jdbc.sql("""
+				SELECT s.at, s.scanned_by FROM delivery_scan s JOIN letter l ON l.id = s.letter_id
+				WHERE l.message_id = ? AND s.outcome = 'DELIVERED' ORDER BY s.id FETCH FIRST 1 ROWS ONLY
+				""")
+			.param(copy.messageId().toString())
+			.query((rs, n) -> new HandOver(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)))
+			.optional()
+			.orElse(new HandOver(null, null));
+		return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner, handOver.at(),
+				handOver.by(), null);
 	}
 
 }

@@ -14,6 +14,8 @@ public enum IntakeReason {
 	PRINTED("history.printed"),
 	/** {0} the code of the copy handed over. */
 	DELIVERED("history.delivered"),
+	/** The prisoner was released before the letter could be handed over. */
+	RETURNED_RELEASED("history.returned.released"),
 	/** Words written before reasons were codes, kept as they were: {0} the words. */
 	LEGACY("legacy"),
 

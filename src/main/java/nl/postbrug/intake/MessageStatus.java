@@ -25,7 +25,8 @@ public enum MessageStatus {
 			case RECEIVED -> EnumSet.of(SCREENING);
 			case SCREENING -> EnumSet.of(APPROVED, IN_REVIEW, REJECTED);
 			case IN_REVIEW -> EnumSet.of(APPROVED, REJECTED, WITHHELD);
-			case APPROVED -> EnumSet.of(PRINTED);
+			// RETURNED: the prisoner was released before the letter was printed.
+			case APPROVED -> EnumSet.of(PRINTED, RETURNED);
 			case PRINTED -> EnumSet.of(DELIVERED, RETURNED);
 			case DELIVERED, RETURNED, REJECTED, WITHHELD -> EnumSet.noneOf(MessageStatus.class);
 		};

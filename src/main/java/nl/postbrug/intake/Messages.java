@@ -190,6 +190,42 @@ public class Messages {
 		move(id, MessageStatus.DELIVERED, actor, IntakeReason.DELIVERED.with(copyCode), null, null);
 	}
 
+	/**
+	 * Ends a message as undeliverable: approved but not printed, or printed but not
+	 * handed over, when its recipient can no longer receive it.
+	 * @param reason a {@code history.returned.*} code
+	 * ({@link IntakeReason#RETURNED_RELEASED}), which the sender reads in their language
+	 */
+	@Transactional
+	public void markReturned(UUID id, String actor, Reason reason) {
+		if (reason == null || !reason.code().startsWith("history.returned.")) {
+			throw new IllegalArgumentException("A return needs a history.returned.* reason, not " + reason);
+		}
+		move(id, MessageStatus.RETURNED, actor, reason, reason, null);
+	}
+
+	/**
+	 * The prisoner moved to another facility: their messages that are not printed or
+	 * ended yet go with them (screened, reviewed and printed there).
+	 * @return how many messages moved
+	 */
+	@Transactional
+	public int followPrisoner(long prisonerId, long facilityId) {
+		return jdbc.sql("""
+				UPDATE message SET facility_id = ?, version = version + 1
+				WHERE prisoner_id = ? AND status IN ('RECEIVED', 'SCREENING', 'IN_REVIEW', 'APPROVED')
+				AND (facility_id IS NULL OR facility_id <> ?)
+				""").params(facilityId, prisonerId, facilityId).update();
+	}
+
+	/** The approved messages of a prisoner, oldest first. */
+	public List<UUID> approvedFor(long prisonerId) {
+		return jdbc.sql("SELECT id FROM message WHERE prisoner_id = ? AND status = 'APPROVED' ORDER BY received_at, id")
+			.param(prisonerId)
+			.query((rs, n) -> UUID.fromString(rs.getString(1)))
+			.list();
+	}
+
 	private void move(UUID id, MessageStatus to, String actor, Reason detail, Reason reason, String internalNote) {
 		MessageView current = get(id);
 		if (!current.status().canMoveTo(to)) {

@@ -64,6 +64,25 @@ class SenderMails {
 		});
 	}
 
+	SenderMail delivered(UUID id) {
+		String reference = reference(id);
+		return mail("notify.delivery.delivered.subject", reference,
+				locale -> text("notify.delivery.delivered.body", locale, reference) + "\n");
+	}
+
+	/**
+	 * @param reason why it could not be handed over (the prisoner left), {@code null}
+	 * when none was recorded
+	 */
+	SenderMail returned(UUID id, Reason reason) {
+		String reference = reference(id);
+		return mail("notify.delivery.returned.subject", reference, locale -> {
+			String body = text("notify.delivery.returned.body", locale, reference) + "\n";
+			return reason == null ? body
+					: body + text("notify.delivery.returned.reason", locale, reasons.text(reason, locale)) + "\n";
+		});
+	}
+
 	private SenderMail mail(String subjectKey, String reference, Function<Locale, String> body) {
 		String subject = "Postbrug: " + String.join(" / ", LANGUAGES.stream().map(l -> text(subjectKey, l)).toList())
 				+ " (" + reference + ")";

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -20,31 +23,40 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.postbrug.delivery.DeliverySettings;
 import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.LetterRendering;
+import nl.postbrug.registry.Registry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a sender by mail that their message was received, or why it was rejected. Runs
- * after the state change committed, from the persisted event publication: a failed send
- * is retried, never rolls anything back. Never answers automatic mail, unreadable mail,
- * the system's own mail or mail whose sender authentication failed (the address may be
- * forged: no backscatter), and mails each message and kind at most once. An address that
- * is not a known contact is never told "received"; it is told why its mail was rejected
- * only when the own mail server confirmed the sender, so nobody can make the service
- * write to an address they forged.
+ * Tells a sender by mail that their message was received, why it was rejected, and (as
+ * each facility chooses, {@link DeliverySettings}) that its letter was handed over or
+ * returned. Runs after the state change committed, from the persisted event publication:
+ * a send the SMTP server refuses is kept and tried again with back-off
+ * ({@link NotifyRetries}), never rolls anything back. Never answers automatic mail,
+ * unreadable mail, the system's own mail or mail whose sender authentication failed (the
+ * address may be forged: no backscatter), and mails each message and kind at most once.
+ * An address that is not a known contact is never told "received"; it is told why its
+ * mail was rejected only when the own mail server confirmed the sender, so nobody can
+ * make the service write to an address they forged.
  */
 @Component
 class SenderNotifications {
 
 	private static final Logger log = LoggerFactory.getLogger(SenderNotifications.class);
+
+	/** The changes a sender hears of. */
+	private static final Set<MessageStatus> TOLD = EnumSet.of(MessageStatus.RECEIVED, MessageStatus.REJECTED,
+			MessageStatus.DELIVERED, MessageStatus.RETURNED);
 
 	private static final Pattern SAFE_ADDRESS = Pattern
 		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]{1,64}@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+");
@@ -61,12 +73,22 @@ class SenderNotifications {
 
 	private final Session session;
 
-	SenderNotifications(Messages messages, SenderMails mails, NotifySettings settings, JdbcClient jdbc, Clock clock) {
+	private final NotifyRetries retries;
+
+	private final DeliverySettings delivery;
+
+	private final Registry registry;
+
+	SenderNotifications(Messages messages, SenderMails mails, NotifySettings settings, JdbcClient jdbc, Clock clock,
+			NotifyRetries retries, DeliverySettings delivery, Registry registry) {
 		this.messages = messages;
 		this.mails = mails;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.retries = retries;
+		this.delivery = delivery;
+		this.registry = registry;
 		this.session = settings.enabled() ? Session.getInstance(properties(settings.smtp())) : null;
 	}
 
@@ -93,15 +115,48 @@ class SenderNotifications {
 	}
 
 	@ApplicationModuleListener
-	void on(MessageStatusChanged changed) throws MessagingException {
-		if (changed.to() != MessageStatus.RECEIVED && changed.to() != MessageStatus.REJECTED) {
+	void on(MessageStatusChanged changed) {
+		if (!TOLD.contains(changed.to()) || !settings.enabled()) {
 			return;
 		}
+		tryToTell(changed.messageId(), changed.to());
+	}
+
+	/**
+	 * Mails the SMTP server did not take are tried again here, the wait doubling per
+	 * attempt ({@link NotifyRetrySettings}), without a restart.
+	 */
+	@Scheduled(initialDelayString = "${postbrug.notify.retry.sweep:15s}",
+			fixedDelayString = "${postbrug.notify.retry.sweep:15s}")
+	void retryDue() {
 		if (!settings.enabled()) {
 			return;
 		}
-		MessageView message = messages.find(changed.messageId()).orElse(null);
+		for (NotifyRetries.Due due : retries.due(50)) {
+			if (retries.claim(due)) {
+				tryToTell(due.messageId(), MessageStatus.valueOf(due.kind()));
+			}
+		}
+	}
+
+	private void tryToTell(UUID id, MessageStatus kind) {
+		try {
+			tell(id, kind);
+			retries.done(id, kind.name());
+		}
+		catch (MessagingException ex) {
+			log.warn("Could not tell the sender of message {} about {}: {}; trying again later", id, kind,
+					ex.getMessage());
+			retries.failed(id, kind.name(), ex.toString());
+		}
+	}
+
+	private void tell(UUID id, MessageStatus kind) throws MessagingException {
+		MessageView message = messages.find(id).orElse(null);
 		if (message == null) {
+			return;
+		}
+		if ((kind == MessageStatus.DELIVERED || kind == MessageStatus.RETURNED) && !facilityTells(message, kind)) {
 			return;
 		}
 		MailNotes notes = messages.mailNotes(message.id());
@@ -113,7 +168,7 @@ class SenderNotifications {
 			log.info("Not answering message {}: sender authentication failed ({})", message.id(), notes.authFailures());
 			return;
 		}
-		if (message.contactId() == null && (changed.to() == MessageStatus.RECEIVED || !notes.senderConfirmed())) {
+		if (message.contactId() == null && (kind == MessageStatus.RECEIVED || !notes.senderConfirmed())) {
 			log.info("Not answering message {}: the sender is not a known contact{}", message.id(),
 					notes.senderConfirmed() ? "" : " and was not confirmed by the mail server");
 			return;
@@ -123,18 +178,32 @@ class SenderNotifications {
 			log.info("Not answering message {}: the sender address cannot be used", message.id());
 			return;
 		}
-		String kind = changed.to().name();
-		if (alreadySent(message, kind)) {
+		String name = kind.name();
+		if (alreadySent(message, name)) {
 			return;
 		}
-		SenderMail words = changed.to() == MessageStatus.RECEIVED ? mails.received(message.id(),
-				notes.notTaken().stream().limit(20).toList(), unprintable(message.body()))
-				: mails.rejected(message.id(), changed.detail());
+		SenderMail words = switch (kind) {
+			case RECEIVED ->
+				mails.received(message.id(), notes.notTaken().stream().limit(20).toList(), unprintable(message.body()));
+			case DELIVERED -> mails.delivered(message.id());
+			case RETURNED -> mails.returned(message.id(), message.reason());
+			default -> mails.rejected(message.id(), message.reason());
+		};
 		send(recipient, words);
 		jdbc.sql("INSERT INTO sender_notification (message_id, kind, recipient, sent_at) VALUES (?, ?, ?, ?)")
-			.params(message.id().toString(), kind, recipient, clock.instant().atOffset(ZoneOffset.UTC))
+			.params(message.id().toString(), name, recipient, clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
-		log.debug("Told {} about message {}: {}", recipient, message.id(), kind);
+		log.debug("Told {} about message {}: {}", recipient, message.id(), name);
+	}
+
+	/**
+	 * Whether the facility the prisoner is in now (where the letter was handed over or
+	 * found undeliverable) tells senders of this.
+	 */
+	private boolean facilityTells(MessageView message, MessageStatus kind) {
+		String facility = message.prisonerId() != null ? registry.prisoner(message.prisonerId()).facilityCode()
+				: message.facilityId() != null ? registry.facility(message.facilityId()).code() : null;
+		return kind == MessageStatus.DELIVERED ? delivery.notifyDelivered(facility) : delivery.notifyReturned(facility);
 	}
 
 	private boolean alreadySent(MessageView message, String kind) {

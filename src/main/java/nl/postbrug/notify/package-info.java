@@ -1,5 +1,5 @@
 /**
  * Tells senders by email what happened to their messages; listens only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "letters" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "intake", "letters", "registry", "delivery" })
 package nl.postbrug.notify;

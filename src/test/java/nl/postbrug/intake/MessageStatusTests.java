@@ -21,6 +21,13 @@ class MessageStatusTests {
 	}
 
 	@Test
+	void anApprovedMessageIsReturnedWhenItsRecipientLeftBeforePrinting() {
+		assertThat(APPROVED.canMoveTo(RETURNED)).isTrue();
+		assertThat(IN_REVIEW.canMoveTo(RETURNED)).isFalse();
+		assertThat(RETURNED.canMoveTo(PRINTED)).isFalse();
+	}
+
+	@Test
 	void statesNeverMoveBackOrSkipScreening() {
 		assertThat(APPROVED.canMoveTo(IN_REVIEW)).isFalse();
 		assertThat(PRINTED.canMoveTo(APPROVED)).isFalse();

@@ -41,6 +41,28 @@ class SenderMailsTests {
 	}
 
 	@Test
+	void aDeliveryNoticeSaysTheLetterWasHandedOverInDutchAndEnglish() {
+		SenderMail mail = mails.delivered(ID);
+		assertThat(mail.subject()).isEqualTo("Postbrug: brief overhandigd / letter handed over (0a1b2c3d)");
+		assertThat(mail.body()).isEqualTo("""
+				De brief met uw bericht (kenmerk 0a1b2c3d) is aan de ontvanger overhandigd.
+
+				---
+
+				The letter with your message (reference 0a1b2c3d) was handed to the recipient.
+				""" + FOOTER);
+	}
+
+	@Test
+	void aReturnNoticeGivesTheReasonInDutchAndEnglish() {
+		SenderMail mail = mails.returned(ID, IntakeReason.RETURNED_RELEASED.with());
+		assertThat(mail.subject()).isEqualTo("Postbrug: brief niet overhandigd / letter not handed over (0a1b2c3d)");
+		assertThat(mail.body()).contains("kon niet worden overhandigd.\nReden: De ontvanger verblijft niet meer")
+			.contains("could not be handed over.\nReason: The recipient no longer stays at the facility");
+		assertThat(mails.returned(ID, null).body()).doesNotContain("Reden").doesNotContain("Reason");
+	}
+
+	@Test
 	void aReceiptNamesWhatWasNotTakenInBothLanguages() {
 		SenderMail mail = mails.received(ID,
 				List.of(IntakeReason.PART_NOT_ALLOWED.with("a.pdf"), IntakeReason.PHOTO_DAMAGED.with("b.png", "png")),

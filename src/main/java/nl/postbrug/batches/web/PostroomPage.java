@@ -7,6 +7,8 @@ import java.util.List;
 import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.OverdueLetter;
+import nl.postbrug.batches.OverdueLetters;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.OutOfScope;
@@ -14,6 +16,7 @@ import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,28 +32,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The postroom's batches: today's totals and recent batches per facility with their PDF,
  * a batch run by hand, and one batch's letters with a reprint per letter. A batch waiting
  * for its printer (PRINT_FAILED with its reason and next retry) can be sent again now or
- * marked printed by hand.
+ * marked printed by hand. Letters printed and not handed over in time are listed per
+ * facility under an alert.
  */
 @Controller
 class PostroomPage {
 
 	private static final int RECENT = 20;
 
+	private static final int OVERDUE_SHOWN = 50;
+
 	record Row(BatchView batch, ZonedDateTime createdAt, ZonedDateTime nextRetryAt) {
 	}
 
 	/** A facility's batches of today (letters and pages summed) and its recent ones. */
 	record FacilityBatches(Facility facility, List<Row> batches, int batchesToday, int lettersToday, int pagesToday,
-			long waitingToday) {
+			long waitingToday, OverdueLetters.Overdue overdue, List<OverdueRow> overdueLetters) {
+	}
+
+	record OverdueRow(OverdueLetter letter, ZonedDateTime printedAt) {
 	}
 
 	private final Batches batches;
 
 	private final Registry registry;
 
-	PostroomPage(Batches batches, Registry registry) {
+	private final ObjectProvider<OverdueLetters> overdue;
+
+	PostroomPage(Batches batches, Registry registry, ObjectProvider<OverdueLetters> overdue) {
 		this.batches = batches;
 		this.registry = registry;
+		this.overdue = overdue;
 	}
 
 	@GetMapping("/postroom")
@@ -61,6 +73,10 @@ class PostroomPage {
 			.filter(facility -> user.canAct(facility.id()))
 			.map(facility -> {
 				List<BatchView> today = batches.today(facility);
+				OverdueLetters.Overdue late = overdue.stream()
+					.findFirst()
+					.map(letters -> letters.of(facility, OVERDUE_SHOWN))
+					.orElse(null);
 				return new FacilityBatches(facility,
 						batches.recent(facility.id(), RECENT)
 							.stream()
@@ -68,7 +84,12 @@ class PostroomPage {
 							.toList(),
 						today.size(), today.stream().mapToInt(BatchView::letters).sum(),
 						today.stream().mapToInt(BatchView::pages).sum(),
-						today.stream().filter(BatchView::waitingForPrinter).count());
+						today.stream().filter(BatchView::waitingForPrinter).count(), late,
+						late == null ? List.of()
+								: late.letters()
+									.stream()
+									.map(letter -> new OverdueRow(letter, letter.printedAt().atZone(facility.zone())))
+									.toList());
 			})
 			.toList();
 		model.addAttribute("facilities", facilities);

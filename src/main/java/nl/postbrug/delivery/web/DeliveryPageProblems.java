@@ -1,7 +1,10 @@
 package nl.postbrug.delivery.web;
 
+import java.util.Locale;
+
 import nl.postbrug.intake.IllegalTransition;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,18 +14,26 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors on the scan page as a readable page with the scan field, so the next scan can
- * follow at once. Ordered before {@link DeliveryProblems}, which covers the same package
- * but answers the API.
+ * follow at once (the page's script answers its own failures, {@link ScanPage}). Ordered
+ * before {@link DeliveryProblems}, which covers the same package but answers the API.
  */
 @ControllerAdvice(assignableTypes = ScanPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DeliveryPageProblems {
 
+	private final MessageSource texts;
+
+	DeliveryPageProblems(MessageSource texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler({ IllegalArgumentException.class, IllegalTransition.class })
-	ModelAndView scanFailed(RuntimeException ex) {
-		ModelAndView page = new ModelAndView("delivery/scan",
-				ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
-		page.addObject("problem", "The scan could not be recorded: " + ex.getMessage());
+	ModelAndView scanFailed(RuntimeException ex, Locale locale) {
+		HttpStatus status = ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		String problem = texts.getMessage("scan.failed", new Object[] { ex.getMessage() }, locale);
+		ModelAndView page = new ModelAndView("delivery/scan", status);
+		page.addObject("problem", problem);
+		page.addObject("round", 0);
 		return page;
 	}
 

@@ -11,6 +11,11 @@ import static nl.postbrug.ErrorResponses.problem;
 class DeliveryProblems {
 
 	@ExceptionHandler
+	ProblemDetail noSuchFacility(OverdueController.NoSuchFacility ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail badScan(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Scan not understood", ex.getMessage());
 	}

@@ -1,5 +1,6 @@
 package nl.postbrug.delivery.web;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import nl.postbrug.delivery.Delivery;
@@ -34,7 +35,18 @@ class ScanController {
 
 	}
 
-	record ScanResult(ScanOutcome outcome, Long letter, UUID message, PrisonerInfo prisoner) {
+	/**
+	 * {@code deliveredAt}/{@code deliveredBy}: when and by whom an ALREADY_DELIVERED
+	 * letter was handed over; {@code forwardedTo}: the facility of a FORWARD.
+	 */
+	record ScanResult(ScanOutcome outcome, Long letter, UUID message, PrisonerInfo prisoner, Instant deliveredAt,
+			String deliveredBy, String forwardedTo) {
+
+		static ScanResult of(Delivery.Scan scan) {
+			return new ScanResult(scan.outcome(), scan.letter(), scan.message(), PrisonerInfo.of(scan.prisoner()),
+					scan.deliveredAt(), scan.deliveredBy(), scan.forwardedTo());
+		}
+
 	}
 
 	@PostMapping("/api/v1/scans")
@@ -43,8 +55,7 @@ class ScanController {
 		if (request.code() == null || request.code().isBlank()) {
 			throw new IllegalArgumentException("code is missing: send {\"code\": \"<the code under the barcode>\"}");
 		}
-		Delivery.Scan scan = delivery.scan(request.code(), staff);
-		return new ScanResult(scan.outcome(), scan.letter(), scan.message(), PrisonerInfo.of(scan.prisoner()));
+		return ScanResult.of(delivery.scan(request.code(), staff));
 	}
 
 }

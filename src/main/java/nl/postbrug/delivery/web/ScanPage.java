@@ -1,8 +1,16 @@
 package nl.postbrug.delivery.web;
 
+import java.util.Locale;
+import java.util.Map;
+
 import nl.postbrug.delivery.Delivery;
+import nl.postbrug.intake.IllegalTransition;
 import nl.postbrug.registry.PostbrugUser;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,38 +18,81 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The hand-over desk: a USB barcode scanner types the code into the focused field and
  * presses Enter; the answer shows the outcome in large type and the field is empty and
- * focused for the next letter.
+ * focused for the next letter. The form works as a plain form; the page's script
+ * ({@code /js/scan.js}) sends the same form in the background and asks for JSON, so a
+ * round of scans needs no page loads. The round's count travels with the form.
  */
 @Controller
 class ScanPage {
 
+	private static final int MAX_ROUND = 100_000;
+
 	private final Delivery delivery;
 
-	ScanPage(Delivery delivery) {
+	private final MessageSource texts;
+
+	ScanPage(Delivery delivery, MessageSource texts) {
 		this.delivery = delivery;
+		this.texts = texts;
 	}
 
 	@GetMapping("/postroom/scan")
 	@PreAuthorize("hasRole('POSTROOM')")
-	String form() {
+	String form(Model model) {
+		model.addAttribute("round", 0);
 		return "delivery/scan";
 	}
 
 	@PostMapping("/postroom/scan")
 	@PreAuthorize("hasRole('POSTROOM')")
 	String scan(@AuthenticationPrincipal PostbrugUser staff, @RequestParam(name = "code", required = false) String code,
-			Model model) {
+			@RequestParam(name = "round", defaultValue = "0") String round, Model model, Locale locale) {
+		int before = round(round);
+		model.addAttribute("round", before);
 		if (code == null || code.isBlank()) {
-			model.addAttribute("problem", "Nothing was scanned. Scan the barcode or type the code printed under it.");
+			model.addAttribute("problem", texts.getMessage("scan.nothing", null, locale));
 			return "delivery/scan";
 		}
-		model.addAttribute("code", code.strip());
-		model.addAttribute("scan", delivery.scan(code, staff));
+		ScanView view = ScanView.of(delivery.scan(code, staff), code.strip(), before + 1, texts, locale);
+		model.addAttribute("scan", view);
+		model.addAttribute("round", view.round());
 		return "delivery/scan";
+	}
+
+	/** The same scan for the page's script. */
+	@PostMapping(path = "/postroom/scan", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('POSTROOM')")
+	@ResponseBody
+	ResponseEntity<?> scanInBackground(@AuthenticationPrincipal PostbrugUser staff,
+			@RequestParam(name = "code", required = false) String code,
+			@RequestParam(name = "round", defaultValue = "0") String round, Locale locale) {
+		if (code == null || code.isBlank()) {
+			return ResponseEntity.badRequest().body(Map.of("problem", texts.getMessage("scan.nothing", null, locale)));
+		}
+		try {
+			return ResponseEntity
+				.ok(ScanView.of(delivery.scan(code, staff), code.strip(), round(round) + 1, texts, locale));
+		}
+		catch (IllegalArgumentException | IllegalTransition ex) {
+			return ResponseEntity.status(ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
+				.body(Map.of("problem", texts.getMessage("scan.failed", new Object[] { ex.getMessage() }, locale)));
+		}
+	}
+
+	/** A count the form carried; anything odd starts a new round. */
+	private static int round(String value) {
+		try {
+			int round = Integer.parseInt(value.strip());
+			return round < 0 || round > MAX_ROUND ? 0 : round;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 }

@@ -68,6 +68,22 @@ class ScanControllerTests {
 	}
 
 	@Test
+	void aSecondScanSaysWhenAndByWhomAndAForwardNamesTheNewFacility() throws Exception {
+		UUID message = UUID.randomUUID();
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any())).willReturn(new Delivery.Scan(ScanOutcome.ALREADY_DELIVERED,
+				11L, message, JAN, java.time.Instant.parse("2026-12-01T09:15:00Z"), "postroom", null));
+		mvc.perform(scan("{\"code\":\"PB-AAAAA-AAAAA-A\"}").with(as(staff(Role.POSTROOM))))
+			.andExpect(jsonPath("$.outcome").value("ALREADY_DELIVERED"))
+			.andExpect(jsonPath("$.deliveredAt").value("2026-12-01T09:15:00Z"))
+			.andExpect(jsonPath("$.deliveredBy").value("postroom"));
+		given(delivery.scan(eq("PB-BBBBB-BBBBB-B"), any()))
+			.willReturn(new Delivery.Scan(ScanOutcome.FORWARD, 12L, message, JAN, null, null, "PIV"));
+		mvc.perform(scan("{\"code\":\"PB-BBBBB-BBBBB-B\"}").with(as(staff(Role.POSTROOM))))
+			.andExpect(jsonPath("$.outcome").value("FORWARD"))
+			.andExpect(jsonPath("$.forwardedTo").value("PIV"));
+	}
+
+	@Test
 	void anUnknownCodeIsAnAnswerWithoutPrisoner() throws Exception {
 		given(delivery.scan(eq("PB-00000-00000-0"), any()))
 			.willReturn(new Delivery.Scan(ScanOutcome.UNKNOWN_CODE, null, null, null));

@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -63,10 +64,67 @@ class ScanPageTests {
 				post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A").with(as(staff(Role.POSTROOM))).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("outcome-ok")))
-			.andExpect(content().string(containsString(">DELIVERED<")))
+			.andExpect(content().string(containsString(">OVERHANDIGD<")))
 			.andExpect(content().string(containsString("Jan de Vries")))
 			.andExpect(content().string(containsString("B-2.01")))
+			.andExpect(content().string(containsString("Deze ronde: 1 gescand")))
 			.andExpect(content().string(containsString("autofocus")));
+	}
+
+	@Test
+	void thePageSpeaksEnglishWhenAskedAndCountsTheRoundOn() throws Exception {
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any()))
+			.willReturn(new Delivery.Scan(ScanOutcome.DELIVERED, 11L, UUID.randomUUID(), JAN));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
+			.param("round", "41")
+			.header("Accept-Language", "en")
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">DELIVERED<")))
+			.andExpect(content().string(containsString("This round: 42 scanned")))
+			.andExpect(content().string(containsString("lang=\"en\"")));
+	}
+
+	@Test
+	void theScriptGetsTheSameAnswerAsJsonInTheOfficersWords() throws Exception {
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any()))
+			.willReturn(new Delivery.Scan(ScanOutcome.FORWARD, 11L, UUID.randomUUID(), JAN, null, null, "PIV"));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
+			.param("round", "2")
+			.accept(MediaType.APPLICATION_JSON)
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("FORWARD"))
+			.andExpect(jsonPath("$.tone").value("warn"))
+			.andExpect(jsonPath("$.title").value("DOORSTUREN"))
+			.andExpect(jsonPath("$.advice").value(containsString("papiervernietiger")))
+			.andExpect(jsonPath("$.detail").value("Nieuwe inrichting: PIV."))
+			.andExpect(jsonPath("$.prisoner.cell").value("B-2.01"))
+			.andExpect(jsonPath("$.round").value(3));
+		mvc.perform(post("/postroom/scan").param("code", " ")
+			.accept(MediaType.APPLICATION_JSON)
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf())).andExpect(status().isBadRequest()).andExpect(jsonPath("$.problem").isNotEmpty());
+		given(delivery.scan(eq("bad"), any())).willThrow(new IllegalArgumentException("not a Postbrug code"));
+		mvc.perform(post("/postroom/scan").param("code", "bad")
+			.accept(MediaType.APPLICATION_JSON)
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.problem").value(containsString("not a Postbrug code")));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
+			.accept(MediaType.APPLICATION_JSON)
+			.with(as(staff(Role.POSTROOM)))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePageHasNoInlineScript() throws Exception {
+		mvc.perform(get("/postroom/scan").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(content().string(containsString("<script src=\"/js/scan.js\" defer></script>")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("onclick"))));
 	}
 
 	@Test
@@ -78,7 +136,7 @@ class ScanPageTests {
 			}
 			mvc.perform(request)
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Nothing was scanned")));
+				.andExpect(content().string(containsString("Er is niets gescand")));
 		}
 		verifyNoInteractions(delivery);
 	}
@@ -88,7 +146,7 @@ class ScanPageTests {
 		given(delivery.scan(eq("garbage"), any())).willThrow(new IllegalArgumentException("not a Postbrug code"));
 		mvc.perform(post("/postroom/scan").param("code", "garbage").with(as(staff(Role.POSTROOM))).with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("The scan could not be recorded: not a Postbrug code")))
+			.andExpect(content().string(containsString("De scan kon niet worden vastgelegd: not a Postbrug code")))
 			.andExpect(content().string(containsString("autofocus")));
 		UUID id = UUID.randomUUID();
 		given(delivery.scan(eq("late"), any()))
