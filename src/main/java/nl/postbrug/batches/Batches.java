@@ -1,6 +1,5 @@
 package nl.postbrug.batches;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,10 +61,12 @@ public class Batches {
 
 	private final Printers printers;
 
+	private final PdfStore pdfs;
+
 	private final Clock clock;
 
 	Batches(BatchAssembly assembly, BatchPrinting printing, LetterReprints reprints, BatchStore batches,
-			LetterStore letters, Registry registry, Printers printers, Clock clock) {
+			LetterStore letters, Registry registry, Printers printers, PdfStore pdfs, Clock clock) {
 		this.assembly = assembly;
 		this.printing = printing;
 		this.reprints = reprints;
@@ -73,6 +74,7 @@ public class Batches {
 		this.letters = letters;
 		this.registry = registry;
 		this.printers = printers;
+		this.pdfs = pdfs;
 		this.clock = clock;
 	}
 
@@ -172,8 +174,7 @@ public class Batches {
 
 	public Path pdf(BatchView batch) {
 		return batches.pdfPath(batch.id())
-			.map(Path::of)
-			.filter(Files::isReadable)
+			.flatMap(pdfs::local)
 			.orElseThrow(() -> new CannotReprint("Batch " + batch.id() + " has no PDF (yet)"));
 	}
 
