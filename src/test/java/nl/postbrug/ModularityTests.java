@@ -26,7 +26,8 @@ class ModularityTests {
 	@Test
 	void everyModuleOfTheDesignExists() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"registry", "intake", "screening", "letters", "batches", "delivery", "notify", "audit");
+				"registry", "intake", "screening", "letters", "batches", "delivery", "notify", "audit", "storage",
+				"operations");
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package nl.postbrug;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import nl.postbrug.support.AppNode;
 import nl.postbrug.support.DataDirs;
 import nl.postbrug.support.RequiresPostgres;
@@ -30,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Two application nodes, each a process of its own, on one PostgreSQL database with the
  * same batch schedule: Quartz runs clustered, each slot makes one batch, and when the
  * node working on a batch is killed in the middle of it, the other node finishes that
- * batch: every letter once, printed once.
+ * batch: every letter once, printed once. The nodes share no folder but the printer's:
+ * each serves the batch PDFs the other made, from the database.
  */
 @RequiresPostgres
 class TwoNodeTests {
@@ -53,6 +59,19 @@ class TwoNodeTests {
 		nodes.put("node-b",
 				AppNode.start("node-b", arguments("node-b", shared, schedule)).awaitStarted(Duration.ofMinutes(4)));
 		assertThat(query("SELECT COUNT(*) FROM qrtz_scheduler_state", Long.class)).isEqualTo(2L);
+
+		// A batch made on one node downloads from the other, byte for byte, both ways.
+		for (String[] pair : new String[][] { { "node-a", "node-b" }, { "node-b", "node-a" } }) {
+			AppNode maker = nodes.get(pair[0]);
+			AppNode other = nodes.get(pair[1]);
+			HttpResponse<String> made = http(maker, "POST", "/api/v1/facilities/PIV/batches");
+			assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+			long madeId = ((Number) JsonPath.read(made.body(), "$.id")).longValue();
+			byte[] fromMaker = pdf(maker, madeId);
+			byte[] fromOther = pdf(other, madeId);
+			assertThat(new String(fromOther, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			assertThat(fromOther).isEqualTo(fromMaker);
+		}
 
 		List<String> ids = insertApprovedMessages(LETTERS);
 
@@ -105,6 +124,28 @@ class TwoNodeTests {
 		assertThat(nodes.get(survivor).alive()).isTrue();
 	}
 
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private HttpResponse<String> http(AppNode node, String method, String path) throws Exception {
+		return client.send(request(node, path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private byte[] pdf(AppNode node, long batchId) throws Exception {
+		HttpResponse<byte[]> response = client.send(request(node, "/api/v1/batches/" + batchId + "/pdf").GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).as("batch %d from %s", batchId, node.name()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static HttpRequest.Builder request(AppNode node, String path) {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString("postroom:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+			.header("Authorization", "Basic " + basic)
+			.timeout(Duration.ofMinutes(2));
+	}
+
 	/** A batch being assembled, and the node assembling it. */
 	private record Assembling(long batch, String owner) {
 	}
@@ -124,7 +165,6 @@ class TwoNodeTests {
 	private List<String> arguments(String node, Path shared, Path schedule) {
 		return List.of("--spring.profiles.active=demo", "--server.port=0",
 				"--postbrug.data-dir=" + DataDirs.fresh(node),
-				"--postbrug.batches.output-dir=" + shared.resolve("batches"),
 				"--postbrug.batches.folder-printer-dir=" + shared.resolve("printer"),
 				"--postbrug.batches.schedule-file=" + schedule, "--postbrug.batches.node-id=" + node,
 				"--postbrug.batches.stale-after=10s", "--postbrug.batches.sweep-interval=2s",

@@ -50,6 +50,8 @@ class BatchPrinting {
 
 	private final BatchSettings settings;
 
+	private final PdfStore pdfs;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -57,8 +59,8 @@ class BatchPrinting {
 	private final Clock clock;
 
 	BatchPrinting(BatchStore batches, LetterStore letters, BatchNode node, PrintJobFollower follower, Printers printers,
-			Registry registry, Messages messages, BatchSettings settings, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			Registry registry, Messages messages, BatchSettings settings, PdfStore pdfs,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.batches = batches;
 		this.letters = letters;
 		this.node = node;
@@ -68,6 +70,7 @@ class BatchPrinting {
 		this.messages = messages;
 		this.backOff = new PrintBackOff(settings.retryInterval(), settings.maxRetryInterval());
 		this.settings = settings;
+		this.pdfs = pdfs;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -112,7 +115,7 @@ class BatchPrinting {
 					log.warn("Batch {} is no longer this node's to print", batchId);
 					return;
 				}
-				job = printer.submit(Path.of(pdfPathOf(batch)), jobName);
+				job = printer.submit(pdfOf(batch), jobName);
 				batches.jobState(batchId, job.ref(), job.state().name());
 			}
 			if (!followHere && !job.state().done()) {
@@ -221,8 +224,9 @@ class BatchPrinting {
 		});
 	}
 
-	private String pdfPathOf(BatchView batch) {
+	private Path pdfOf(BatchView batch) {
 		return batches.pdfPath(batch.id())
+			.flatMap(pdfs::local)
 			.orElseThrow(() -> new IllegalStateException("Batch " + batch.id() + " has no PDF yet"));
 	}
 

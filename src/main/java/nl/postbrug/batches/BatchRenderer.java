@@ -1,10 +1,8 @@
 package nl.postbrug.batches;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.AbstractList;
@@ -28,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The second step of a batch: writes (or, after a crash, rewrites) the batch PDF from its
  * letter rows and moves the batch to ASSEMBLED. Repeatable, because the rows decide what
  * is printed. Letters are read from the database one at a time while the PDF is written,
- * so the heap does not hold the batch; the file appears under its name only when
- * complete.
+ * so the heap does not hold the batch; the PDF is written to a work file and then stored
+ * (see {@link PdfStore}), so any node can print and serve it.
  */
 @Component
 class BatchRenderer {
@@ -46,21 +44,20 @@ class BatchRenderer {
 
 	private final Registry registry;
 
-	private final BatchSettings settings;
+	private final PdfStore pdfs;
 
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	BatchRenderer(BatchStore batches, LetterStore letters, LetterContents contents, LetterRendering rendering,
-			Registry registry, BatchSettings settings, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+			Registry registry, PdfStore pdfs, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.batches = batches;
 		this.letters = letters;
 		this.contents = contents;
 		this.rendering = rendering;
 		this.registry = registry;
-		this.settings = settings;
+		this.pdfs = pdfs;
 		this.events = events;
 		this.transactions = transactions;
 	}
@@ -88,22 +85,22 @@ class BatchRenderer {
 			}
 
 		};
-		Path pdf = pdfPath(facility, batchId);
-		Path partial = pdf.resolveSibling("." + pdf.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+		String key = PdfStore.batchKey(facility.code(), batchId);
+		Path partial = pdfs.scratch("batch-" + batchId + "-");
 		BatchCover cover = new BatchCover(facility.name(), batchId + " (" + slotLabel(batch, facility) + ")",
 				batch.createdAt().atZone(facility.zone()).toLocalDate(), batch.code());
 		RenderOptions options = facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS
 				: RenderOptions.DEFAULT;
-		BatchLayout layout = rendering.writeBatch(cover, contentsInOrder, options, facility.printer().duplex(),
-				partial);
+		BatchLayout layout;
 		try {
-			Files.move(partial, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			layout = rendering.writeBatch(cover, contentsInOrder, options, facility.printer().duplex(), partial);
+			pdfs.store(key, partial);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot move batch " + batchId + " into place at " + pdf, ex);
+		finally {
+			deleteQuietly(partial);
 		}
 		boolean mine = Boolean.TRUE.equals(transactions.execute(tx -> {
-			if (!batches.assembled(batchId, node, pdf.toString(), rows.size(), layout.totalPages())) {
+			if (!batches.assembled(batchId, node, key, rows.size(), layout.totalPages())) {
 				return false;
 			}
 			letters.recordPages(rows, layout.letterPages());
@@ -117,7 +114,7 @@ class BatchRenderer {
 			return;
 		}
 		log.info("Batch {} for {}: {} letters, {} pages -> {}", batchId, facility.code(), rows.size(),
-				layout.totalPages(), pdf);
+				layout.totalPages(), key);
 	}
 
 	/** "scheduled 07:00" or "run by hand at 10:42", in the facility's time. */
@@ -130,13 +127,12 @@ class BatchRenderer {
 		return "run by hand at " + batch.createdAt().atZone(facility.zone()).format(time);
 	}
 
-	private Path pdfPath(Facility facility, long batchId) {
+	private static void deleteQuietly(Path file) {
 		try {
-			Path dir = Files.createDirectories(settings.outputDir().resolve(facility.code()));
-			return dir.resolve("batch-" + batchId + ".pdf");
+			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			log.warn("Work file {} could not be removed: {}", file, ex.getMessage());
 		}
 	}
 

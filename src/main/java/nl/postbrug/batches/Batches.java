@@ -1,6 +1,5 @@
 package nl.postbrug.batches;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,10 +57,13 @@ public class Batches {
 
 	private final ApplicationEventPublisher events;
 
+	private final PdfStore pdfs;
+
 	private final Clock clock;
 
 	Batches(BatchAssembly assembly, BatchPrinting printing, LetterReprints reprints, BatchStore batches,
-			LetterStore letters, Registry registry, Printers printers, ApplicationEventPublisher events, Clock clock) {
+			LetterStore letters, Registry registry, Printers printers, PdfStore pdfs, ApplicationEventPublisher events,
+			Clock clock) {
 		this.assembly = assembly;
 		this.printing = printing;
 		this.reprints = reprints;
@@ -70,6 +72,7 @@ public class Batches {
 		this.registry = registry;
 		this.printers = printers;
 		this.events = events;
+		this.pdfs = pdfs;
 		this.clock = clock;
 	}
 
@@ -169,8 +172,7 @@ public class Batches {
 
 	public Path pdf(BatchView batch) {
 		return batches.pdfPath(batch.id())
-			.map(Path::of)
-			.filter(Files::isReadable)
+			.flatMap(pdfs::local)
 			.orElseThrow(() -> new CannotReprint("Batch " + batch.id() + " has no PDF (yet)"));
 	}
 

@@ -1,8 +1,5 @@
 package nl.postbrug.batches;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +41,7 @@ class LetterReprints {
 
 	private final Printers printers;
 
-	private final BatchSettings settings;
+	private final PdfStore pdfs;
 
 	private final ApplicationEventPublisher events;
 
@@ -53,7 +50,7 @@ class LetterReprints {
 	private final Clock clock;
 
 	LetterReprints(LetterStore letters, Messages messages, Registry registry, LetterContents contents,
-			LetterRendering rendering, Printers printers, BatchSettings settings, ApplicationEventPublisher events,
+			LetterRendering rendering, Printers printers, PdfStore pdfs, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.letters = letters;
 		this.messages = messages;
@@ -61,7 +58,7 @@ class LetterReprints {
 		this.contents = contents;
 		this.rendering = rendering;
 		this.printers = printers;
-		this.settings = settings;
+		this.pdfs = pdfs;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -92,17 +89,10 @@ class LetterReprints {
 		});
 		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code),
 				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT);
-		Path pdf = settings.outputDir()
-			.resolve(facility.code())
-			.resolve("letter-" + letterId + "-copy-" + copyNo + ".pdf");
-		try {
-			Files.createDirectories(pdf.getParent());
-			Files.write(pdf, rendered.pdf());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		letters.copyPrinted(code, pdf.toString());
+		String key = PdfStore.reprintKey(facility.code(), letterId, copyNo);
+		pdfs.store(key, rendered.pdf());
+		letters.copyPrinted(code, key);
+		Path pdf = pdfs.local(key).orElseThrow();
 		printers.forFacility(facility).submit(pdf, facility.code() + "-letter-" + letterId + "-copy-" + copyNo);
 		log.info("Letter {} reprinted as {}; {} is void", letterId, code, voided);
 		return code;

@@ -91,7 +91,8 @@ class BatchPrintingTests {
 		node = new BatchNode(db.batches, settings, clock, db.dataSource);
 		follower = new PrintJobFollower(db.batches, settings, clock);
 		printing = new BatchPrinting(db.batches, db.letters, node, follower, watched(new Printers(settings)), registry,
-				mock(Messages.class), settings, published::add, db.transactions, clock);
+				mock(Messages.class), settings, new PdfStore(mock(nl.postbrug.storage.BlobStore.class), settings),
+				published::add, db.transactions, clock);
 	}
 
 	@AfterEach

@@ -74,6 +74,15 @@ public final class AppNode implements AutoCloseable {
 		return name;
 	}
 
+	/** The HTTP port the node's log says it listens on. */
+	public int port() {
+		java.util.regex.Matcher port = java.util.regex.Pattern.compile("started on port (\\d+)").matcher(log());
+		if (!port.find()) {
+			throw new IllegalStateException("Node " + name + " has not logged its port:\n" + tail(log()));
+		}
+		return Integer.parseInt(port.group(1));
+	}
+
 	public boolean alive() {
 		return process.isAlive();
 	}
