@@ -67,7 +67,7 @@ class SenderNotifications {
 		this.session = settings.enabled() ? Session.getInstance(properties(settings.smtp())) : null;
 	}
 
-	private static Properties properties(NotifySettings.Smtp smtp) {
+	static Properties properties(NotifySettings.Smtp smtp) {
 		String protocol = smtp.tls() ? "smtps" : "smtp";
 		String prefix = "mail." + protocol + ".";
 		Properties properties = new Properties();

@@ -3,6 +3,7 @@ package nl.postbrug.registry.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +31,13 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				// a relative without an account yet, or without their password
+				.requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/registrations/verify",
+						"/api/v1/password-resets", "/api/v1/password-resets/confirm")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +54,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers("/login", "/css/**", "/error")
+				.requestMatchers("/login", "/css/**", "/js/**", "/error", "/register", "/register/verify",
+						"/password/forgot", "/password/reset")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
