@@ -31,6 +31,7 @@ public class Navigation {
 		if (user.has(Role.SENDER)) {
 			links.add(new Link("/messages", "nav.messages"));
 			links.add(new Link("/compose", "nav.compose"));
+			links.add(new Link("/approvals", "nav.approvals.mine"));
 		}
 		if (user.has(Role.SCREENER)) {
 			links.add(new Link("/review", "nav.review"));
@@ -40,6 +41,9 @@ public class Navigation {
 		}
 		if (user.has(Role.POSTROOM)) {
 			links.add(new Link("/postroom/scan", "nav.scan"));
+		}
+		if (user.has(Role.FACILITY_ADMIN)) {
+			links.add(new Link("/staff/approvals", "nav.staff.approvals"));
 		}
 		if (user.has(Role.AUDITOR)) {
 			links.add(new Link("/audit", "nav.audit"));
