@@ -38,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -193,6 +194,27 @@ class RelativeAccountsTests {
 			.andExpect(status().isNotFound());
 
 		mvc.perform(get("/api/v1/me/prisoners").with(sanne)).andExpect(jsonPath("$[0].number").value("1000000004"));
+		byte[] preview = mvc
+			.perform(multipart("/api/v1/messages/preview").param("prisoner", "1000000004")
+				.param("text", "Hoi Mehmet, tot snel.")
+				.with(sanne))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "preview.pdf"), preview);
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(preview)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("VOORBEELD").contains("Hoi Mehmet, tot snel.").contains("Mehmet");
+		}
+		assertThat(nl.postbrug.letters.BarcodeReader.decodeEachPage(preview, 150))
+			.noneMatch(nl.postbrug.letters.CopyCodes::isWellFormed);
+		// Nothing was stored by the preview.
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE body = 'Hoi Mehmet, tot snel.'")
+			.query(Long.class)
+			.single()).isZero();
 		mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "1000000004").param("text", "Hoi Mehmet").with(sanne))
 			.andExpect(status().isAccepted());

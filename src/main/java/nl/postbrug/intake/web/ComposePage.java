@@ -19,7 +19,9 @@ import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,7 +51,11 @@ class ComposePage {
 
 	private final IntakeTexts texts;
 
-	ComposePage(MessageIntake intake, Registry registry, IntakeSettings settings, MessageSource bundles) {
+	private final LetterPreview preview;
+
+	ComposePage(MessageIntake intake, Registry registry, IntakeSettings settings, MessageSource bundles,
+			LetterPreview preview) {
+		this.preview = preview;
 		this.intake = intake;
 		this.registry = registry;
 		this.settings = settings;
@@ -86,6 +94,39 @@ class ComposePage {
 		redirect.addFlashAttribute("notice",
 				texts.get(receipt.duplicate() ? "compose.duplicate" : "compose.sent", locale));
 		return "redirect:/messages";
+	}
+
+	/**
+	 * The preview button of the form: the letter as PDF in a new tab, or the form again
+	 * with the error at its field.
+	 */
+	@PostMapping("/compose/preview")
+	@PreAuthorize("hasRole('SENDER')")
+	ModelAndView preview(@AuthenticationPrincipal PostbrugUser sender,
+			@RequestParam(name = "prisoner", required = false) String prisoner,
+			@RequestParam(name = "text", required = false) String text,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam(name = "idempotencyKey", required = false) String idempotencyKey, Locale locale, Model model,
+			HttpServletResponse response) {
+		try {
+			byte[] pdf = preview.pdf(sender, prisoner, text, MessagesController.uploads(photos), locale);
+			return new ModelAndView((View) (values, request, out) -> {
+				out.setContentType(MediaType.APPLICATION_PDF_VALUE);
+				out.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"preview.pdf\"");
+				out.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+				out.setContentLength(pdf.length);
+				out.getOutputStream().write(pdf);
+			});
+		}
+		catch (InvalidMessage | ContactNotApproved ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			Reason reason = ex instanceof InvalidMessage invalid ? invalid.reason()
+					: ((ContactNotApproved) ex).reason();
+			String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+					: idempotencyKey;
+			return new ModelAndView(show(sender, model, prisoner, text == null ? "" : text, key,
+					Map.of(field(reason), texts.reason(reason, locale))), model.asMap());
+		}
 	}
 
 	/** The form field a refusal is about, so the error is shown beside it. */

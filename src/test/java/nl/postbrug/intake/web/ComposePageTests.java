@@ -64,6 +64,9 @@ class ComposePageTests {
 	MessageIntake intake;
 
 	@MockitoBean
+	LetterPreview preview;
+
+	@MockitoBean
 	Registry registry;
 
 	@BeforeEach

@@ -73,6 +73,9 @@ class MessagesControllerTests {
 	MessageIntake intake;
 
 	@MockitoBean
+	LetterPreview preview;
+
+	@MockitoBean
 	Messages messages;
 
 	static MessageView message(Long contactId, Long facilityId) {
