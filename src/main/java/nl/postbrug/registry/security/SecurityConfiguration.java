@@ -54,6 +54,13 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// the API's OpenAPI document is public like the API's shape; its
+				// browsable
+				// UI is for staff
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+				.hasAnyRole("SCREENER", "POSTROOM", "FACILITY_ADMIN", "AUDITOR")
 				.requestMatchers("/login", "/css/**", "/js/**", "/error", "/register", "/register/verify",
 						"/password/forgot", "/password/reset")
 				.permitAll()
