@@ -50,7 +50,8 @@ class ApiBadInputTests extends ApiTestSupport {
 		unchanged(() -> mvc
 			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "  \n ").with(ANNA)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("The message text is empty; write something to send"));
+			.andExpect(
+					jsonPath("$.detail").value("Het bericht bevat geen tekst. Schrijf iets voordat u het verstuurt."));
 		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").with(ANNA)))
 			.andExpect(status().isBadRequest());
 	}

@@ -92,7 +92,8 @@ class PagesTests {
 		PostbrugUser admin = staff("admin", Role.FACILITY_ADMIN);
 		PostbrugUser auditor = staff("auditor", Role.AUDITOR);
 
-		page("/messages", anna).andExpect(status().isOk()).andExpect(content().string(containsString("My messages")));
+		page("/messages", anna).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Mijn berichten")));
 		page("/compose", anna).andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"idempotencyKey\"")));
 		page("/review", screener).andExpect(status().isOk())

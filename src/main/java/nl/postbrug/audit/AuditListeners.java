@@ -11,6 +11,9 @@ import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.PrintTemplatesReloaded;
+import nl.postbrug.registry.AccountChanged;
+import nl.postbrug.registry.ApprovalDecided;
+import nl.postbrug.registry.ApprovalRequested;
 import nl.postbrug.registry.PrisonerReleased;
 import nl.postbrug.registry.PrisonerTransferred;
 import nl.postbrug.registry.SignedOutEverywhere;
@@ -147,6 +150,25 @@ class AuditListeners {
 				transfer.actor(), "PRISONER_TRANSFERRED", "prisoner:" + transfer.number(), transfer.fromFacilityCode()
 						+ " -> " + transfer.toFacilityCode() + " unit " + transfer.unit() + " cell " + transfer.cell(),
 				transfer.at(), null);
+	}
+
+	void on(AccountChanged change) {
+		log.append(change.email(), "ACCOUNT_" + change.change(), "contact:" + change.contactId(),
+				change.change().name(), null);
+	}
+
+	@EventListener
+	void on(ApprovalRequested request) {
+		log.append("contact:" + request.contactId(), "APPROVAL_REQUESTED", "approval-request:" + request.id(),
+				"pending", null);
+	}
+
+	@EventListener
+	void on(ApprovalDecided decision) {
+		log.append(decision.decidedBy(), decision.approved() ? "APPROVAL_GRANTED" : "APPROVAL_REFUSED",
+				"approval-request:" + decision.id(), "contact " + decision.contactId() + " for prisoner "
+						+ decision.registryNumber() + (decision.reason() == null ? "" : ": " + decision.reason()),
+				null);
 	}
 
 }

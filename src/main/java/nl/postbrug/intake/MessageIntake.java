@@ -36,21 +36,18 @@ public class MessageIntake {
 
 	private final PhotoCheck photos;
 
-	private final ReasonTexts texts;
-
 	private final IntakeSettings settings;
 
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
-	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, PhotoCheck photos, ReasonTexts texts,
-			IntakeSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
+	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, PhotoCheck photos, IntakeSettings settings,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.messages = messages;
 		this.photos = photos;
-		this.texts = texts;
 		this.settings = settings;
 		this.events = events;
 		this.transactions = transactions;
@@ -62,7 +59,7 @@ public class MessageIntake {
 		long contactId = sender.contactId();
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 200) {
-			throw new InvalidMessage("The Idempotency-Key header is longer than 200 characters");
+			throw new InvalidMessage(Reason.of("invalid.key-too-long", 200));
 		}
 		if (key != null) {
 			Optional<Receipt> earlier = byIdempotencyKey(contactId, key);
@@ -70,30 +67,10 @@ public class MessageIntake {
 				return earlier.get();
 			}
 		}
-		if (prisonerNumber == null || prisonerNumber.isBlank()) {
-			throw new InvalidMessage("Choose the prisoner the message is for (field 'prisoner')");
-		}
-		Prisoner prisoner = registry.prisoner(prisonerNumber).orElseThrow(() -> new UnknownPrisoner(prisonerNumber));
-		if (!registry.isApproved(contactId, prisoner.id())) {
-			throw new ContactNotApproved(prisoner.number());
-		}
-		String body = cleanText(text);
-		List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.bytes().length > 0).toList();
-		if (files.size() > settings.maxPhotos()) {
-			throw new InvalidMessage(
-					"A message can carry at most " + settings.maxPhotos() + " photos, not " + files.size());
-		}
-		List<CheckedPhoto> checked = new ArrayList<>();
-		for (Upload upload : files) {
-			try {
-				checked.add(photos.check(upload.name(), upload.bytes()));
-			}
-			catch (PhotoRefused refused) {
-				// Nothing is stored: the relative is told at once, in the words of the
-				// API.
-				throw new InvalidMessage(texts.text(refused.reason(), ReasonTexts.ENGLISH));
-			}
-		}
+		Draft draft = check(contactId, prisonerNumber, text, uploads);
+		Prisoner prisoner = draft.prisoner();
+		String body = draft.body();
+		List<CheckedPhoto> checked = draft.photos();
 		var contact = registry.contact(contactId);
 		NewMessage message = new NewMessage(Channel.WEB,
 				new NewMessage.Sender(contact.email(), contact.name(), contactId),
@@ -106,6 +83,48 @@ public class MessageIntake {
 			// Another request with the same key won; answer with its message.
 			return byIdempotencyKey(contactId, key).orElseThrow(() -> raced);
 		}
+	}
+
+	/**
+	 * A message checked exactly as {@link #submit} checks it, but not stored: for the
+	 * preview of the letter it would become.
+	 */
+	public Draft draft(PostbrugUser sender, String prisonerNumber, String text, List<Upload> uploads) {
+		return check(sender.contactId(), prisonerNumber, text, uploads);
+	}
+
+	/**
+	 * A message that passed every check: the prisoner it is for, its cleaned text and its
+	 * re-encoded photos.
+	 */
+	public record Draft(Prisoner prisoner, String senderName, String body, List<CheckedPhoto> photos) {
+	}
+
+	private Draft check(long contactId, String prisonerNumber, String text, List<Upload> uploads) {
+		if (prisonerNumber == null || prisonerNumber.isBlank()) {
+			throw new InvalidMessage(Reason.of("invalid.no-prisoner"));
+		}
+		// An unknown number and one the sender is not approved for are answered alike.
+		Prisoner prisoner = registry.prisoner(prisonerNumber).orElseThrow(() -> new UnknownPrisoner(prisonerNumber));
+		if (!registry.isApproved(contactId, prisoner.id())) {
+			throw new ContactNotApproved(prisoner.number());
+		}
+		String body = cleanText(text);
+		List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.bytes().length > 0).toList();
+		if (files.size() > settings.maxPhotos()) {
+			throw new InvalidMessage(Reason.of("invalid.too-many-photos", settings.maxPhotos(), files.size()));
+		}
+		List<CheckedPhoto> checked = new ArrayList<>();
+		for (Upload upload : files) {
+			try {
+				checked.add(photos.check(upload.name(), upload.bytes()));
+			}
+			catch (PhotoRefused refused) {
+				// Nothing is stored: the relative is told at once, in their language.
+				throw new InvalidMessage(refused.reason());
+			}
+		}
+		return new Draft(prisoner, registry.contact(contactId).name(), body, checked);
 	}
 
 	/**
@@ -197,16 +216,15 @@ public class MessageIntake {
 
 	private String cleanText(String text) {
 		if (text == null || text.isBlank()) {
-			throw new InvalidMessage("The message text is empty; write something to send");
+			throw new InvalidMessage(Reason.of("invalid.empty"));
 		}
 		// NUL and other C0 controls (but tab and line breaks) have no place in a letter.
 		String body = text.replace("\r\n", "\n").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").strip();
 		if (body.isEmpty()) {
-			throw new InvalidMessage("The message text is empty; write something to send");
+			throw new InvalidMessage(Reason.of("invalid.empty"));
 		}
 		if (body.length() > settings.maxTextLength()) {
-			throw new InvalidMessage(
-					"The message text is " + body.length() + " characters; the limit is " + settings.maxTextLength());
+			throw new InvalidMessage(Reason.of("invalid.too-long", body.length(), settings.maxTextLength()));
 		}
 		return body;
 	}

@@ -41,6 +41,22 @@ public class LetterRendering {
 	}
 
 	/**
+	 * What {@code letter} will look like on paper, from the same template and renderer,
+	 * for its sender to check before sending: {@code mark} (e.g. "VOORBEELD") is printed
+	 * across every page, and the footer and barcode carry {@code code} instead of the
+	 * letter's copy code, which is not a well-formed code
+	 * ({@link CopyCodes#isWellFormed}) so that a preview printed at home is refused at
+	 * the hand-over.
+	 * @throws IllegalArgumentException when {@code code} is a well-formed copy code
+	 */
+	public RenderedLetter preview(LetterContent letter, RenderOptions options, String mark, String code) {
+		if (CopyCodes.isWellFormed(code)) {
+			throw new IllegalArgumentException("A preview must not carry a valid copy code");
+		}
+		return this.pdf.preview(letter, options, mark, code);
+	}
+
+	/**
 	 * A reply sheet for the prisoner to answer {@code letter} on, if the template folder
 	 * has a {@code reply.html}.
 	 * @throws IllegalStateException when there is no reply template

@@ -83,7 +83,7 @@ class SenderMails {
 		});
 	}
 
-	private SenderMail mail(String subjectKey, String reference, Function<Locale, String> body) {
+	SenderMail mail(String subjectKey, String reference, Function<Locale, String> body) {
 		String subject = "Postbrug: " + String.join(" / ", LANGUAGES.stream().map(l -> text(subjectKey, l)).toList())
 				+ " (" + reference + ")";
 		String bodies = String.join(BETWEEN_LANGUAGES, LANGUAGES.stream().map(body).toList());
@@ -97,7 +97,7 @@ class SenderMails {
 		items.forEach(item -> body.append("- ").append(item).append('\n'));
 	}
 
-	private String text(String key, Locale locale, Object... args) {
+	String text(String key, Locale locale, Object... args) {
 		return bundles.getMessage(key, args, locale);
 	}
 

@@ -20,8 +20,8 @@ class SenderMailsTests {
 	private static final UUID ID = UUID.fromString("0a1b2c3d-0000-0000-0000-000000000000");
 
 	private static final String FOOTER = "\n-- \nPostbrug\n"
-			+ "Dit is een automatisch bericht. Antwoorden op dit bericht worden niet gelezen.\n"
-			+ "This is an automatic message. Replies to it are not read.\n";
+			+ "Dit is een automatisch verstuurd bericht. Op dit bericht kunt u niet antwoorden.\n"
+			+ "This message was sent automatically. You cannot reply to it.\n";
 
 	private final SenderMails mails = new SenderMails(Bundles.messageSource(), Bundles.reasonTexts());
 

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -140,7 +141,7 @@ class AccessMatrixTests extends ApiTestSupport {
 
 	private MockHttpServletRequestBuilder attempt(Row row, HandlerMethod handler, String column) {
 		MockHttpServletRequestBuilder request = request(org.springframework.http.HttpMethod.valueOf(row.method()),
-				fill(row.path()));
+				fill(row.path(), handler));
 		if (!row.method().equals("GET")) {
 			request.with(csrf());
 			if (takesJson(handler)) {
@@ -177,14 +178,23 @@ class AccessMatrixTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Path variables get values that exist nowhere: what is behind them is not tried
-	 * here.
+	 * Path variables get values of their type that exist nowhere: what is behind them is
+	 * not tried here.
 	 */
-	static String fill(String path) {
-		boolean uuids = path.startsWith("/api/v1/messages") || path.contains("review");
-		return path.replaceAll("\\{code}", "ZZZ")
-			.replaceAll("\\{index}", "0")
-			.replaceAll("\\{[^}]+}", uuids ? UUID.randomUUID().toString() : "999999");
+	static String fill(String path, HandlerMethod handler) {
+		String filled = path;
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+			if (variable == null) {
+				continue;
+			}
+			String name = !variable.value().isEmpty() ? variable.value() : parameter.getParameterName();
+			Class<?> type = parameter.getParameterType();
+			String value = type == UUID.class ? UUID.randomUUID().toString()
+					: name.equals("code") ? "ZZZ" : name.equals("index") ? "0" : "999999";
+			filled = filled.replace("{" + name + "}", value);
+		}
+		return filled;
 	}
 
 	private static boolean passedTheDoor(MockHttpServletResponse answer) {

@@ -1,11 +1,13 @@
 package nl.postbrug.intake.web;
 
+import java.util.Locale;
+
 import nl.postbrug.intake.ContactNotApproved;
 import nl.postbrug.intake.IllegalTransition;
 import nl.postbrug.intake.InvalidMessage;
 import nl.postbrug.intake.NoSuchMessage;
-import nl.postbrug.intake.UnknownPrisoner;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,32 +15,40 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static nl.postbrug.ErrorResponses.problem;
 
+/**
+ * The API's answers to what intake refuses, as problem details in the request's language.
+ * An unknown registry number is answered exactly like one the sender is not approved for.
+ */
 @RestControllerAdvice(basePackageClasses = IntakeProblems.class)
 class IntakeProblems {
 
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidMessage ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Message not accepted", ex.getMessage());
+	private final IntakeTexts texts;
+
+	IntakeProblems(MessageSource bundles) {
+		this.texts = new IntakeTexts(bundles);
 	}
 
 	@ExceptionHandler
-	ProblemDetail unknownPrisoner(UnknownPrisoner ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown prisoner", ex.getMessage());
+	ProblemDetail invalid(InvalidMessage ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, texts.get("problem.not-accepted", locale),
+				texts.reason(ex.reason(), locale));
 	}
 
 	@ExceptionHandler
-	ProblemDetail notApproved(ContactNotApproved ex) {
-		return problem(HttpStatus.FORBIDDEN, "Not an approved contact", ex.getMessage());
+	ProblemDetail notApproved(ContactNotApproved ex, Locale locale) {
+		return problem(HttpStatus.FORBIDDEN, texts.get("problem.not-approved", locale),
+				texts.reason(ex.reason(), locale));
 	}
 
 	@ExceptionHandler
-	ProblemDetail noSuchMessage(NoSuchMessage ex) {
-		return problem(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
+	ProblemDetail noSuchMessage(NoSuchMessage ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts.get("problem.no-such-message", locale),
+				texts.noSuchMessage(ex, locale));
 	}
 
 	@ExceptionHandler
-	ProblemDetail illegalTransition(IllegalTransition ex) {
-		return problem(HttpStatus.CONFLICT, "Message state does not allow this", ex.getMessage());
+	ProblemDetail illegalTransition(IllegalTransition ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts.get("problem.illegal-transition", locale), ex.getMessage());
 	}
 
 }

@@ -18,7 +18,10 @@ import nl.postbrug.intake.ReasonTexts;
 import nl.postbrug.intake.Receipt;
 import nl.postbrug.registry.PostbrugUser;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,10 +44,13 @@ class MessagesController {
 
 	private final ReasonTexts texts;
 
-	MessagesController(MessageIntake intake, Messages messages, ReasonTexts texts) {
+	private final LetterPreview preview;
+
+	MessagesController(MessageIntake intake, Messages messages, ReasonTexts texts, LetterPreview preview) {
 		this.intake = intake;
 		this.messages = messages;
 		this.texts = texts;
+		this.preview = preview;
 	}
 
 	record Accepted(UUID id, MessageStatus status) {
@@ -70,6 +76,28 @@ class MessagesController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Receipt receipt = intake.submit(sender, prisoner, text, uploads(photos), idempotencyKey);
 		return new Accepted(receipt.id(), receipt.status());
+	}
+
+	/**
+	 * The letter the message would become, as PDF, marked as a preview and with no valid
+	 * copy code; checked like {@link #send} but not stored.
+	 */
+	@PostMapping(path = "/api/v1/messages/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_PDF_VALUE)
+	@PreAuthorize("hasRole('SENDER')")
+	ResponseEntity<byte[]> preview(@AuthenticationPrincipal PostbrugUser sender,
+			@RequestParam(name = "prisoner", required = false) String prisoner,
+			@RequestParam(name = "text", required = false) String text,
+			@RequestPart(name = "photos", required = false) List<MultipartFile> photos, Locale locale) {
+		return pdf(preview.pdf(sender, prisoner, text, uploads(photos), locale));
+	}
+
+	static ResponseEntity<byte[]> pdf(byte[] pdf) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"preview.pdf\"")
+			.cacheControl(CacheControl.noStore())
+			.body(pdf);
 	}
 
 	@GetMapping("/api/v1/messages")

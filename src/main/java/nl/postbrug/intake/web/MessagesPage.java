@@ -15,6 +15,7 @@ import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,10 +50,13 @@ class MessagesPage {
 
 	private final ReasonTexts texts;
 
-	MessagesPage(Messages messages, Registry registry, ReasonTexts texts) {
+	private final IntakeTexts words;
+
+	MessagesPage(Messages messages, Registry registry, ReasonTexts texts, MessageSource bundles) {
 		this.messages = messages;
 		this.registry = registry;
 		this.texts = texts;
+		this.words = new IntakeTexts(bundles);
 	}
 
 	@GetMapping("/messages")
@@ -64,7 +68,7 @@ class MessagesPage {
 	}
 
 	private Row row(MessageView message, Locale locale) {
-		String prisoner = "unknown recipient";
+		String prisoner = words.get("messages.unknown-recipient", locale);
 		if (message.prisonerId() != null) {
 			Prisoner p = registry.prisoner(message.prisonerId());
 			prisoner = p.name() + " (" + p.number() + ")";

@@ -158,6 +158,55 @@ public final class LetterPdf {
 		return new RenderedLetter(out.toByteArray(), result.pages(), result.replacements());
 	}
 
+	/**
+	 * The letter exactly as {@link #letter(LetterContent, RenderOptions)} renders it, but
+	 * with {@code code} in place of its copy code (in the footer and in the barcode, so
+	 * no page of it can be handed over as a letter) and {@code mark} across every page.
+	 */
+	public RenderedLetter preview(LetterContent letter, RenderOptions options, String mark, String code) {
+		TemplateSet set = this.templates;
+		LetterFill fill = letterFill(letter, options);
+		fill.fields().text("copyCode", code);
+		Document xhtml = set.letter().fill(fill.fields());
+		Element stamp = xhtml.createElementNS(Template.XHTML, "div");
+		stamp.setAttribute("class", "preview-mark");
+		stamp.setAttribute("style", "font-size: 16pt; font-weight: bold; text-align: center; color: #000;"
+				+ " border: 0.6mm dashed #000; padding: 1mm; margin-bottom: 2mm;");
+		stamp.setTextContent(mark);
+		// In the running header (drawn on every page) when the template has one, else
+		// at the top of the letter.
+		Element header = byId(xhtml.getDocumentElement(), "header");
+		if (header != null) {
+			header.insertBefore(stamp, header.getFirstChild());
+		}
+		else {
+			Element body = (Element) xhtml.getElementsByTagNameNS(Template.XHTML, "body").item(0);
+			body.insertBefore(stamp, body.getFirstChild());
+		}
+		MessageDigest md = digest(set.letter());
+		fill.fields().digest(md);
+		md.update(mark.getBytes(StandardCharsets.UTF_8));
+		ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+		int pages = HtmlToPdf.render(xhtml, this.baseUri, LETTER.name(), fill.bidi(), this.clock.instant(), id(md),
+				out);
+		return new RenderedLetter(out.toByteArray(), pages, fill.printable().replacements());
+	}
+
+	private static Element byId(Element element, String id) {
+		if (id.equals(element.getAttribute("id"))) {
+			return element;
+		}
+		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Element e) {
+				Element found = byId(e, id);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Pages and replaced characters of a letter written to a stream. */
 	public record Result(int pages, List<Replacement> replacements) {
 	}

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,7 +41,13 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				// a relative without an account yet, or without their password
+				.requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/registrations/verify",
+						"/api/v1/password-resets", "/api/v1/password-resets/confirm")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,7 +65,15 @@ class SecurityConfiguration {
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers("/login", "/css/**", "/error")
+				// the API's OpenAPI document is public like the API's shape; its
+				// browsable
+				// UI is for staff
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+				.hasAnyRole("SCREENER", "POSTROOM", "FACILITY_ADMIN", "AUDITOR")
+				.requestMatchers("/login", "/css/**", "/js/**", "/error", "/register", "/register/verify",
+						"/password/forgot", "/password/reset")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -3,7 +3,12 @@ package nl.postbrug.registry.web;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Role;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
 
 	@GetMapping("/login")
-	String login() {
+	String login(HttpSession session, Model model) {
+		Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+		model.addAttribute("locked", failure instanceof LockedException);
 		return "registry/login";
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("navigation")
 public class Navigation {
 
+	/** {@code label} is a key of the {@code i18n/web} bundle. */
 	public record Link(String href, String label) {
 	}
 
@@ -28,20 +29,24 @@ public class Navigation {
 			return links;
 		}
 		if (user.has(Role.SENDER)) {
-			links.add(new Link("/messages", "My messages"));
-			links.add(new Link("/compose", "Write a message"));
+			links.add(new Link("/messages", "nav.messages"));
+			links.add(new Link("/compose", "nav.compose"));
+			links.add(new Link("/approvals", "nav.approvals.mine"));
 		}
 		if (user.has(Role.SCREENER)) {
-			links.add(new Link("/review", "Review queue"));
+			links.add(new Link("/review", "nav.review"));
 		}
 		if (user.has(Role.POSTROOM) || user.has(Role.FACILITY_ADMIN)) {
-			links.add(new Link("/postroom", "Batches"));
+			links.add(new Link("/postroom", "nav.batches"));
 		}
 		if (user.has(Role.POSTROOM)) {
-			links.add(new Link("/postroom/scan", "Scan hand-over"));
+			links.add(new Link("/postroom/scan", "nav.scan"));
+		}
+		if (user.has(Role.FACILITY_ADMIN)) {
+			links.add(new Link("/staff/approvals", "nav.staff.approvals"));
 		}
 		if (user.has(Role.AUDITOR)) {
-			links.add(new Link("/audit", "Audit log"));
+			links.add(new Link("/audit", "nav.audit"));
 		}
 		return links;
 	}

@@ -3,7 +3,9 @@ package nl.postbrug.intake.web;
 import java.util.List;
 
 import nl.postbrug.intake.ContactNotApproved;
+import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.InvalidMessage;
+import nl.postbrug.intake.Reason;
 import nl.postbrug.intake.MessageIntake;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Receipt;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -51,6 +54,7 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
  */
 @WebMvcTest(ComposePage.class)
 @PostbrugWebSecurity
+@EnableConfigurationProperties(IntakeSettings.class)
 class ComposePageTests {
 
 	@Autowired
@@ -58,6 +62,9 @@ class ComposePageTests {
 
 	@MockitoBean
 	MessageIntake intake;
+
+	@MockitoBean
+	LetterPreview preview;
 
 	@MockitoBean
 	Registry registry;
@@ -96,17 +103,25 @@ class ComposePageTests {
 			.willThrow(new UnknownPrisoner("9999999999"));
 		mvc.perform(compose("9999999999", "Keep <b>this</b> text", "k-2").with(as(anna())).with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString(htmlEscape(new UnknownPrisoner("9999999999").getMessage()))))
+			.andExpect(content()
+				.string(containsString(htmlEscape("U kunt (nog) niet schrijven naar registratienummer 9999999999."))))
+			.andExpect(content().string(containsString("href=\"#prisoner\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"prisoner-error\"")))
 			.andExpect(content().string(containsString("Keep &lt;b&gt;this&lt;/b&gt; text")))
 			.andExpect(content().string(not(containsString("<b>this</b>"))))
 			.andExpect(content().string(containsString("value=\"k-2\"")));
-		for (RuntimeException refusal : List.of(new InvalidMessage("The message text is empty"),
-				new ContactNotApproved("1000000003"))) {
-			given(intake.submit(any(), eq("1000000003"), any(), anyList(), any())).willThrow(refusal);
-			mvc.perform(compose("1000000003", "Hallo", "k-3").with(as(anna())).with(csrf()))
-				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString(htmlEscape(refusal.getMessage()))));
-		}
+		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
+			.willThrow(new InvalidMessage(Reason.of("invalid.empty")));
+		mvc.perform(compose("1000000003", "Hallo", "k-3").with(as(anna())).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Het bericht bevat geen tekst.")))
+			.andExpect(content().string(containsString("aria-describedby=\"text-hint text-error text-count\"")));
+		given(intake.submit(any(), eq("1000000004"), any(), anyList(), any()))
+			.willThrow(new ContactNotApproved("1000000004"));
+		mvc.perform(compose("1000000004", "Hallo", "k-3").header("Accept-Language", "en").with(as(anna())).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("You cannot write to registry number 1000000004 yet.")))
+			.andExpect(content().string(containsString("<html lang=\"en\"")));
 	}
 
 	@Test

@@ -73,6 +73,9 @@ class MessagesControllerTests {
 	MessageIntake intake;
 
 	@MockitoBean
+	LetterPreview preview;
+
+	@MockitoBean
 	Messages messages;
 
 	static MessageView message(Long contactId, Long facilityId) {
@@ -120,21 +123,53 @@ class MessagesControllerTests {
 	}
 
 	@Test
-	void anUnknownPrisonerIsUnprocessable() throws Exception {
+	void anUnknownPrisonerIsAnsweredExactlyLikeOneTheSenderIsNotApprovedFor() throws Exception {
 		given(intake.submit(any(), eq("9999999999"), any(), anyList(), any()))
 			.willThrow(new UnknownPrisoner("9999999999"));
-		mvc.perform(
+		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
+			.willThrow(new ContactNotApproved("1000000003"));
+		String unknown = mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(as(anna())))
-			.andExpect(problemWithDetail(422, new UnknownPrisoner("9999999999").getMessage()));
+			.andExpect(problemWithDetail(403,
+					"U kunt (nog) niet schrijven naar registratienummer 9999999999. Vraag de inrichting eerst om u als contactpersoon goed te keuren."))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String unapproved = mvc.perform(
+				multipart("/api/v1/messages").param("prisoner", "1000000003").param("text", "Hallo").with(as(anna())))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(unknown.replace("9999999999", "N")).isEqualTo(unapproved.replace("1000000003", "N"));
 	}
 
 	@Test
-	void aPrisonerTheSenderIsNotApprovedForIsForbidden() throws Exception {
+	void problemDetailsAreInTheRequestsLanguage() throws Exception {
 		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
 			.willThrow(new ContactNotApproved("1000000003"));
+		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000003")
+			.param("text", "Hallo")
+			.header("Accept-Language", "en-GB,en;q=0.9")
+			.with(as(anna())))
+			.andExpect(problem(403, "Not an approved contact", "You cannot write to registry number 1000000003 yet"));
+		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000003")
+			.param("text", "Hallo")
+			.param("lang", "en")
+			.with(as(anna()))).andExpect(problem(403, "Not an approved contact"));
 		mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "1000000003").param("text", "Hallo").with(as(anna())))
-			.andExpect(problemWithDetail(403, new ContactNotApproved("1000000003").getMessage()));
+			.andExpect(problem(403, "Geen goedgekeurde contactpersoon"));
+		given(intake.submit(any(), eq("1000000001"), any(), anyList(), any()))
+			.willThrow(new InvalidMessage(Reason.of("invalid.too-long", 20001, 20000)));
+		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "x").with(as(anna())))
+			.andExpect(problem(400, "Bericht niet aangenomen", "Het bericht telt 20001 tekens; het maximum is 20000."));
+		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001")
+			.param("text", "x")
+			.header("Accept-Language", "en")
+			.with(as(anna())))
+			.andExpect(
+					problem(400, "Message not accepted", "The message text is 20001 characters; the limit is 20000."));
 	}
 
 	@Test
@@ -178,13 +213,13 @@ class MessagesControllerTests {
 	void anotherSendersOrAnotherFacilitysMessageIsAnsweredLikeAMissingOne() throws Exception {
 		given(messages.get(ID)).willReturn(message(99L, 1L));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(anna())))
-			.andExpect(problemWithDetail(404, new NoSuchMessage(ID).getMessage()));
+			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(staffOf(Set.of(2L), Role.POSTROOM))))
-			.andExpect(problemWithDetail(404, new NoSuchMessage(ID).getMessage()));
+			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
 		UUID unknown = UUID.randomUUID();
 		given(messages.get(unknown)).willThrow(new NoSuchMessage(unknown));
 		mvc.perform(get("/api/v1/messages/" + unknown).with(as(anna())))
-			.andExpect(problemWithDetail(404, new NoSuchMessage(unknown).getMessage()));
+			.andExpect(problemWithDetail(404, "Er is geen bericht " + unknown + "."));
 	}
 
 	@Test

@@ -69,7 +69,9 @@ class MessagesPageTests {
 			.willReturn(new Facility(1, "PIA", "PI Amsterdam", ZoneId.of("Europe/Amsterdam"), null));
 		mvc.perform(get("/messages").accept(MediaType.TEXT_HTML).with(as(anna())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("My messages")))
+			.andExpect(content().string(containsString("Mijn berichten")))
+			.andExpect(content().string(containsString(">Ontvangen<")))
+			.andExpect(content().string(not(containsString(">RECEIVED<"))))
 			.andExpect(content().string(containsString("Jan de Vries (1000000001)")))
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<script>alert(1)"))));

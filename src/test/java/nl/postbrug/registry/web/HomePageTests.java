@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,8 +46,18 @@ class HomePageTests {
 
 	@Test
 	void theSignInPageExplainsAWrongPasswordAndASignOut() throws Exception {
-		mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("not right")));
-		mvc.perform(get("/login").param("logout", "")).andExpect(content().string(containsString("signed out")));
+		mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("klopt niet")));
+		mvc.perform(get("/login").param("logout", "")).andExpect(content().string(containsString("afgemeld")));
+		mvc.perform(get("/login").param("error", "").header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("not right")))
+			.andExpect(content().string(containsString("<html lang=\"en\"")));
+		mvc.perform(get("/login").param("lang", "en"))
+			.andExpect(content().string(containsString("Sign in")))
+			.andExpect(cookie().value("postbrug-lang", "en"));
+		mvc.perform(get("/login").cookie(new jakarta.servlet.http.Cookie("postbrug-lang", "en"))
+			.header("Accept-Language", "nl")).andExpect(content().string(containsString("<html lang=\"en\"")));
+		mvc.perform(get("/login").param("lang", "xx-evil"))
+			.andExpect(content().string(containsString("<html lang=\"nl\"")));
 	}
 
 	@Test

@@ -1,0 +1,103 @@
+package nl.postbrug.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.postbrug.registry.AccountAlreadyRegistered;
+import nl.postbrug.registry.AccountCodeIssued;
+import nl.postbrug.registry.AccountCodePurpose;
+import nl.postbrug.registry.ApprovalDecided;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails to relatives about their account: the one-time code to verify an address or reset
+ * a password, the note that an address already has an account, and the decision on a
+ * request to write to a prisoner. Dutch first, then English, like every sender mail. The
+ * code is never logged.
+ */
+@Component
+class AccountMails {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountMails.class);
+
+	private final SenderMails mails;
+
+	private final NotifySettings settings;
+
+	private final Clock clock;
+
+	private final Session session;
+
+	AccountMails(SenderMails mails, NotifySettings settings, Clock clock) {
+		this.mails = mails;
+		this.settings = settings;
+		this.clock = clock;
+		this.session = settings.enabled() ? Session.getInstance(SenderNotifications.properties(settings.smtp())) : null;
+	}
+
+	@ApplicationModuleListener
+	void on(AccountCodeIssued issued) throws MessagingException {
+		String kind = issued.purpose() == AccountCodePurpose.VERIFY ? "verify" : "reset";
+		send(issued.email(),
+				mails.mail("notify.account." + kind + ".subject", issued.code(),
+						locale -> mails.text("notify.account." + kind + ".body", locale, issued.name(), issued.code(),
+								issued.validMinutes()) + "\n"));
+	}
+
+	@ApplicationModuleListener
+	void on(AccountAlreadyRegistered known) throws MessagingException {
+		send(known.email(), mails.mail("notify.account.known.subject", "-",
+				locale -> mails.text("notify.account.known.body", locale, known.name()) + "\n"));
+	}
+
+	@ApplicationModuleListener
+	void on(ApprovalDecided decided) throws MessagingException {
+		String kind = decided.approved() ? "approved" : "refused";
+		send(decided.email(),
+				mails
+					.mail("notify.approval." + kind + ".subject", decided.registryNumber(),
+							locale -> mails.text("notify.approval." + kind + ".body", locale, decided.name(),
+									decided.registryNumber(), decided.reason() == null ? "" : decided.reason())
+									+ "\n"));
+	}
+
+	private void send(String address, SenderMail words) throws MessagingException {
+		if (session == null) {
+			log.info("Mail is off (postbrug.notify.smtp.host is empty): no account mail sent");
+			return;
+		}
+		String recipient = SenderNotifications.recipient(address);
+		if (recipient == null) {
+			return;
+		}
+		MimeMessage mail = new MimeMessage(session);
+		mail.setFrom(new InternetAddress(settings.from(), true));
+		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+		mail.setSubject(words.subject(), StandardCharsets.UTF_8.name());
+		mail.setSentDate(Date.from(clock.instant()));
+		mail.setHeader("Auto-Submitted", "auto-generated");
+		mail.setHeader("X-Auto-Response-Suppress", "All");
+		mail.setText(words.body(), StandardCharsets.UTF_8.name(), "plain");
+		NotifySettings.Smtp smtp = settings.smtp();
+		if (smtp.username() != null && !smtp.username().isBlank()) {
+			Transport.send(mail, smtp.username(), smtp.password());
+		}
+		else {
+			Transport.send(mail);
+		}
+	}
+
+}
