@@ -330,10 +330,12 @@ class NationalDayBenchmark {
 		raws.put("raw PDFBox, substitution off", new LetterBenchmark.RawPdfBox(false, false));
 		raws.put("raw PDFBox, default (ligatures)", new LetterBenchmark.RawPdfBox(true, false));
 		raws.put("raw PDFBox, Latin cut", new LetterBenchmark.RawPdfBox(false, true));
-		for (int i = 0; i < Math.min(200, count); i++) {
-			rendering.render(letters.get(i), RenderOptions.DEFAULT);
+		// warmed up alike, so the JIT has compiled every set-up before it is timed
+		for (int i = 0; i < 500; i++) {
+			LetterContent letter = letters.get(i % count);
+			rendering.render(letter, RenderOptions.DEFAULT);
 			for (LetterBenchmark.RawPdfBox raw : raws.values()) {
-				raw.letter(letters.get(i));
+				raw.letter(letter);
 			}
 		}
 		long templated = 0;
