@@ -43,7 +43,7 @@ import nl.postbrug.letters.pdf.LetterPdf;
  */
 @EnabledIfSystemProperty(named = "postbrug.bench", matches = "true",
 		disabledReason = "benchmark: run with ./mvnw -Pbench test -Dtest=LetterBenchmark")
-class LetterBenchmark {
+public class LetterBenchmark {
 
 	private static final int LETTERS = Integer.getInteger("letters", 2000);
 
@@ -145,7 +145,7 @@ class LetterBenchmark {
 	 * fonts skip glyph substitution like the renderer's do, so the comparison is about
 	 * templates.
 	 */
-	static final class RawPdfBox {
+	public static final class RawPdfBox {
 
 		private final TrueTypeFont regular;
 
@@ -157,12 +157,12 @@ class LetterBenchmark {
 		 * does for Latin-only letters (PDFBox's set-up of a font grows with its number of
 		 * glyphs)
 		 */
-		RawPdfBox(boolean ligatures, boolean latinCut) {
+		public RawPdfBox(boolean ligatures, boolean latinCut) {
 			this.regular = parse("fonts/DejaVuSans.ttf", ligatures, latinCut);
 			this.bold = parse("fonts/DejaVuSans-Bold.ttf", ligatures, latinCut);
 		}
 
-		byte[] letter(LetterContent letter) throws IOException {
+		public byte[] letter(LetterContent letter) throws IOException {
 			try (PDDocument doc = new PDDocument()) {
 				PDType0Font font = PDType0Font.load(doc, this.regular, true);
 				PDType0Font boldFont = PDType0Font.load(doc, this.bold, true);
