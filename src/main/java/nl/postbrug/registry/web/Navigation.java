@@ -42,12 +42,16 @@ public class Navigation {
 		if (user.has(Role.POSTROOM)) {
 			links.add(new Link("/postroom/scan", "nav.scan"));
 		}
+		if (user.has(Role.POSTROOM) || user.has(Role.FACILITY_ADMIN)) {
+			links.add(new Link("/operations", "nav.operations"));
+		}
 		if (user.has(Role.FACILITY_ADMIN)) {
 			links.add(new Link("/staff/approvals", "nav.staff.approvals"));
 		}
 		if (user.has(Role.AUDITOR)) {
 			links.add(new Link("/audit", "nav.audit"));
 		}
+		links.add(new Link("/account", "nav.account"));
 		return links;
 	}
 
