@@ -175,16 +175,18 @@ class PagesTests {
 		mvc.perform(post("/postroom/scan").param("code", letter.code()).with(user(postroom)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("outcome-ok")))
-			.andExpect(content().string(containsString(">DELIVERED<")))
+			.andExpect(content().string(containsString(">OVERHANDIGD<")))
 			.andExpect(content().string(containsString("Jan de Vries")))
 			.andExpect(content().string(containsString("B-2.01")))
 			.andExpect(content().string(containsString("autofocus")));
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.DELIVERED);
 		mvc.perform(post("/postroom/scan").param("code", letter.code()).with(user(postroom)).with(csrf()))
-			.andExpect(content().string(containsString("ALREADY DELIVERED")))
+			.andExpect(content().string(containsString("AL OVERHANDIGD")))
 			.andExpect(content().string(containsString("outcome-warn")));
-		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A").with(user(postroom)).with(csrf()))
-			.andExpect(content().string(containsString("UNKNOWN CODE")));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
+			.header("Accept-Language", "en")
+			.with(user(postroom))
+			.with(csrf())).andExpect(content().string(containsString("UNKNOWN CODE")));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions page(String path, PostbrugUser user) throws Exception {

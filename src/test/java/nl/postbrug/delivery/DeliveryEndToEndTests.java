@@ -222,6 +222,114 @@ class DeliveryEndToEndTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aBatchScannedAt200DpiAndUploadedRecordsEveryLetterOnce() throws Exception {
+		List<UUID> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			ids.add(approvedMessage());
+		}
+		String batch = runBatch("PIA");
+		byte[] pdf = mvc.perform(get("/api/v1/batches/" + JsonPath.read(batch, "$.id") + "/pdf").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		byte[] scanned = scannedAt200Dpi(pdf);
+		List<String> codes = ids.stream().map(id -> codesIn(batch, id).get(0)).toList();
+		long scansBefore = count("SELECT COUNT(*) FROM delivery_scan");
+
+		String report = mvc
+			.perform(multipart("/api/v1/scans/bulk")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "scan.pdf", "application/pdf",
+						scanned))
+				.with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int pages = JsonPath.read(report, "$.pages");
+		assertThat(pages).isBetween(7, 20);
+		for (String code : codes) {
+			List<String> outcomes = JsonPath.read(report, "$.results[?(@.code == '" + code + "')].outcome");
+			assertThat(outcomes).containsExactly("DELIVERED");
+			assertThat(count("SELECT COUNT(*) FROM delivery_scan WHERE code = '" + code + "'")).isEqualTo(1);
+		}
+		List<String> all = JsonPath.read(report, "$.results[*].code");
+		assertThat(count("SELECT COUNT(*) FROM delivery_scan")).isEqualTo(scansBefore + all.size());
+		for (UUID id : ids) {
+			assertThat(statusOf(id)).isEqualTo("DELIVERED");
+		}
+
+		// The same file again: handed over before, and nothing is recorded twice as
+		// delivered.
+		String again = mvc
+			.perform(multipart("/api/v1/scans/bulk")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "scan.pdf", "application/pdf",
+						scanned))
+				.with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> second = JsonPath.read(again, "$.results[?(@.code == '" + codes.get(0) + "')].outcome");
+		assertThat(second).containsExactly("ALREADY_DELIVERED");
+	}
+
+	@Test
+	void aHostileUploadIsRefusedAndRecordsNothing() throws Exception {
+		long scansBefore = count("SELECT COUNT(*) FROM delivery_scan");
+		mvc.perform(multipart("/api/v1/scans/bulk")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf",
+					"MZ not a pdf".getBytes()))
+			.with(POSTROOM))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("scan.not-a-scan"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was recorded")));
+		byte[] manyPages;
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			for (int i = 0; i < 60; i++) {
+				doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			doc.save(out);
+			manyPages = out.toByteArray();
+		}
+		mvc.perform(multipart("/api/v1/scans/bulk")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "many.pdf", "application/pdf", manyPages))
+			.with(POSTROOM))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.code").value("scan.too-many-pages"));
+		mvc.perform(multipart("/api/v1/scans/bulk").with(POSTROOM)).andExpect(status().isBadRequest());
+		mvc.perform(multipart("/api/v1/scans/bulk")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", manyPages))
+			.with(ADMIN)).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM delivery_scan")).isEqualTo(scansBefore);
+	}
+
+	/**
+	 * Every page rendered at 200 dpi in grey and put back as a JPEG page, as a scanner
+	 * makes it.
+	 */
+	private static byte[] scannedAt200Dpi(byte[] pdf) throws Exception {
+		try (org.apache.pdfbox.pdmodel.PDDocument original = org.apache.pdfbox.Loader.loadPDF(pdf);
+				org.apache.pdfbox.pdmodel.PDDocument scan = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(original);
+			for (int i = 0; i < original.getNumberOfPages(); i++) {
+				java.awt.image.BufferedImage image = renderer.renderImageWithDPI(i, 200,
+						org.apache.pdfbox.rendering.ImageType.GRAY);
+				org.apache.pdfbox.pdmodel.common.PDRectangle box = original.getPage(i).getMediaBox();
+				org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(box);
+				scan.addPage(page);
+				var jpeg = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(scan, image, 0.85f);
+				try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(scan, page)) {
+					content.drawImage(jpeg, 0, 0, box.getWidth(), box.getHeight());
+				}
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			scan.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
 	void aReturnNeedsAReturnReasonAndAStateThatCanEndSo() throws Exception {
 		UUID id = approvedMessage();
 		assertThatThrownBy(() -> messages.markReturned(id, "test", IntakeReason.DELIVERED.with("PB-1")))

@@ -1,10 +1,14 @@
 package nl.postbrug.delivery.web;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.postbrug.delivery.BulkScans;
 import nl.postbrug.delivery.Delivery;
+import nl.postbrug.delivery.ScanOutcome;
 import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.letters.ScannedPages;
 import nl.postbrug.registry.PostbrugUser;
 
 import org.springframework.context.MessageSource;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The hand-over desk: a USB barcode scanner types the code into the focused field and
@@ -36,9 +41,12 @@ class ScanPage {
 
 	private final MessageSource texts;
 
-	ScanPage(Delivery delivery, MessageSource texts) {
+	private final BulkScans bulk;
+
+	ScanPage(Delivery delivery, MessageSource texts, BulkScans bulk) {
 		this.delivery = delivery;
 		this.texts = texts;
+		this.bulk = bulk;
 	}
 
 	@GetMapping("/postroom/scan")
@@ -82,6 +90,41 @@ class ScanPage {
 			return ResponseEntity.status(ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
 				.body(Map.of("problem", texts.getMessage("scan.failed", new Object[] { ex.getMessage() }, locale)));
 		}
+	}
+
+	/** One decoded code of a bulk upload with its outcome in the officer's words. */
+	record BulkRow(String code, ScanOutcome outcome, String tone, String title) {
+	}
+
+	/**
+	 * Bulk confirmation from the page: every code on the uploaded scan is recorded, and
+	 * the page lists each with its outcome; a refused file records nothing and says why.
+	 */
+	@PostMapping("/postroom/scan/bulk")
+	@PreAuthorize("hasRole('POSTROOM')")
+	String bulk(@AuthenticationPrincipal PostbrugUser staff,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale)
+			throws IOException {
+		model.addAttribute("round", 0);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("problem", texts.getMessage("bulk.refused.scan.empty", null, locale));
+			return "delivery/scan";
+		}
+		try {
+			BulkScans.Report report = bulk.confirm(file.getBytes(), staff);
+			model.addAttribute("bulk", report);
+			model.addAttribute("bulkRows",
+					report.results()
+						.stream()
+						.map(r -> new BulkRow(r.code(), r.outcome(), ScanView.tone(r.outcome()),
+								texts.getMessage("scan.outcome." + r.outcome().name() + ".title", null, locale)))
+						.toList());
+		}
+		catch (ScannedPages.Refused ex) {
+			model.addAttribute("problem",
+					texts.getMessage("bulk.refused." + ex.code(), ex.args().toArray(), ex.getMessage(), locale));
+		}
+		return "delivery/scan";
 	}
 
 	/** A count the form carried; anything odd starts a new round. */

@@ -1,5 +1,6 @@
 package nl.postbrug.delivery.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.postbrug.delivery.Delivery;
@@ -28,6 +29,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -47,6 +49,9 @@ class ScanPageTests {
 
 	@MockitoBean
 	Delivery delivery;
+
+	@MockitoBean
+	nl.postbrug.delivery.BulkScans bulk;
 
 	@Test
 	void theFormIsReadyForTheScanner() throws Exception {
@@ -117,6 +122,29 @@ class ScanPageTests {
 		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
 			.accept(MediaType.APPLICATION_JSON)
 			.with(as(staff(Role.POSTROOM)))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aBulkUploadListsEveryCodeWithItsOutcomeOrSaysWhyNothingWasRecorded() throws Exception {
+		given(bulk.confirm(any(), any())).willReturn(new nl.postbrug.delivery.BulkScans.Report(3, 1,
+				List.of(new nl.postbrug.delivery.BulkScans.Result("PB-AAAAA-AAAAA-A", ScanOutcome.DELIVERED),
+						new nl.postbrug.delivery.BulkScans.Result("PB-BBBBB-BBBBB-B", ScanOutcome.VOID_COPY))));
+		org.springframework.mock.web.MockMultipartFile pdf = new org.springframework.mock.web.MockMultipartFile("file",
+				"scan.pdf", "application/pdf", "%PDF-1.7".getBytes());
+		mvc.perform(multipart("/postroom/scan/bulk").file(pdf).with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("3 bladzijden gelezen, 2 codes vastgelegd, 1 bladzijde zonder code.")))
+			.andExpect(content().string(containsString("PB-BBBBB-BBBBB-B")))
+			.andExpect(content().string(containsString("ONGELDIG EXEMPLAAR")));
+		given(bulk.confirm(any(), any()))
+			.willThrow(new nl.postbrug.letters.ScannedPages.Refused("scan.not-a-scan", "no"));
+		mvc.perform(multipart("/postroom/scan/bulk").file(pdf).with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(content().string(containsString("Alleen een PDF, PNG of JPEG kan worden gelezen")));
+		mvc.perform(multipart("/postroom/scan/bulk").file(pdf).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isForbidden());
+		mvc.perform(multipart("/postroom/scan/bulk").file(pdf).with(as(staff(Role.SCREENER))).with(csrf()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
