@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.intake.MessageStatus;
+import nl.postbrug.delivery.DeliverySettings;
 import nl.postbrug.registry.Facility;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,12 +57,16 @@ public class OperationsFigures {
 
 	private final OperationsSettings settings;
 
+	private final DeliverySettings delivery;
+
 	private final Clock clock;
 
-	OperationsFigures(JdbcTemplate jdbc, BatchSlots slots, OperationsSettings settings, Clock clock) {
+	OperationsFigures(JdbcTemplate jdbc, BatchSlots slots, OperationsSettings settings, DeliverySettings delivery,
+			Clock clock) {
 		this.jdbc = JdbcClient.create(jdbc);
 		this.slots = slots;
 		this.settings = settings;
+		this.delivery = delivery;
 		this.clock = clock;
 	}
 
@@ -70,7 +75,7 @@ public class OperationsFigures {
 		LocalDate today = now.atZone(facility.zone()).toLocalDate();
 		LocalDate first = today.minusDays(settings.chartDays() - 1L);
 		return new FacilityDay(facility, funnel(facility, today), backlog(facility.id()), failedPrints(facility.id()),
-				overdueLetters(facility.id(), now), slots.next(facility), receivedPerDay(facility, first, today),
+				overdueLetters(facility, now), slots.next(facility), receivedPerDay(facility, first, today),
 				changesPerDay(facility, MessageStatus.DELIVERED, first, today));
 	}
 
@@ -103,12 +108,13 @@ public class OperationsFigures {
 	}
 
 	/**
-	 * Letters printed longer than {@code overdue-after} ago and not handed over: the
-	 * message is still PRINTED, and it became so (its last change) before then.
+	 * Letters printed longer than the facility's {@code postbrug.delivery.overdue-after}
+	 * ago and not handed over: the message is still PRINTED, and it became so (its last
+	 * change) before then.
 	 */
-	public long overdueLetters(long facilityId, Instant now) {
+	public long overdueLetters(Facility facility, Instant now) {
 		return jdbc.sql("SELECT COUNT(*) FROM message WHERE facility_id = ? AND status = ? AND updated_at < ?")
-			.params(facilityId, MessageStatus.PRINTED.name(), utc(now.minus(settings.overdueAfter())))
+			.params(facility.id(), MessageStatus.PRINTED.name(), utc(now.minus(delivery.overdueAfter(facility.code()))))
 			.query(Long.class)
 			.single();
 	}

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The operations page and metrics ({@code postbrug.operations.*}).
  *
- * @param overdueAfter a letter printed this long ago and not handed over is overdue
  * @param chartDays how many days the page's charts cover
  * @param metricsRefresh how often the figures behind the {@code postbrug_*} gauges are
  * read from the database
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * closed network); otherwise it needs the MONITORING or FACILITY_ADMIN role
  */
 @ConfigurationProperties("postbrug.operations")
-public record OperationsSettings(@DefaultValue("2d") Duration overdueAfter, @DefaultValue("30") int chartDays,
-		@DefaultValue("30s") Duration metricsRefresh, @DefaultValue("30m") Duration startUpTimeout,
-		@DefaultValue("false") boolean prometheusOpen) {
+public record OperationsSettings(@DefaultValue("30") int chartDays, @DefaultValue("30s") Duration metricsRefresh,
+		@DefaultValue("30m") Duration startUpTimeout, @DefaultValue("false") boolean prometheusOpen) {
 }

@@ -3,5 +3,5 @@
  * (start-up readiness) and the {@code postbrug_*} metrics; reads every module, is used by
  * none.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "batches", "intake" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "batches", "intake", "delivery" })
 package nl.postbrug.operations;

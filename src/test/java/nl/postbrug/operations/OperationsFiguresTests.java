@@ -69,7 +69,8 @@ class OperationsFiguresTests {
 		BatchSlots slots = mock(BatchSlots.class);
 		given(slots.next(facility)).willReturn(new BatchSlots.NextSlot(Optional.empty(), 0));
 		figures = new OperationsFigures(new JdbcTemplate(dataSource), slots,
-				new OperationsSettings(Duration.ofDays(2), 30, Duration.ofSeconds(30), Duration.ofMinutes(30), false),
+				new OperationsSettings(30, Duration.ofSeconds(30), Duration.ofMinutes(30), false),
+				new nl.postbrug.delivery.DeliverySettings(Duration.ofDays(2), true, true, java.util.Map.of()),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 
 		// today 01:30 in Amsterdam: approved and printed this morning

@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's own figures under {@code postbrug_*} ({@code /actuator/prometheus}).
- * Gauges (messages per state, review queue, overdue letters, failed prints) are read from
- * the database every {@code postbrug.operations.metrics-refresh}, so every node reports
- * the same; batch durations, pages and print failures are counted by the node that did
- * the work, as they happen.
+ * Gauges (messages per state, review queue, failed prints; the overdue letters gauge is
+ * delivery's) are read from the database every
+ * {@code postbrug.operations.metrics-refresh}, so every node reports the same; batch
+ * durations, pages and print failures are counted by the node that did the work, as they
+ * happen.
  */
 @Component
 class PostbrugMetrics {
@@ -57,8 +58,6 @@ class PostbrugMetrics {
 
 	private final MultiGauge reviewOldest;
 
-	private final MultiGauge overdue;
-
 	private final MultiGauge printFailed;
 
 	PostbrugMetrics(MeterRegistry meters, OperationsFigures figures, Registry registry, JdbcTemplate jdbc,
@@ -78,9 +77,6 @@ class PostbrugMetrics {
 			.description("How long the oldest message in review has waited")
 			.baseUnit("seconds")
 			.register(meters);
-		this.overdue = MultiGauge.builder("postbrug.letters.overdue")
-			.description("Letters printed and not handed over within postbrug.operations.overdue-after")
-			.register(meters);
 		this.printFailed = MultiGauge.builder("postbrug.batches.print.failed")
 			.description("Batches waiting in PRINT_FAILED")
 			.register(meters);
@@ -95,7 +91,6 @@ class PostbrugMetrics {
 			List<MultiGauge.Row<?>> messageRows = new ArrayList<>();
 			List<MultiGauge.Row<?>> sizeRows = new ArrayList<>();
 			List<MultiGauge.Row<?>> oldestRows = new ArrayList<>();
-			List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
 			List<MultiGauge.Row<?>> failedRows = new ArrayList<>();
 			for (Facility facility : facilities) {
 				Tags tags = Tags.of("facility", facility.code());
@@ -107,13 +102,11 @@ class PostbrugMetrics {
 				OperationsFigures.Backlog backlog = figures.backlog(facility.id());
 				sizeRows.add(MultiGauge.Row.of(tags, backlog.size()));
 				oldestRows.add(MultiGauge.Row.of(tags, backlog.oldestWait(now).map(Duration::toSeconds).orElse(0L)));
-				overdueRows.add(MultiGauge.Row.of(tags, figures.overdueLetters(facility.id(), now)));
 				failedRows.add(MultiGauge.Row.of(tags, figures.failedPrints(facility.id())));
 			}
 			messages.register(messageRows, true);
 			reviewSize.register(sizeRows, true);
 			reviewOldest.register(oldestRows, true);
-			overdue.register(overdueRows, true);
 			printFailed.register(failedRows, true);
 		}
 		catch (RuntimeException ex) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import nl.postbrug.operations.OperationsFigures;
 import nl.postbrug.operations.OperationsSettings;
+import nl.postbrug.delivery.DeliverySettings;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OperationsPage {
 
 	/** One facility's panel, with its times in the facility's own zone. */
-	record Panel(OperationsFigures.FacilityDay day, Long oldestWaitMinutes, ZonedDateTime nextSlot, Chart chart) {
+	record Panel(OperationsFigures.FacilityDay day, Long oldestWaitMinutes, ZonedDateTime nextSlot, Chart chart,
+			long overdueDays) {
 
 		public Facility facility() {
 			return day.facility();
@@ -44,7 +46,11 @@ class OperationsPage {
 
 	private final Clock clock;
 
-	OperationsPage(OperationsFigures figures, Registry registry, OperationsSettings settings, Clock clock) {
+	private final DeliverySettings delivery;
+
+	OperationsPage(OperationsFigures figures, Registry registry, OperationsSettings settings, DeliverySettings delivery,
+			Clock clock) {
+		this.delivery = delivery;
 		this.figures = figures;
 		this.registry = registry;
 		this.settings = settings;
@@ -61,11 +67,10 @@ class OperationsPage {
 			.map(figures::day)
 			.map(day -> new Panel(day, day.review().oldestWait(now).map(Duration::toMinutes).orElse(null),
 					day.nextSlot().at().map(at -> at.atZone(day.facility().zone())).orElse(null),
-					Chart.of(day.received(), day.delivered())))
+					Chart.of(day.received(), day.delivered()), delivery.overdueAfter(day.facility().code()).toDays()))
 			.toList();
 		model.addAttribute("panels", panels);
 		model.addAttribute("now", now.atZone(panels.isEmpty() ? clock.getZone() : panels.get(0).facility().zone()));
-		model.addAttribute("overdueDays", settings.overdueAfter().toDays());
 		model.addAttribute("chartDays", settings.chartDays());
 		return "operations/operations";
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.operations.OperationsFigures;
 import nl.postbrug.operations.OperationsFigures.DayCount;
+import nl.postbrug.delivery.DeliverySettings;
 import nl.postbrug.operations.OperationsSettings;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.PostbrugUser;
@@ -65,9 +66,12 @@ class OperationsPageTests {
 	@MockitoBean
 	OperationsSettings settings;
 
+	@MockitoBean
+	DeliverySettings delivery;
+
 	@BeforeEach
 	void twoFacilities() {
-		given(settings.overdueAfter()).willReturn(Duration.ofDays(2));
+		given(delivery.overdueAfter(org.mockito.ArgumentMatchers.anyString())).willReturn(Duration.ofDays(2));
 		given(settings.chartDays()).willReturn(30);
 		given(registry.facilities()).willReturn(List.of(PIA, PIV));
 		given(figures.day(PIA)).willReturn(day(PIA, 12, 3, Optional.of(Instant.parse("2026-12-02T06:00:00Z"))));
