@@ -3,6 +3,7 @@ package nl.postbrug.screening.web;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.postbrug.intake.IllegalTransition;
@@ -14,6 +15,7 @@ import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.RejectReason;
 import nl.postbrug.screening.Review;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,7 +50,10 @@ class ReviewPage {
 
 	private final Messages messages;
 
-	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages) {
+	private final MessageSource bundles;
+
+	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages, MessageSource bundles) {
+		this.bundles = bundles;
 		this.queue = queue;
 		this.review = review;
 		this.registry = registry;
@@ -102,13 +107,14 @@ class ReviewPage {
 	@PreAuthorize("hasRole('SCREENER')")
 	String decide(@AuthenticationPrincipal PostbrugUser screener, @PathVariable UUID id,
 			@RequestParam(name = "decision", required = false) String decision,
-			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(name = "reason", required = false) String reason, Locale locale,
+			RedirectAttributes redirect) {
 		try {
 			MessageStatus status = review.decide(screener, id, Review.Decision.parse(decision), reason);
 			redirect.addFlashAttribute("notice",
-					status == MessageStatus.IN_REVIEW
-							? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
-							: "Message " + shortId(id) + " is now " + status + ".");
+					bundles.getMessage(
+							status == MessageStatus.IN_REVIEW ? "review.done.proposed" : "review.done." + status,
+							new Object[] { shortId(id) }, locale));
 		}
 		catch (Review.InvalidDecision | Review.OutOfScope | IllegalTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and

@@ -107,7 +107,7 @@ class ReviewPageTests {
 		given(review.decide(any(), eq(ID), eq(Review.Decision.APPROVE), any())).willReturn(MessageStatus.APPROVED);
 		mvc.perform(post("/review/{id}", ID).param("decision", "APPROVE").with(as(staff(Role.SCREENER))).with(csrf()))
 			.andExpect(redirectedUrl("/review"))
-			.andExpect(flash().attribute("notice", containsString("is now APPROVED")));
+			.andExpect(flash().attribute("notice", containsString("is goedgekeurd")));
 	}
 
 	@Test
