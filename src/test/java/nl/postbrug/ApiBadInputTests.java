@@ -31,11 +31,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ApiBadInputTests extends ApiTestSupport {
 
 	@Test
-	void unknownPrisonerIsRefused() throws Exception {
-		unchanged(() -> mvc
-			.perform(multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(ANNA)))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail").value("No prisoner has registry number '9999999999'"));
+	void unknownPrisonerIsRefusedLikeOneTheSenderIsNotApprovedFor() throws Exception {
+		unchanged(() -> mvc.perform(multipart("/api/v1/messages").param("prisoner", "9999999999")
+			.param("text", "Hallo")
+			.header("Accept-Language", "en")
+			.with(ANNA))).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(
+					"You cannot write to registry number 9999999999 yet. Ask the facility to approve you as a contact first."));
 	}
 
 	@Test
@@ -77,7 +79,7 @@ class ApiBadInputTests extends ApiTestSupport {
 			.param("prisoner", "1000000001")
 			.param("text", "Zie foto")
 			.with(ANNA))).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not a JPEG or PNG")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("geen foto in JPEG of PNG")));
 	}
 
 	@Test

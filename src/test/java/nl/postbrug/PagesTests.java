@@ -97,7 +97,7 @@ class PagesTests {
 		page("/compose", anna).andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"idempotencyKey\"")));
 		page("/review", screener).andExpect(status().isOk())
-			.andExpect(content().string(containsString("Review queue")));
+			.andExpect(content().string(containsString("<h1>Beoordelen</h1>")));
 		page("/postroom", postroom).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Run batch now")));
 		page("/postroom", admin).andExpect(status().isOk());

@@ -169,6 +169,9 @@ class PortalBrowserTests {
 		browser.find("main form button[type=submit]").click();
 		browser.await(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".flash.ok")).isEmpty());
 		page("staff-approved");
+		browser.open("/staff/registry");
+		page("staff-registry");
+		assertThat(browser.find("main").getText()).contains("lotte@family.example", "Mehmet Yılmaz (1000000004)");
 		signOut();
 
 		signIn(EMAIL, PASSWORD);

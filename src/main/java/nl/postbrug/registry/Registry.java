@@ -97,6 +97,32 @@ public class Registry {
 			.list();
 	}
 
+	/** The prisoners of one facility, by registry number. */
+	public List<Prisoner> prisonersOf(long facilityId) {
+		return jdbc.sql(PRISONER_SELECT + " WHERE p.facility_id = ? ORDER BY p.registry_number")
+			.param(facilityId)
+			.query(PRISONER)
+			.list();
+	}
+
+	/** A contact with the registry number of one prisoner they are approved for. */
+	public record ApprovedContact(Contact contact, String prisonerNumber, String prisonerName) {
+	}
+
+	/** The approved contacts of the prisoners of one facility, by contact name. */
+	public List<ApprovedContact> contactsOf(long facilityId) {
+		return jdbc.sql("""
+				SELECT c.id, c.email, c.name, c.verified, p.registry_number, p.name AS prisoner_name
+				FROM approval a JOIN contact c ON c.id = a.contact_id JOIN prisoner p ON p.id = a.prisoner_id
+				WHERE p.facility_id = ? ORDER BY c.name, c.email, p.registry_number
+				""")
+			.param(facilityId)
+			.query((rs, n) -> new ApprovedContact(
+					new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), rs.getString(5),
+					rs.getString(6)))
+			.list();
+	}
+
 	/**
 	 * Only {@link RegistryImport} writes the column, and only known types; a row changed
 	 * by hand to anything else is named rather than guessed at.

@@ -47,6 +47,7 @@ public class Navigation {
 		}
 		if (user.has(Role.FACILITY_ADMIN)) {
 			links.add(new Link("/staff/approvals", "nav.staff.approvals"));
+			links.add(new Link("/staff/registry", "nav.staff.registry"));
 		}
 		if (user.has(Role.AUDITOR)) {
 			links.add(new Link("/audit", "nav.audit"));

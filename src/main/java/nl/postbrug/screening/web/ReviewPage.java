@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.RejectReason;
 import nl.postbrug.screening.Review;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,12 +54,16 @@ class ReviewPage {
 
 	private final Clock clock;
 
-	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages, Clock clock) {
+	private final MessageSource bundles;
+
+	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages, Clock clock,
+			MessageSource bundles) {
+		this.bundles = bundles;
+		this.clock = clock;
 		this.queue = queue;
 		this.review = review;
 		this.registry = registry;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	@GetMapping("/review")
@@ -112,13 +118,14 @@ class ReviewPage {
 	@PreAuthorize("hasRole('SCREENER')")
 	String decide(@AuthenticationPrincipal PostbrugUser screener, @PathVariable UUID id,
 			@RequestParam(name = "decision", required = false) String decision,
-			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(name = "reason", required = false) String reason, Locale locale,
+			RedirectAttributes redirect) {
 		try {
 			MessageStatus status = review.decide(screener, id, Review.Decision.parse(decision), reason);
 			redirect.addFlashAttribute("notice",
-					status == MessageStatus.IN_REVIEW
-							? "Withhold of message " + shortId(id) + " proposed; a second screener must confirm it."
-							: "Message " + shortId(id) + " is now " + status + ".");
+					bundles.getMessage(
+							status == MessageStatus.IN_REVIEW ? "review.done.proposed" : "review.done." + status,
+							new Object[] { shortId(id) }, locale));
 		}
 		catch (Review.InvalidDecision | OutOfScope | IllegalTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and

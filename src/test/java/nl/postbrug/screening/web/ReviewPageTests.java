@@ -95,7 +95,7 @@ class ReviewPageTests {
 		given(messages.count(MessageStatus.IN_REVIEW, PIA.id())).willReturn(1L);
 		mvc.perform(get("/review").accept(MediaType.TEXT_HTML).with(as(staff(Role.SCREENER))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Review queue")))
+			.andExpect(content().string(containsString("<h1>Beoordelen</h1>")))
 			.andExpect(content().string(containsString("&lt;script&gt;x&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<script>x"))))
 			.andExpect(content().string(containsString("<mark title=\"phone-number\">0612345678</mark>")))
@@ -107,7 +107,7 @@ class ReviewPageTests {
 		given(review.decide(any(), eq(ID), eq(Review.Decision.APPROVE), any())).willReturn(MessageStatus.APPROVED);
 		mvc.perform(post("/review/{id}", ID).param("decision", "APPROVE").with(as(staff(Role.SCREENER))).with(csrf()))
 			.andExpect(redirectedUrl("/review"))
-			.andExpect(flash().attribute("notice", containsString("is now APPROVED")));
+			.andExpect(flash().attribute("notice", containsString("is goedgekeurd")));
 	}
 
 	@Test
