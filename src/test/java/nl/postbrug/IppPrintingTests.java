@@ -100,7 +100,8 @@ class IppPrintingTests extends ApiTestSupport {
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("PRINT_FAILED", "Next try", "Print again now", "Mark printed by hand");
+			.getContentAsString()).contains("Afdrukken mislukt", "Volgende poging", "Opnieuw afdrukken",
+					"Als met de hand afgedrukt markeren");
 		mvc.perform(get("/actuator/health")).andExpect(status().isServiceUnavailable());
 		assertThat(received(batchId)).isEmpty();
 

@@ -99,7 +99,7 @@ class PagesTests {
 		page("/review", screener).andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>Beoordelen</h1>")));
 		page("/postroom", postroom).andExpect(status().isOk())
-			.andExpect(content().string(containsString("Run batch now")));
+			.andExpect(content().string(containsString("Nu een drukronde maken")));
 		page("/postroom", admin).andExpect(status().isOk());
 		page("/postroom/scan", postroom).andExpect(status().isOk())
 			.andExpect(content().string(containsString("autofocus")));
@@ -168,9 +168,9 @@ class PagesTests {
 			.findFirst()
 			.orElseThrow();
 		page("/postroom/batches/" + batchId, postroom).andExpect(content().string(containsString(letter.code())))
-			.andExpect(content().string(containsString("Reprint")));
+			.andExpect(content().string(containsString("Herdrukken</button>")));
 		page("/postroom/batches/" + batchId, staff("admin", Role.FACILITY_ADMIN))
-			.andExpect(content().string(not(containsString("Reprint</button>"))));
+			.andExpect(content().string(not(containsString("Herdrukken</button>"))));
 
 		mvc.perform(post("/postroom/scan").param("code", letter.code()).with(user(postroom)).with(csrf()))
 			.andExpect(status().isOk())

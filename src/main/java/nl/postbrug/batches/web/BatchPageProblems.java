@@ -1,9 +1,12 @@
 package nl.postbrug.batches.web;
 
+import java.util.Locale;
+
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.OutOfScope;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,25 +18,40 @@ import static nl.postbrug.ErrorResponses.page;
 
 /**
  * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems},
- * which covers the same package but answers the API with problem details.
+ * which covers the same package but answers the API with problem details. Titles come
+ * from the {@code i18n/batches} bundle in the request's language; something outside the
+ * user's facilities reads exactly like something that does not exist.
  */
 @ControllerAdvice(assignableTypes = PostroomPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BatchPageProblems {
 
-	@ExceptionHandler
-	ModelAndView outOfScope(OutOfScope ex) {
-		return page(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	private final MessageSource texts;
+
+	BatchPageProblems(MessageSource texts) {
+		this.texts = texts;
 	}
 
 	@ExceptionHandler
-	ModelAndView cannotReprint(Batches.CannotReprint ex) {
-		return page(HttpStatus.CONFLICT, "Cannot do this now", ex.getMessage());
+	ModelAndView outOfScope(OutOfScope ex, Locale locale) {
+		return page(HttpStatus.NOT_FOUND, text("batches.problem.not-found.title", locale),
+				text("batches.problem.not-found.detail", locale));
 	}
 
 	@ExceptionHandler
-	ModelAndView printer(PrinterUnavailable ex) {
-		return page(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
+	ModelAndView cannotReprint(Batches.CannotReprint ex, Locale locale) {
+		return page(HttpStatus.CONFLICT, text("batches.problem.cannot.title", locale),
+				text("batches.problem.cannot", locale, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ModelAndView printer(PrinterUnavailable ex, Locale locale) {
+		return page(HttpStatus.SERVICE_UNAVAILABLE, text("batches.problem.printer.title", locale),
+				text("batches.problem.printer", locale, ex.getMessage()));
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return texts.getMessage(key, arguments, locale);
 	}
 
 }

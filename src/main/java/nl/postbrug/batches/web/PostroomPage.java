@@ -3,7 +3,9 @@ package nl.postbrug.batches.web;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 
+import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
@@ -17,6 +19,7 @@ import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,7 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * a batch run by hand, and one batch's letters with a reprint per letter. A batch waiting
  * for its printer (PRINT_FAILED with its reason and next retry) can be sent again now or
  * marked printed by hand. Letters printed and not handed over in time are listed per
- * facility under an alert.
+ * facility under an alert, and each facility's next scheduled batch with the letters
+ * waiting for it. Texts, notices and problems come from the {@code i18n/batches} bundle
+ * in the request's language.
  */
 @Controller
 class PostroomPage {
@@ -45,9 +50,13 @@ class PostroomPage {
 	record Row(BatchView batch, ZonedDateTime createdAt, ZonedDateTime nextRetryAt) {
 	}
 
-	/** A facility's batches of today (letters and pages summed) and its recent ones. */
+	/**
+	 * A facility's batches of today (letters and pages summed), its recent ones and its
+	 * next scheduled batch in the facility's time ({@code nextSlotAt} null when none).
+	 */
 	record FacilityBatches(Facility facility, List<Row> batches, int batchesToday, int lettersToday, int pagesToday,
-			long waitingToday, OverdueLetters.Overdue overdue, List<OverdueRow> overdueLetters) {
+			long waitingToday, OverdueLetters.Overdue overdue, List<OverdueRow> overdueLetters,
+			ZonedDateTime nextSlotAt, int lettersWaiting) {
 	}
 
 	record OverdueRow(OverdueLetter letter, ZonedDateTime printedAt) {
@@ -59,10 +68,17 @@ class PostroomPage {
 
 	private final ObjectProvider<OverdueLetters> overdue;
 
-	PostroomPage(Batches batches, Registry registry, ObjectProvider<OverdueLetters> overdue) {
+	private final BatchSlots slots;
+
+	private final MessageSource texts;
+
+	PostroomPage(Batches batches, Registry registry, ObjectProvider<OverdueLetters> overdue, BatchSlots slots,
+			MessageSource texts) {
 		this.batches = batches;
 		this.registry = registry;
 		this.overdue = overdue;
+		this.slots = slots;
+		this.texts = texts;
 	}
 
 	@GetMapping("/postroom")
@@ -77,6 +93,7 @@ class PostroomPage {
 					.findFirst()
 					.map(letters -> letters.of(facility, OVERDUE_SHOWN))
 					.orElse(null);
+				BatchSlots.NextSlot next = slots.next(facility);
 				return new FacilityBatches(facility,
 						batches.recent(facility.id(), RECENT)
 							.stream()
@@ -89,7 +106,8 @@ class PostroomPage {
 								: late.letters()
 									.stream()
 									.map(letter -> new OverdueRow(letter, letter.printedAt().atZone(facility.zone())))
-									.toList());
+									.toList(),
+						next.at().map(at -> at.atZone(facility.zone())).orElse(null), next.lettersWaiting());
 			})
 			.toList();
 		model.addAttribute("facilities", facilities);
@@ -98,11 +116,12 @@ class PostroomPage {
 
 	@PostMapping("/postroom/facilities/{code}/batches")
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
-	String runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code, RedirectAttributes redirect) {
+	String runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code, RedirectAttributes redirect,
+			Locale locale) {
 		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope("facility " + code));
 		BatchView batch = batches.runNow(facility, user);
-		redirect.addFlashAttribute("notice", "Batch " + batch.id() + " for " + facility.code() + ": " + batch.letters()
-				+ " letter(s), " + batch.pages() + " page(s), " + batch.status() + ".");
+		redirect.addFlashAttribute("notice", text(locale, "batches.notice.run", batch.id(), facility.code(),
+				batch.letters(), batch.pages(), status(batch.status(), locale)));
 		return "redirect:/postroom/batches/" + batch.id();
 	}
 
@@ -125,34 +144,35 @@ class PostroomPage {
 
 	@PostMapping("/postroom/batches/{id}/print")
 	@PreAuthorize("hasRole('POSTROOM')")
-	String printAgain(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect) {
+	String printAgain(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect,
+			Locale locale) {
 		try {
 			BatchView batch = batches.printAgain(id, user);
 			if (batch.status() == BatchStatus.PRINT_FAILED) {
-				redirect.addFlashAttribute("problem", "Batch " + id + " is still not printed: " + batch.failure());
+				redirect.addFlashAttribute("problem",
+						text(locale, "batches.problem.still-not-printed", id, batch.failure()));
 			}
 			else {
 				redirect.addFlashAttribute("notice",
-						"Batch " + id + " was sent to the printer again: " + batch.status() + ".");
+						text(locale, "batches.notice.sent-again", id, status(batch.status(), locale)));
 			}
 		}
 		catch (Batches.CannotReprint | PrinterUnavailable ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", problem(ex, locale));
 		}
 		return "redirect:/postroom/batches/" + id;
 	}
 
 	@PostMapping("/postroom/batches/{id}/printed-by-hand")
 	@PreAuthorize("hasRole('POSTROOM')")
-	String printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id,
-			RedirectAttributes redirect) {
+	String printedByHand(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, RedirectAttributes redirect,
+			Locale locale) {
 		try {
 			batches.markPrintedByHand(id, user);
-			redirect.addFlashAttribute("notice",
-					"Batch " + id + " is marked printed by hand; it will not be sent to the printer.");
+			redirect.addFlashAttribute("notice", text(locale, "batches.notice.printed-by-hand", id));
 		}
 		catch (Batches.CannotReprint ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", problem(ex, locale));
 		}
 		return "redirect:/postroom/batches/" + id;
 	}
@@ -160,16 +180,29 @@ class PostroomPage {
 	@PostMapping("/postroom/batches/{batchId}/letters/{letterId}/reprint")
 	@PreAuthorize("hasRole('POSTROOM')")
 	String reprint(@AuthenticationPrincipal PostbrugUser user, @PathVariable long batchId, @PathVariable long letterId,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			String code = batches.reprint(letterId, user);
-			redirect.addFlashAttribute("notice",
-					"Letter " + letterId + " was reprinted as copy " + code + "; the earlier copy is void.");
+			redirect.addFlashAttribute("notice", text(locale, "batches.notice.reprinted", letterId, code));
 		}
 		catch (Batches.CannotReprint | PrinterUnavailable ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", problem(ex, locale));
 		}
 		return "redirect:/postroom/batches/" + batchId;
+	}
+
+	private String text(Locale locale, String key, Object... arguments) {
+		return texts.getMessage(key, arguments, locale);
+	}
+
+	private String status(BatchStatus status, Locale locale) {
+		return text(locale, "batches.status." + status.name());
+	}
+
+	/** Why it cannot be done now; the reason itself is the batches' own account. */
+	private String problem(RuntimeException ex, Locale locale) {
+		return text(locale, ex instanceof PrinterUnavailable ? "batches.problem.printer" : "batches.problem.cannot",
+				ex.getMessage());
 	}
 
 	private static Row row(BatchView batch, ZoneId zone) {

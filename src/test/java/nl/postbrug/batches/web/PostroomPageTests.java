@@ -1,9 +1,11 @@
 package nl.postbrug.batches.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
@@ -42,8 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The postroom pages' HTTP contract: roles, CSRF on every form, and refusals shown as a
- * readable page or as the reason on the batch page.
+ * The postroom pages' HTTP contract: roles, CSRF on every form, refusals shown as a
+ * readable page or as the reason on the batch page, Dutch unless English is asked for.
  */
 @WebMvcTest(PostroomPage.class)
 @PostbrugWebSecurity
@@ -58,8 +60,12 @@ class PostroomPageTests {
 	@MockitoBean
 	Registry registry;
 
+	@MockitoBean
+	BatchSlots slots;
+
 	@BeforeEach
 	void onePrisonFacility() {
+		given(slots.next(PIA)).willReturn(new BatchSlots.NextSlot(Optional.empty(), 0));
 		given(registry.facilities()).willReturn(List.of(PIA));
 		given(registry.facility("PIA")).willReturn(Optional.of(PIA));
 		given(registry.facility(PIA.id())).willReturn(PIA);
@@ -71,10 +77,43 @@ class PostroomPageTests {
 		for (PostbrugUser user : List.of(staff(Role.POSTROOM), staff(Role.FACILITY_ADMIN))) {
 			mvc.perform(get("/postroom").accept(MediaType.TEXT_HTML).with(as(user)))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Run batch now")))
+				.andExpect(content().string(containsString("<html lang=\"nl\"")))
+				.andExpect(content().string(containsString("<title>Drukrondes · Postbrug</title>")))
+				.andExpect(content().string(containsString("Nu een drukronde maken")))
 				.andExpect(content().string(containsString("PIA")))
-				.andExpect(content().string(containsString("#5")));
+				.andExpect(content().string(containsString("#5")))
+				.andExpect(content().string(containsString(">Afgedrukt</span>")))
+				.andExpect(content().string(containsString("class=\"status batch-printed\"")))
+				.andExpect(content().string(not(containsString(">PRINTED<"))));
 		}
+	}
+
+	@Test
+	void thePostroomPageIsInEnglishWhenAskedFor() throws Exception {
+		given(batches.recent(PIA.id(), 20)).willReturn(List.of(batch(5, BatchStatus.PRINT_FAILED)));
+		mvc.perform(get("/postroom").accept(MediaType.TEXT_HTML)
+			.header("Accept-Language", "en")
+			.with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<html lang=\"en\"")))
+			.andExpect(content().string(containsString("<h1>Batches</h1>")))
+			.andExpect(content().string(containsString("Run batch now")))
+			.andExpect(content().string(containsString(">Print failed</span>")))
+			.andExpect(content().string(containsString("Next batch: no scheduled batch · no letters waiting")))
+			.andExpect(content().string(not(containsString("Drukronde"))));
+	}
+
+	@Test
+	void eachFacilityShowsItsNextBatchInItsOwnTimeAndTheLettersWaiting() throws Exception {
+		// 06:00 UTC is 07:00 in Amsterdam in December.
+		given(slots.next(PIA))
+			.willReturn(new BatchSlots.NextSlot(Optional.of(Instant.parse("2026-12-02T06:00:00Z")), 3));
+		mvc.perform(get("/postroom").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Volgende drukronde: wo 2 dec., 07:00 · 3 brieven wachten")));
+		given(slots.next(PIA)).willReturn(new BatchSlots.NextSlot(Optional.empty(), 1));
+		mvc.perform(get("/postroom").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(content().string(containsString("Volgende drukronde: geen geplande drukronde · 1 brief wacht")));
 	}
 
 	@Test
@@ -122,7 +161,7 @@ class PostroomPageTests {
 		given(batches.runNow(eq(PIA), any())).willReturn(batch(5, BatchStatus.PRINTED));
 		mvc.perform(post("/postroom/facilities/PIA/batches").with(as(staff(Role.POSTROOM))).with(csrf()))
 			.andExpect(redirectedUrl("/postroom/batches/5"))
-			.andExpect(flash().attribute("notice", containsString("Batch 5 for PIA")));
+			.andExpect(flash().attribute("notice", "Drukronde 5 voor PIA: 2 brieven, 3 pagina's, Afgedrukt."));
 	}
 
 	@Test
@@ -133,7 +172,8 @@ class PostroomPageTests {
 			.with(csrf()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-			.andExpect(content().string(containsString("There is no facility NOPE in your facilities")));
+			.andExpect(content().string(containsString("Niet gevonden")))
+			.andExpect(content().string(containsString("Dit bestaat niet of hoort niet bij uw inrichtingen.")));
 	}
 
 	@Test
@@ -142,7 +182,7 @@ class PostroomPageTests {
 		mvc.perform(get("/postroom/batches/999999").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-			.andExpect(content().string(containsString("There is no batch 999999 in your facilities")));
+			.andExpect(content().string(containsString("Dit bestaat niet of hoort niet bij uw inrichtingen.")));
 	}
 
 	@Test
@@ -160,10 +200,50 @@ class PostroomPageTests {
 		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("PB-AAAAA-AAAAA-A")))
-			.andExpect(content().string(containsString("Reprint</button>")));
+			.andExpect(content().string(containsString("<title>Drukronde 5 · Postbrug</title>")))
+			.andExpect(content().string(containsString("Brieven in afdrukvolgorde")))
+			.andExpect(content().string(containsString("PDF downloaden")))
+			.andExpect(content().string(containsString("Herdrukken</button>")));
 		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.FACILITY_ADMIN))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("Reprint</button>"))));
+			.andExpect(content().string(not(containsString("Herdrukken</button>"))));
+		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML)
+			.header("Accept-Language", "en")
+			.with(as(staff(Role.POSTROOM))))
+			.andExpect(content().string(containsString("Letters in print order")))
+			.andExpect(content().string(containsString("Reprint</button>")));
+	}
+
+	@Test
+	void aBatchWaitingForItsPrinterOffersToPrintAgainOrMarkItPrintedByHand() throws Exception {
+		given(batches.get(eq(5L), any())).willReturn(batch(5, BatchStatus.PRINT_FAILED));
+		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Afdrukken mislukt</span>")))
+			.andExpect(content().string(containsString("Opnieuw afdrukken</button>")))
+			.andExpect(content().string(containsString("Als met de hand afgedrukt markeren</button>")));
+	}
+
+	@Test
+	void noticesAfterPrintingAgainMarkingAndReprintingAreInTheRequestsLanguage() throws Exception {
+		PostbrugUser postroom = staff(Role.POSTROOM);
+		given(batches.printAgain(eq(5L), any())).willReturn(batch(5, BatchStatus.PRINTING));
+		mvc.perform(post("/postroom/batches/5/print").with(as(postroom)).with(csrf()))
+			.andExpect(
+					flash().attribute("notice", "Drukronde 5 is opnieuw naar de printer gestuurd: Wordt afgedrukt."));
+		given(batches.markPrintedByHand(eq(5L), any())).willReturn(batch(5, BatchStatus.PRINTED));
+		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(postroom)).with(csrf()))
+			.andExpect(flash().attribute("notice",
+					"Drukronde 5 is gemarkeerd als met de hand afgedrukt; hij wordt niet naar de printer gestuurd."));
+		given(batches.reprint(eq(11L), any())).willReturn("PB-BBBBB-BBBBB-B");
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(postroom)).with(csrf()))
+			.andExpect(flash().attribute("notice",
+					"Brief 11 is herdrukt als exemplaar PB-BBBBB-BBBBB-B; het eerdere exemplaar is ongeldig."));
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").header("Accept-Language", "en")
+			.with(as(postroom))
+			.with(csrf()))
+			.andExpect(flash().attribute("notice",
+					"Letter 11 was reprinted as copy PB-BBBBB-BBBBB-B; the earlier copy is void."));
 	}
 
 	@Test
@@ -172,14 +252,14 @@ class PostroomPageTests {
 		given(batches.printAgain(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
 		mvc.perform(post("/postroom/batches/5/print").with(as(postroom)).with(csrf()))
 			.andExpect(redirectedUrl("/postroom/batches/5"))
-			.andExpect(flash().attribute("problem", "Batch 5 is PRINTED"));
+			.andExpect(flash().attribute("problem", "Dat kan nu niet: Batch 5 is PRINTED"));
 		given(batches.markPrintedByHand(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
 		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(postroom)).with(csrf()))
-			.andExpect(flash().attribute("problem", "Batch 5 is PRINTED"));
+			.andExpect(flash().attribute("problem", "Dat kan nu niet: Batch 5 is PRINTED"));
 		given(batches.reprint(eq(11L), any())).willThrow(new PrinterUnavailable("the printer did not answer", null));
 		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(postroom)).with(csrf()))
 			.andExpect(redirectedUrl("/postroom/batches/5"))
-			.andExpect(flash().attribute("problem", "the printer did not answer"));
+			.andExpect(flash().attribute("problem", "De printer is niet beschikbaar: the printer did not answer"));
 	}
 
 }
