@@ -64,6 +64,10 @@ public final class TriageModel {
 		int start = tokens.words().isEmpty() ? -1 : tokens.starts()[0];
 		int end = tokens.words().isEmpty() ? -1 : tokens.ends()[tokens.words().size() - 1];
 		List<int[]> sentences = Sentences.split(text);
+		if (sentences.size() == 1) {
+			start = sentences.get(0)[0];
+			end = sentences.get(0)[1];
+		}
 		if (sentences.size() > 1) {
 			double bestSentence = -1;
 			int w = 0;
