@@ -130,11 +130,19 @@ public class TriageModels {
 			.collect(Collectors.joining(","));
 		// the record and its audit event commit together
 		transactions.executeWithoutResult(tx -> {
-			jdbc.sql(
-					"INSERT INTO triage_model (version, trained_at, trained_by, examples, reviewed, data_digest, metrics) VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(model.version(), model.info().trainedAt().atOffset(java.time.ZoneOffset.UTC), actor,
-						model.info().examples(), model.info().reviewed(), model.info().dataDigest(), figures)
-				.update();
+			// training is deterministic: the same data at the same instant is the same
+			// model
+			boolean known = jdbc.sql("SELECT COUNT(*) FROM triage_model WHERE version = ?")
+				.param(model.version())
+				.query(Long.class)
+				.single() > 0;
+			if (!known) {
+				jdbc.sql(
+						"INSERT INTO triage_model (version, trained_at, trained_by, examples, reviewed, data_digest, metrics) VALUES (?, ?, ?, ?, ?, ?, ?)")
+					.params(model.version(), model.info().trainedAt().atOffset(java.time.ZoneOffset.UTC), actor,
+							model.info().examples(), model.info().reviewed(), model.info().dataDigest(), figures)
+					.update();
+			}
 			events.publishEvent(new TriageModelTrained(model.version(), model.info().examples(), reviewed.size(),
 					model.info().dataDigest(), actor));
 		});

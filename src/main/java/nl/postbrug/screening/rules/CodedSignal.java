@@ -24,15 +24,15 @@ final class CodedSignal extends Signal {
 			"(?:jij|je|hij|ze|zij|de jongens|iedereen) (?:weet|weten) (?:wel )?(?:wat|waar|welk\\p{L}*|wie|wanneer|hoe|het)",
 			"zoals (?:we )?(?:afgesproken|besproken)(?! met)", "zoals vorige keer",
 			"zelfde (?:plek|tijd|adres|plaats|parkeerplaats)", "waar we het over hadden", "dat blijft tussen ons",
-			"niemand mag (?:het )?weten", "niemand mag ernaar", "het klusje", "het werk wacht", "de klanten",
-			"luisteren mee", "niet in je eigen handschrift", "niemand ziet", "oude nummers", "seintje", "de lange",
-			"de grote man", "onze vriend", "de oude plek", "niet meer veilig", "jij weet waar",
+			"niemand mag (?:het )?weten", "niemand mag ernaar", "het klusje", "het werk wacht", "luisteren mee",
+			"niet in je eigen handschrift", "niemand ziet", "oude nummers", "seintje", "de lange", "de grote man",
+			"onze vriend", "de oude plek", "niet meer veilig", "jij weet waar",
 			"(?:you|he|she|they|the boys|the lads) knows? (?:what|where|which|who|when|how|the routine)",
 			"like (?:we said|last time|we agreed|we discussed)", "as (?:agreed|discussed)(?! with)",
 			"same (?:place|time|address|spot|car park)", "we talked about", "stays between us",
-			"nobody (?:can|must|may) know", "little job", "the work is waiting", "the customers",
-			"listen to everything", "not in your own handwriting", "nobody sees", "old numbers", "your signal",
-			"the tall one", "the big man", "our friend", "the old place", "is burned", "is not safe", "you get me");
+			"nobody (?:can|must|may) know", "little job", "the work is waiting", "listen to everything",
+			"not in your own handwriting", "nobody sees", "old numbers", "your signal", "the tall one", "the big man",
+			"our friend", "the old place", "is burned", "is not safe", "you get me");
 
 	/** Evading the investigation: a story agreed, evidence or proceeds got rid of. */
 	private static final Pattern EVASION = Cues.of("voordat ze (?:\\p{L}+ ){0,4}(?:vinden|komen|zoeken)",

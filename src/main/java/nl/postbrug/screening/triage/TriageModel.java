@@ -39,6 +39,10 @@ public final class TriageModel {
 
 	private static final int MIN_SENTENCE_WORDS = 3;
 
+	private static final java.time.format.DateTimeFormatter VERSION_TIME = java.time.format.DateTimeFormatter
+		.ofPattern("yyyyMMddHHmmssSSS")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	final LinearModel linear;
 
 	private final Info info;
@@ -130,8 +134,7 @@ public final class TriageModel {
 		}
 		LinearModel linear = LinearModel.train(xs, risky, LinearModel.Settings.DEFAULT);
 		String digest = set.digest();
-		String version = "tm-" + trainedAt.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-				+ digest.substring(0, 8);
+		String version = "tm-" + VERSION_TIME.format(trainedAt) + "-" + digest.substring(0, 8);
 		return new TriageModel(linear, new Info(version, trainedAt, set.size(), reviewed, digest, metrics));
 	}
 

@@ -42,7 +42,7 @@ class TriageModelTests {
 	@Test
 	void aModelIsVersionedWithItsDataDigestAndFigures() {
 		TriageModel.Info info = model.info();
-		assertThat(info.version()).startsWith("tm-20261201101530-")
+		assertThat(info.version()).startsWith("tm-20261201101530000-")
 			.endsWith(seed.split().training().digest().substring(0, 8));
 		assertThat(info.examples()).isEqualTo(seed.split().training().size());
 		assertThat(info.trainedAt()).isEqualTo(TRAINED);
