@@ -88,6 +88,14 @@ class AuditListeners {
 	}
 
 	@EventListener
+	void on(nl.postbrug.screening.TriageModelTrained model) {
+		log.append(model.actor(), "TRIAGE_MODEL_TRAINED", "model:" + model.version(),
+				"triage model " + model.version() + " on " + model.examples() + " examples (" + model.reviewed()
+						+ " reviewed), data " + model.dataDigest(),
+				null);
+	}
+
+	@EventListener
 	void on(PrintTemplatesReloaded reload) {
 		log.append(reload.actor(), "PRINT_TEMPLATES_RELOADED", "templates:" + reload.version().substring(0, 16),
 				"print templates " + reload.version(), null);

@@ -130,6 +130,10 @@ public class Review {
 			}
 		}
 		jdbc.sql("DELETE FROM withhold_proposal WHERE message_id = ?").param(id.toString()).update();
+		// what the triage model learns from at its next training
+		jdbc.sql("INSERT INTO review_decision (message_id, decision, decided_at) VALUES (?, ?, ?)")
+			.params(id.toString(), decision.name(), clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update();
 		return target(decision);
 	}
 

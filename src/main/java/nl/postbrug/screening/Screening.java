@@ -11,6 +11,7 @@ import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.intake.Reason;
+import nl.postbrug.screening.triage.TriageModel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
@@ -39,8 +40,11 @@ public class Screening {
 
 	private final java.time.Clock clock;
 
+	private final TriageModels models;
+
 	Screening(Messages messages, ScreeningRules rules, JdbcClient jdbc, TransactionTemplate transactions,
-			java.time.Clock clock) {
+			java.time.Clock clock, TriageModels models) {
+		this.models = models;
 		this.messages = messages;
 		this.rules = rules;
 		this.jdbc = jdbc;
@@ -82,13 +86,19 @@ public class Screening {
 						finding.start(), finding.end(), finding.photo())
 				.update();
 		}
+		Optional<Reason> rejection = outcome.rejection();
+		// One model for the whole decision: a retraining swaps the reference, never the
+		// model under a message being screened.
+		TriageModel.Score score = rejection.isPresent() ? null
+				: models.current().map(model -> model.score(message.body())).orElse(null);
 		int risk = findings.stream().mapToInt(finding -> finding.severity().risk()).sum();
 		jdbc.sql(
-				"INSERT INTO screening_result (message_id, risk, language, rules_version, screened_at) VALUES (?, ?, ?, ?, ?)")
+				"INSERT INTO screening_result (message_id, risk, language, rules_version, screened_at, model_version, model_score, model_terms, model_span_start, model_span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id.toString(), risk, outcome.language(), outcome.rulesVersion(),
-					clock.instant().atOffset(java.time.ZoneOffset.UTC))
+					clock.instant().atOffset(java.time.ZoneOffset.UTC), score == null ? null : score.version(),
+					score == null ? null : score.value(), score == null ? null : clip(String.join(",", score.terms())),
+					score == null ? null : score.start(), score == null ? null : score.end())
 			.update();
-		Optional<Reason> rejection = outcome.rejection();
 		List<String> reviewRules = findings.stream()
 			.filter(finding -> finding.severity() == Finding.Severity.REVIEW)
 			.map(Finding::ruleId)
@@ -104,6 +114,12 @@ public class Screening {
 		}
 		else if (outcome.reviewEverything()) {
 			messages.holdForReview(id, "needs review: the facility reviews every message");
+		}
+		else if (score != null && outcome.modelReviewAbove().isPresent()
+				&& score.value() > outcome.modelReviewAbove().getAsDouble()) {
+			messages.holdForReview(id,
+					String.format(java.util.Locale.ROOT, "needs review: triage score %.2f above %.2f (model %s)",
+							score.value(), outcome.modelReviewAbove().getAsDouble(), score.version()));
 		}
 		else {
 			messages.approve(id, "screening",
@@ -122,6 +138,21 @@ public class Screening {
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
+	}
+
+	/** What the triage model made of a message at its last screening, if it scored it. */
+	public record ModelScore(double score, String version, List<String> terms, Integer start, Integer end) {
+	}
+
+	public Optional<ModelScore> modelScore(UUID id) {
+		return jdbc.sql(
+				"SELECT model_score, model_version, model_terms, model_span_start, model_span_end FROM screening_result WHERE message_id = ? AND model_score IS NOT NULL")
+			.param(id.toString())
+			.query((rs, n) -> new ModelScore(rs.getDouble(1), rs.getString(2),
+					rs.getString(3) == null || rs.getString(3).isEmpty() ? List.of()
+							: List.of(rs.getString(3).split(",")),
+					(Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class)))
+			.optional();
 	}
 
 	private static String clip(String text) {

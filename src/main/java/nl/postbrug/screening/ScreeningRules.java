@@ -38,10 +38,10 @@ class ScreeningRules {
 	 * rejection.
 	 */
 	record Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything,
-			Reason policyReason) {
+			Reason policyReason, java.util.OptionalDouble modelReviewAbove) {
 
 		Outcome(List<Finding> findings, String language, String rulesVersion, boolean reviewEverything) {
-			this(findings, language, rulesVersion, reviewEverything, null);
+			this(findings, language, rulesVersion, reviewEverything, null, java.util.OptionalDouble.empty());
 		}
 
 		/** Why the message is rejected, as its sender is told; empty when it is not. */
@@ -120,7 +120,7 @@ class ScreeningRules {
 					"The receiving mail server could not confirm the sender (" + String.join(", ", notes.authFailures())
 							+ "); the mail may be forged"));
 		}
-		return new Outcome(findings, content.language(), version, set.reviewEverything());
+		return new Outcome(findings, content.language(), version, set.reviewEverything(), null, set.modelReviewAbove());
 	}
 
 	private List<Finding> rateLimits(RuleSet set, MessageView message, Prisoner prisoner, Facility facility) {
@@ -211,7 +211,7 @@ class ScreeningRules {
 	 */
 	private Outcome refused(String ruleId, Reason reason, String version) {
 		Finding finding = Finding.whole(ruleId, Finding.Severity.REJECT, texts.text(reason, ReasonTexts.ENGLISH));
-		return new Outcome(List.of(finding), "und", version, false, reason);
+		return new Outcome(List.of(finding), "und", version, false, reason, java.util.OptionalDouble.empty());
 	}
 
 }

@@ -42,6 +42,15 @@ public final class ContentChecks {
 						"A word or phrase on the facility's list: '" + match.entry() + "'"));
 			}
 		}
+		if (!rules.signals.isEmpty()) {
+			Sentences sentences = Sentences.of(skeleton, text);
+			rules.signals.forEach((signal, severity) -> {
+				for (Signal.Hit hit : signal.find(sentences)) {
+					findings.add(new Finding("signal-" + signal.kind(), severity, hit.explanation(),
+							skeleton.originalStart(hit.start()), skeleton.originalEnd(hit.end())));
+				}
+			});
+		}
 		if (prisonerNumber != null) {
 			WordMatcher names = rules.noContact.get(prisonerNumber.toUpperCase(java.util.Locale.ROOT));
 			if (names != null && rules.noContactSeverity != null) {
@@ -252,7 +261,8 @@ public final class ContentChecks {
 	 */
 	private static void addUnclaimed(List<Finding> findings, Finding finding) {
 		boolean claimed = findings.stream()
-			.filter(f -> !f.ruleId().equals("word-list") && !f.ruleId().equals("no-contact"))
+			.filter(f -> !f.ruleId().equals("word-list") && !f.ruleId().equals("no-contact")
+					&& !f.ruleId().startsWith("signal-"))
 			.anyMatch(f -> f.start() != null && f.start() < finding.end() && finding.start() < f.end());
 		if (!claimed) {
 			findings.add(finding);

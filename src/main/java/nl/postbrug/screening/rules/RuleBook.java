@@ -34,6 +34,9 @@ public class RuleBook {
 
 	static final String DEFAULT = "default";
 
+	/** The name under which {@link #forFacility} gives the shared rules alone. */
+	public static final String DEFAULT_SET = DEFAULT;
+
 	/**
 	 * What is loaded: the files' combined SHA-256 (recorded with each screening) and the
 	 * facilities with their own file.

@@ -22,7 +22,7 @@ import java.util.Set;
 final class RuleFile {
 
 	static final Set<String> SECTIONS = Set.of("policy", "words", "patterns", "code-like", "no-contact", "limits",
-			"photos", "characters", "language", "authentication");
+			"photos", "characters", "language", "authentication", "signals", "model");
 
 	record Entry(String file, int line, String key, String value) {
 

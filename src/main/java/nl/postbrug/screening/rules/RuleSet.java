@@ -55,6 +55,11 @@ public final class RuleSet {
 
 	final Severity failedAuthentication;
 
+	/** The signal checks switched on, with the severity of their findings. */
+	final Map<Signal, Severity> signals;
+
+	final Double modelReviewAbove;
+
 	private RuleSet(Builder b) {
 		this.reviewEverything = b.reviewEverything;
 		this.words = List.copyOf(b.words);
@@ -69,6 +74,18 @@ public final class RuleSet {
 		this.readableLanguages = Set.copyOf(b.readableLanguages);
 		this.otherLanguage = b.otherLanguage;
 		this.failedAuthentication = b.failedAuthentication;
+		this.signals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.signals));
+		this.modelReviewAbove = b.modelReviewAbove;
+	}
+
+	/**
+	 * The triage score above which a message without review findings goes to a screener
+	 * rather than straight through; empty when the rules leave the model out of the
+	 * decision. The model never rejects.
+	 */
+	public java.util.OptionalDouble modelReviewAbove() {
+		return modelReviewAbove == null ? java.util.OptionalDouble.empty()
+				: java.util.OptionalDouble.of(modelReviewAbove);
 	}
 
 	public Set<String> readableLanguages() {
@@ -227,6 +244,40 @@ public final class RuleSet {
 			}
 			b.failedAuthentication = severity;
 		}
+		Map<String, Severity> signalSeverities = new LinkedHashMap<>();
+		for (RuleFile.Entry e : file.section("signals")) {
+			if (!Signal.KINDS.containsKey(e.key())) {
+				throw e.error("unknown signal '" + e.key() + "'; known: "
+						+ String.join(", ", Signal.KINDS.keySet().stream().sorted().toList()));
+			}
+			signalSeverities.put(e.key(), Severities.parse(e, e.value()));
+		}
+		signalSeverities.forEach((kind, severity) -> {
+			if (severity != null) {
+				b.signals.put(Signal.KINDS.get(kind).get(), severity);
+			}
+		});
+		for (RuleFile.Entry e : file.section("model")) {
+			if (!e.key().equals("review-above")) {
+				throw e.error("unknown key '" + e.key() + "' in [model]; known: review-above");
+			}
+			if (e.value().strip().equalsIgnoreCase("off")) {
+				b.modelReviewAbove = null;
+				continue;
+			}
+			try {
+				double threshold = Double.parseDouble(e.value().strip());
+				if (!(threshold > 0 && threshold < 1)) {
+					throw e
+						.error("review-above must be a score between 0 and 1 (such as 0.35) or off, not " + e.value());
+				}
+				b.modelReviewAbove = threshold;
+			}
+			catch (NumberFormatException ex) {
+				throw e.error(
+						"review-above must be a score between 0 and 1 (such as 0.35) or off, not '" + e.value() + "'");
+			}
+		}
 		return new RuleSet(b);
 	}
 
@@ -299,6 +350,10 @@ public final class RuleSet {
 		Severity otherLanguage = Severity.REVIEW;
 
 		Severity failedAuthentication = Severity.REVIEW;
+
+		final Map<Signal, Severity> signals = new LinkedHashMap<>();
+
+		Double modelReviewAbove;
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.postbrug.intake.MessageStatus;
@@ -27,8 +28,23 @@ class ReviewQueue {
 
 	private static final int PER_FACILITY = 200;
 
+	/**
+	 * One message in the queue. {@code score} is the triage model's (0..1, {@code null}
+	 * when no model scored it), {@code reasons} the signals and words that raised it, and
+	 * {@code sentence} the span of the sentence that drove it.
+	 */
 	record Item(UUID id, String facility, String prisoner, String prisonerName, String sender, Instant receivedAt,
-			String text, int photos, int risk, List<Finding> findings, Review.Proposal withholdProposal) {
+			String text, int photos, int risk, List<Finding> findings, Review.Proposal withholdProposal, Double score,
+			List<String> reasons, Span sentence) {
+
+		/** Rules plus model: a score of 1 weighs as much as one review finding. */
+		double priority() {
+			return risk + (score == null ? 0 : score * Finding.Severity.REVIEW.risk());
+		}
+
+	}
+
+	record Span(int start, int end) {
 	}
 
 	/**
@@ -68,14 +84,28 @@ class ReviewQueue {
 			}
 			for (MessageView message : messages.inState(MessageStatus.IN_REVIEW, facility.id(), PER_FACILITY)) {
 				Prisoner prisoner = registry.prisoner(message.prisonerId());
+				List<Finding> findings = screening.findings(message.id());
+				Optional<Screening.ModelScore> model = screening.modelScore(message.id());
+				List<String> reasons = new ArrayList<>();
+				findings.stream()
+					.map(Finding::ruleId)
+					.filter(rule -> rule.startsWith("signal-"))
+					.distinct()
+					.forEach(reasons::add);
+				model.ifPresent(m -> reasons.addAll(m.terms()));
+				Span sentence = model.filter(m -> m.start() != null && m.end() != null)
+					.map(m -> new Span(m.start(), m.end()))
+					.orElse(null);
 				items.add(new Item(message.id(), facility.code(), prisoner.number(), prisoner.name(),
 						message.senderName() + " <" + message.senderEmail() + ">", message.receivedAt(), message.body(),
-						message.photoCount(), screening.risk(message.id()), screening.findings(message.id()),
-						review.withholdProposal(message.id()).orElse(null)));
+						message.photoCount(), screening.risk(message.id()), findings,
+						review.withholdProposal(message.id()).orElse(null),
+						model.map(Screening.ModelScore::score).orElse(null), List.copyOf(reasons), sentence));
 			}
 		}
 		Comparator<Item> oldest = Comparator.comparing(Item::receivedAt);
-		items.sort(order == Order.RISK ? Comparator.comparingInt(Item::risk).reversed().thenComparing(oldest) : oldest);
+		items.sort(order == Order.RISK ? Comparator.comparingDouble(Item::priority).reversed().thenComparing(oldest)
+				: oldest);
 		return items;
 	}
 

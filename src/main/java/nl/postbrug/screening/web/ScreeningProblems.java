@@ -29,6 +29,17 @@ class ScreeningProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail trainingSetRefused(nl.postbrug.screening.triage.LabelledSet.Malformed ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Training set refused; the model in use stays",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail noModel(TriageModelController.NoModel ex) {
+		return problem(HttpStatus.NOT_FOUND, "No triage model in use", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail outOfScope(OutOfScope ex) {
 		return problem(HttpStatus.NOT_FOUND, "No such message", ex.getMessage());
 	}

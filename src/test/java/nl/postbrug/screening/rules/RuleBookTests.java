@@ -6,6 +6,9 @@ import java.nio.file.Path;
 
 import nl.postbrug.screening.ScreeningSettings;
 
+import nl.postbrug.screening.Finding;
+import nl.postbrug.screening.Finding.Severity;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,30 @@ class RuleBookTests {
 			.hasMessageContaining("not closed");
 		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[authentication]\nfailed = note\n")))
 			.hasMessageContaining("review' or 'reject");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[signals]\nsmuggling = review\n")))
+			.hasMessageContaining("x.rules:2")
+			.hasMessageContaining("unknown signal 'smuggling'")
+			.hasMessageContaining("contraband");
+		assertThatThrownBy(() -> RuleSet.compile(RuleFile.parse("x.rules", "[model]\nreview-above = 1.5\n")))
+			.hasMessageContaining("x.rules:2")
+			.hasMessageContaining("between 0 and 1");
+	}
+
+	@Test
+	void signalsHaveASeverityPerKindAndAFacilityCanSwitchOneOff() {
+		RuleFile base = RuleFile.parse("default.rules",
+				"[signals]\npass-on = review\nmoney = note\n[model]\nreview-above = 0.4\n");
+		RuleSet merged = RuleSet.compile(RuleFile.merge(base,
+				RuleFile.parse("PIX.rules", "[signals]\nmoney = off\n[model]\nreview-above = off\n")));
+		RuleSet plain = RuleSet.compile(base);
+		assertThat(plain.signals.values()).containsExactly(Severity.REVIEW, Severity.NOTE);
+		assertThat(plain.modelReviewAbove()).hasValue(0.4);
+		assertThat(merged.signals.keySet()).extracting(Signal::kind).containsExactly("pass-on");
+		assertThat(merged.modelReviewAbove()).isEmpty();
+		var findings = ContentChecks.check(plain, "Hoi! Zeg tegen Bram dat hij de sleutels morgen moet ophalen.", null)
+			.findings();
+		assertThat(findings).extracting(Finding::ruleId).containsExactly("signal-pass-on");
+		assertThat(findings.get(0).start()).isEqualTo(5);
 	}
 
 	@Test

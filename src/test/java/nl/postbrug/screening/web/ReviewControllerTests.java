@@ -59,7 +59,8 @@ class ReviewControllerTests {
 	static ReviewQueue.Item item() {
 		return new ReviewQueue.Item(ID, "PIA", "1000000001", "Jan de Vries", "Anna de Vries <anna@example.org>",
 				Instant.parse("2026-12-01T08:00:00Z"), "Bel me op 0612345678", 0, 10,
-				List.of(new Finding("phone-number", Finding.Severity.REVIEW, "A phone number", 10, 20)), null);
+				List.of(new Finding("phone-number", Finding.Severity.REVIEW, "A phone number", 10, 20)), null, 0.82,
+				List.of("signal-pass-on", "bel"), new ReviewQueue.Span(0, 20));
 	}
 
 	private static MockHttpServletRequestBuilder decide(UUID id, String json) {
@@ -73,7 +74,11 @@ class ReviewControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").value(ID.toString()))
 			.andExpect(jsonPath("$[0].findings[0].ruleId").value("phone-number"))
-			.andExpect(jsonPath("$[0].findings[0].start").value(10));
+			.andExpect(jsonPath("$[0].findings[0].start").value(10))
+			.andExpect(jsonPath("$[0].score").value(0.82))
+			.andExpect(jsonPath("$[0].reasons[0]").value("signal-pass-on"))
+			.andExpect(jsonPath("$[0].reasons[1]").value("bel"))
+			.andExpect(jsonPath("$[0].sentence.end").value(20));
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class ReviewPageTests {
 				risky.prisonerName(), risky.sender(), risky.receivedAt(), "<script>x</script> 0612345678",
 				risky.photos(), risky.risk(), List.of(new nl.postbrug.screening.Finding("phone-number",
 						nl.postbrug.screening.Finding.Severity.REVIEW, "A phone number", 19, 29)),
-				null);
+				null, null, List.of(), null);
 		given(queue.itemsFor(any(), eq(ReviewQueue.Order.OLDEST))).willReturn(List.of(escaped));
 		given(messages.count(MessageStatus.IN_REVIEW, PIA.id())).willReturn(1L);
 		mvc.perform(get("/review").accept(MediaType.TEXT_HTML).with(as(staff(Role.SCREENER))))

@@ -1,0 +1,72 @@
+package nl.postbrug.screening.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A hand-over being arranged. Either a quantity with a unit ("500 gram", "twintig stuks",
+ * "four packs"), a time and a place in one message, two of them in one sentence; or a
+ * sentence that fetches, drops or delivers goods at a place or a time ("het pakket staat
+ * donderdag klaar achter de sporthal"). What is handed in at the visitors' desk or
+ * brought to the prison is the ordinary business of visits and is left alone.
+ */
+final class LogisticsSignal extends Signal {
+
+	private static final Pattern VISIT = Cues
+		.of("bezoek|bezoeken|balie|inrichting|bewaarplaats|bezoekers\\p{L}*|visit|visits|reception|the prison|visitors\\p{L}*");
+
+	/** Supply and sale: what a trade talks about. */
+	private static final Pattern TRADE = Cues.of(
+			"leverancier|klant|klanten|koper|kweek|kwekerij|oogst\\p{L}*|geoogst|de ronde|afzet|dealer|lading|verkoop in|bestelling|voorraad|levering|ontbraken|te licht",
+			"supplier|customer|customers|buyer|harvest\\p{L}*|the round|shipment|sale in|order|supply|delivery|missing|short");
+
+	@Override
+	String kind() {
+		return "logistics";
+	}
+
+	@Override
+	List<Hit> find(Sentences text) {
+		List<Hit> hits = new ArrayList<>();
+		boolean anyTime = false;
+		boolean anyPlace = false;
+		for (Sentences.Sentence sentence : text.list) {
+			anyTime |= Cues.in(Cues.TIME, sentence.text());
+			anyPlace |= Cues.in(Cues.PLACE, sentence.text());
+		}
+		for (Sentences.Sentence sentence : text.list) {
+			String s = sentence.text();
+			String quantity = first(Cues.QUANTITY, sentence);
+			String time = first(Cues.TIME, sentence);
+			String place = first(Cues.PLACE, sentence);
+			boolean visit = Cues.in(VISIT, s);
+			if (quantity != null && !visit && (time != null || place != null)
+					&& ((anyTime && anyPlace) || Cues.in(Cues.INSTRUCTION, s) || Cues.in(Cues.HAND_OVER, s))) {
+				hits.add(hit(sentence, "A quantity, a time and a place arranged together", quantity, time, place));
+				continue;
+			}
+			String trade = first(TRADE, sentence);
+			if (trade != null && !visit) {
+				String what = first(Cues.QUANTITY, sentence);
+				what = what != null ? what : first(Cues.MONEY, sentence);
+				what = what != null ? what : first(Cues.NUMBER, sentence);
+				what = what != null ? what : first(Cues.TIME, sentence);
+				if (what != null) {
+					hits.add(hit(sentence, "Supply or sale of goods", trade, what));
+					continue;
+				}
+			}
+			String handOver = first(Cues.HAND_OVER, sentence);
+			if (handOver == null || visit) {
+				continue;
+			}
+			String goods = first(Cues.GOODS, sentence);
+			if ((time != null && place != null) || (goods != null && (time != null || place != null))) {
+				hits.add(hit(sentence, "A hand-over, pick-up or drop arranged", handOver, goods, time, place));
+			}
+		}
+		return hits;
+	}
+
+}

@@ -1,0 +1,262 @@
+package nl.postbrug.screening.triage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/**
+ * Measures a candidate model together with the rules, as screening decides: a message is
+ * held for a screener when a rule holds it or its score is above the threshold. The
+ * threshold is chosen on cross-validation over the training part only (the highest one
+ * that still holds the target share of risky messages) and then applied, unchanged, to
+ * the held-out part.
+ */
+public final class Evaluation {
+
+	/** The share of risky messages that must be held. */
+	public static final double RECALL_TARGET = 0.95;
+
+	/** A way to learn a scorer from labelled messages. */
+	public interface Candidate {
+
+		String name();
+
+		Scorer train(LabelledSet set);
+
+	}
+
+	/** Scores a text from 0 (harmless) to 1 (risky). */
+	public interface Scorer {
+
+		double score(String text);
+
+	}
+
+	/** The linear model on hashed word and character n-grams. */
+	public static final Candidate LINEAR = new Candidate() {
+
+		@Override
+		public String name() {
+			return "linear (words, word pairs, character 3-5-grams; hashed logistic regression)";
+		}
+
+		@Override
+		public Scorer train(LabelledSet set) {
+			TriageModel model = TriageModel.train(set, 0, java.time.Instant.EPOCH, java.util.Map.of());
+			return text -> model.score(text).value();
+		}
+
+	};
+
+	/** Figures at one threshold. */
+	public record Point(double threshold, long riskyHeld, long risky, long benignHeld, long benign) {
+
+		public double riskyRecall() {
+			return ratio(riskyHeld, risky);
+		}
+
+		public double riskyPrecision() {
+			return ratio(riskyHeld, riskyHeld + benignHeld);
+		}
+
+		/** The share of benign messages that go straight through. */
+		public double benignRecall() {
+			return ratio(benign - benignHeld, benign);
+		}
+
+		public double benignPrecision() {
+			return ratio(benign - benignHeld, benign - benignHeld + risky - riskyHeld);
+		}
+
+		/** The share of all messages a screener does not read. */
+		public double notRead() {
+			return ratio(benign - benignHeld + risky - riskyHeld, benign + risky);
+		}
+
+		private static double ratio(long a, long b) {
+			return b == 0 ? Double.NaN : (double) a / b;
+		}
+
+	}
+
+	/** Scores and labels of a set, with what the rules alone did to each message. */
+	public record Scored(double[] scores, boolean[] risky, boolean[] heldByRules) {
+
+		public Point at(double threshold) {
+			long riskyHeld = 0;
+			long risky = 0;
+			long benignHeld = 0;
+			long benign = 0;
+			for (int i = 0; i < scores.length; i++) {
+				boolean held = heldByRules[i] || scores[i] > threshold;
+				if (this.risky[i]) {
+					risky++;
+					riskyHeld += held ? 1 : 0;
+				}
+				else {
+					benign++;
+					benignHeld += held ? 1 : 0;
+				}
+			}
+			return new Point(threshold, riskyHeld, risky, benignHeld, benign);
+		}
+
+		/** The rules alone. */
+		public Point rulesAlone() {
+			return at(Double.POSITIVE_INFINITY);
+		}
+
+		/** The model alone (no rules), at a threshold. */
+		public Point modelAlone(double threshold) {
+			return new Scored(scores, risky, new boolean[scores.length]).at(threshold);
+		}
+
+		/**
+		 * The highest threshold at which rules and model together still hold
+		 * {@code target} of the risky messages; below the lowest score when none does.
+		 */
+		public double thresholdFor(double target) {
+			double[] candidates = Arrays.stream(scores).distinct().sorted().toArray();
+			double best = 0;
+			for (double candidate : candidates) {
+				// just below a score, so that score is held
+				double threshold = Math.max(0, candidate - 1e-9);
+				if (at(threshold).riskyRecall() >= target) {
+					best = threshold;
+				}
+			}
+			return best;
+		}
+
+		/**
+		 * The highest threshold at which the model alone holds {@code target} of the
+		 * risky.
+		 */
+		public double modelAloneThresholdFor(double target) {
+			return new Scored(scores, risky, new boolean[scores.length]).thresholdFor(target);
+		}
+
+		/** The area under the ROC curve of the scores alone. */
+		public double auc() {
+			List<double[]> pairs = new ArrayList<>();
+			for (int i = 0; i < scores.length; i++) {
+				pairs.add(new double[] { scores[i], risky[i] ? 1 : 0 });
+			}
+			pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+			double rankSum = 0;
+			long positives = 0;
+			int i = 0;
+			while (i < pairs.size()) {
+				int j = i;
+				while (j < pairs.size() && pairs.get(j)[0] == pairs.get(i)[0]) {
+					j++;
+				}
+				double rank = (i + j + 1) / 2.0;
+				for (int k = i; k < j; k++) {
+					if (pairs.get(k)[1] == 1) {
+						rankSum += rank;
+						positives++;
+					}
+				}
+				i = j;
+			}
+			long negatives = pairs.size() - positives;
+			return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+		}
+
+	}
+
+	/** What the evaluation found for one candidate. */
+	public record Report(String candidate, int folds, Scored crossValidation, Scored heldOut, double threshold) {
+
+		public Point crossValidationAtThreshold() {
+			return crossValidation.at(threshold);
+		}
+
+		public Point heldOutAtThreshold() {
+			return heldOut.at(threshold);
+		}
+
+	}
+
+	private Evaluation() {
+	}
+
+	/**
+	 * Cross-validates a candidate on the training part, chooses the threshold there, and
+	 * measures it on the held-out part with a scorer trained on the whole training part.
+	 */
+	public static Report run(Candidate candidate, LabelledSet.Split split, Predicate<String> heldByRules, int folds,
+			long seed) {
+		Scored cv = crossValidate(candidate, split.training(), heldByRules, folds, seed);
+		double threshold = cv.thresholdFor(RECALL_TARGET);
+		Scored held = score(candidate.train(split.training()), split.heldOut(), heldByRules);
+		return new Report(candidate.name(), folds, cv, held, threshold);
+	}
+
+	/** Out-of-fold scores: each message scored by a scorer that did not see it. */
+	public static Scored crossValidate(Candidate candidate, LabelledSet set, Predicate<String> heldByRules, int folds,
+			long seed) {
+		if (folds < 2 || folds > set.size()) {
+			throw new LabelledSet.Malformed("folds must be between 2 and the number of messages (" + set.size() + ")");
+		}
+		List<LabelledSet.Example> examples = set.examples();
+		int[] fold = new int[examples.size()];
+		for (boolean label : new boolean[] { true, false }) {
+			List<Integer> of = new ArrayList<>();
+			for (int i = 0; i < examples.size(); i++) {
+				if (examples.get(i).risky() == label) {
+					of.add(i);
+				}
+			}
+			Collections.shuffle(of, new Random(seed));
+			for (int k = 0; k < of.size(); k++) {
+				fold[of.get(k)] = k % folds;
+			}
+		}
+		double[] scores = new double[examples.size()];
+		for (int f = 0; f < folds; f++) {
+			List<LabelledSet.Example> training = new ArrayList<>();
+			for (int i = 0; i < examples.size(); i++) {
+				if (fold[i] != f) {
+					training.add(examples.get(i));
+				}
+			}
+			Scorer scorer = candidate.train(new LabelledSet(set.name() + " fold " + (f + 1), training));
+			for (int i = 0; i < examples.size(); i++) {
+				if (fold[i] == f) {
+					scores[i] = scorer.score(examples.get(i).text());
+				}
+			}
+		}
+		return new Scored(scores, labels(set), rules(set, heldByRules));
+	}
+
+	public static Scored score(Scorer scorer, LabelledSet set, Predicate<String> heldByRules) {
+		double[] scores = new double[set.size()];
+		for (int i = 0; i < set.size(); i++) {
+			scores[i] = scorer.score(set.examples().get(i).text());
+		}
+		return new Scored(scores, labels(set), rules(set, heldByRules));
+	}
+
+	private static boolean[] labels(LabelledSet set) {
+		boolean[] risky = new boolean[set.size()];
+		for (int i = 0; i < set.size(); i++) {
+			risky[i] = set.examples().get(i).risky();
+		}
+		return risky;
+	}
+
+	private static boolean[] rules(LabelledSet set, Predicate<String> heldByRules) {
+		boolean[] held = new boolean[set.size()];
+		for (int i = 0; i < set.size(); i++) {
+			held[i] = heldByRules.test(set.examples().get(i).text());
+		}
+		return held;
+	}
+
+}

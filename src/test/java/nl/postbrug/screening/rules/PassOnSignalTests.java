@@ -1,0 +1,39 @@
+package nl.postbrug.screening.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static nl.postbrug.screening.rules.SignalAssertions.explanation;
+import static nl.postbrug.screening.rules.SignalAssertions.finds;
+import static nl.postbrug.screening.rules.SignalAssertions.leavesAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PassOnSignalTests {
+
+	private final Signal signal = new PassOnSignal();
+
+	@Test
+	void findsAnInstructionForSomeoneElseAndPointsAtItsSentence() {
+		finds(signal, "Hoi, alles goed hier. Zeg tegen Wouter dat hij de bus vrijdag moet terugbrengen. Kusjes.",
+				"Zeg tegen Wouter dat hij de bus vrijdag moet terugbrengen.");
+		finds(signal, "Let your pal Stevie know he needs to keep the garage locked till I call.",
+				"Let your pal Stevie know he needs to keep the garage locked till I call.");
+		assertThat(explanation(signal, "Laat Kim weten dat ze het busje morgen moet wegzetten."))
+			.contains("instruction passed on")
+			.contains("'Laat Kim weten'");
+	}
+
+	@Test
+	void findsAMessageRelayedAroundThePost() {
+		finds(signal, "Schrijf je briefje voor Rob gewoon via mij, dan komt het goed.",
+				"Schrijf je briefje voor Rob gewoon via mij, dan komt het goed.");
+	}
+
+	@Test
+	void leavesGreetingsAndTheLawyerAlone() {
+		leavesAlone(signal, "Zeg tegen je celgenoot dat zijn moeder hem de groeten doet.");
+		leavesAlone(signal, "Tell the lads on your wing happy new year from us.");
+		leavesAlone(signal, "Laat je advocaat weten dat hij de stukken moet opsturen naar ons nieuwe adres.");
+		leavesAlone(signal, "Zeg tegen tante Mies dat ze je moet komen opzoeken, ze mist je.");
+	}
+
+}
