@@ -44,7 +44,10 @@ class PostgresEndToEndTests extends EndToEndTests {
 			.query(String.class)
 			.list();
 		assertThat(applied).contains("registry", "quartz", "event publication", "intake", "batches", "audit");
-		assertThat(count("SELECT COUNT(*) FROM qrtz_triggers")).isEqualTo(3);
+		// one batch schedule per facility, and the triage model's training
+		assertThat(count("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name IN ('PIA', 'PIV', 'PIZ')"))
+			.isEqualTo(3);
+		assertThat(count("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name = 'triage-training'")).isEqualTo(1);
 	}
 
 	@Test

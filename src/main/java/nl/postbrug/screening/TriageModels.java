@@ -111,7 +111,7 @@ public class TriageModels {
 		LabelledSet all = seed.plus(reviewed, reviewed.size() + " reviewed messages").requireBothLabels();
 		Predicate<String> heldByRules = heldBy(rules.forFacility(RuleBook.DEFAULT_SET));
 		Evaluation.Scored cv = Evaluation.crossValidate(Evaluation.LINEAR, all, heldByRules, 5, 1);
-		double threshold = cv.thresholdFor(Evaluation.RECALL_TARGET);
+		double threshold = cv.chosenThreshold();
 		Evaluation.Point point = cv.at(threshold);
 		Map<String, Double> metrics = new LinkedHashMap<>();
 		metrics.put("folds", 5.0);

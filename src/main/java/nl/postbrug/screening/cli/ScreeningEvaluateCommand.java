@@ -121,7 +121,7 @@ public final class ScreeningEvaluateCommand implements Command {
 		row(folds + "-fold cv, rules + model", report.crossValidationAtThreshold());
 		row("held-out, rules + model", report.heldOutAtThreshold());
 		out.printf(Locale.ROOT,
-				"threshold %.3f: the highest at which rules + model held >= %.0f %% of risky in cross-validation%n",
+				"threshold %.3f, chosen in cross-validation: rules + model hold >= %.0f %% of risky, lowered while >= 90 %% of benign stay straight through%n",
 				report.threshold(), Evaluation.RECALL_TARGET * 100);
 		out.printf(Locale.ROOT, "model alone, AUC: cross-validation %.3f, held-out %.3f%n",
 				report.crossValidation().auc(), report.heldOut().auc());

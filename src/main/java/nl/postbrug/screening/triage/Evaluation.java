@@ -19,6 +19,15 @@ public final class Evaluation {
 	/** The share of risky messages that must be held. */
 	public static final double RECALL_TARGET = 0.95;
 
+	/**
+	 * The share of harmless messages that must still go straight through at the chosen
+	 * threshold, in cross-validation. The product's bar is 85 %; cross-validation
+	 * flatters (new wording scores lower than the folds' own), so the threshold is
+	 * lowered, to hold more risky messages, only as far as 90 % of the harmless ones stay
+	 * untouched.
+	 */
+	public static final double BENIGN_THROUGH_FLOOR = 0.90;
+
 	/** A way to learn a scorer from labelled messages. */
 	public interface Candidate {
 
@@ -132,6 +141,25 @@ public final class Evaluation {
 		}
 
 		/**
+		 * The threshold for the service: the one that holds {@link #RECALL_TARGET} of the
+		 * risky messages, or lower where the harmless ones leave room for that, down to
+		 * the lowest threshold that still lets {@link #BENIGN_THROUGH_FLOOR} of them
+		 * through.
+		 */
+		public double chosenThreshold() {
+			double forRecall = thresholdFor(RECALL_TARGET);
+			double[] candidates = Arrays.stream(scores).distinct().sorted().toArray();
+			for (double candidate : candidates) {
+				double threshold = Math.max(0, candidate - 1e-9);
+				Point point = at(threshold);
+				if (point.benign() > 0 && 1 - (double) point.benignHeld() / point.benign() >= BENIGN_THROUGH_FLOOR) {
+					return Math.min(forRecall, threshold);
+				}
+			}
+			return forRecall;
+		}
+
+		/**
 		 * The highest threshold at which the model alone holds {@code target} of the
 		 * risky.
 		 */
@@ -192,7 +220,7 @@ public final class Evaluation {
 	public static Report run(Candidate candidate, LabelledSet.Split split, Predicate<String> heldByRules, int folds,
 			long seed) {
 		Scored cv = crossValidate(candidate, split.training(), heldByRules, folds, seed);
-		double threshold = cv.thresholdFor(RECALL_TARGET);
+		double threshold = cv.chosenThreshold();
 		Scored held = score(candidate.train(split.training()), split.heldOut(), heldByRules);
 		return new Report(candidate.name(), folds, cv, held, threshold);
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.OverdueLetter;
 import nl.postbrug.batches.OverdueLetters;
@@ -49,9 +50,13 @@ class PostroomOverdueTests {
 	@MockitoBean
 	OverdueLetters overdue;
 
+	@MockitoBean
+	BatchSlots slots;
+
 	@BeforeEach
 	void onePrisonFacility() {
 		given(registry.facilities()).willReturn(List.of(PIA));
+		given(slots.next(PIA)).willReturn(new BatchSlots.NextSlot(java.util.Optional.empty(), 0));
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class ScreeningEvaluateCommandTests {
 				""");
 		assertThat(run("screening", "evaluate", "--tsv=" + tsv, "--model-dir=" + dir)).isZero();
 		assertThat(output()).contains("model " + model.version())
-			.contains("review-above 0.920")
+			.contains("review-above 0.690")
 			.contains("as the service decides");
 	}
 
