@@ -109,6 +109,9 @@ class PortalBrowserTests {
 		browser.find("#username").sendKeys(username);
 		browser.find("#password").sendKeys(password);
 		browser.find("main form button[type=submit]").click();
+		// Wait for the redirect after signing in to land, so that it cannot overtake the
+		// next page the test opens.
+		browser.await(d -> !browser.path().startsWith("/login"));
 		browser.awaitLoaded();
 	}
 

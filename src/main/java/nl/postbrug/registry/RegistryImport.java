@@ -29,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports reference data from CSV files (header row, comma separated). Imports are
  * idempotent: a row whose key exists updates it. Good rows are imported; every bad row is
  * reported with its line number and reason and changes nothing.
+ * <p>
+ * One method per file kind, side by side on purpose: the five kinds share the row
+ * reporting and must stay consistent in how a bad row is refused, which is easier to
+ * review in one place than across five classes.
  */
 @Service
 public class RegistryImport {

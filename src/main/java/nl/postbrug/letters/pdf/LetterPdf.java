@@ -33,6 +33,11 @@ import nl.postbrug.letters.Replacement;
  * Renders letters, batch cover sheets, manifests and reply sheets from the templates in
  * the template folder; the merge fields are listed in {@code print-templates/README.md}.
  * All templates are read and checked when this is created and on {@link #reload()}.
+ * <p>
+ * Longer than most classes here on purpose: it is the one place that knows each
+ * template's merge fields ({@link Template.Schema}) and the order of pages in a batch, so
+ * that a preview, a letter and a reprint can never be rendered differently. The drawing
+ * itself lives in {@link Template}, {@link Fonts} and {@link QrSymbols}.
  */
 public final class LetterPdf {
 
