@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -150,10 +148,46 @@ class NationalDayBenchmark {
 	private final PostbrugUser staff = PostbrugUser.staff("bench", "n/a",
 			EnumSet.of(Role.SCREENER, Role.POSTROOM, Role.FACILITY_ADMIN), true, Set.of(), true);
 
-	private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-		.stream()
-		.filter(pool -> pool.getType() == MemoryType.HEAP)
-		.toList();
+	/**
+	 * The most heap in use at any one moment of a run, sampled every 10 ms. (The pools'
+	 * own peaks cannot be added up: each pool peaks at another moment.)
+	 */
+	private static final class HeapSampler implements AutoCloseable {
+
+		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		HeapSampler() {
+			this.thread = new Thread(() -> {
+				var memory = ManagementFactory.getMemoryMXBean();
+				while (running) {
+					peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+					try {
+						Thread.sleep(10);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "heap-sampler");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		long peak() {
+			return peak.get();
+		}
+
+		@Override
+		public void close() {
+			running = false;
+			thread.interrupt();
+		}
+
+	}
 
 	/** One run's figures: seconds per stage, items per stage, heap, bytes and pages. */
 	record Run(int scale, int messages, Map<String, double[]> stages, double totalSeconds, long peakHeap, long pdfBytes,
@@ -197,7 +231,7 @@ class NationalDayBenchmark {
 		int total = MESSAGES * scale;
 		String run = "r" + UUID.randomUUID().toString().substring(0, 6);
 		System.gc();
-		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		HeapSampler heap = new HeapSampler();
 		Map<String, double[]> stages = new LinkedHashMap<>();
 		long dayStart = System.nanoTime();
 
@@ -274,7 +308,8 @@ class NationalDayBenchmark {
 		stage(stages, "hand-over scans", codes.size(), t0);
 
 		double totalSeconds = seconds(dayStart, System.nanoTime());
-		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+		long peak = heap.peak();
+		heap.close();
 		return new Run(scale, total, stages, totalSeconds, peak, pdfBytes, pages, letters);
 	}
 
