@@ -1,15 +1,6 @@
 package nl.postbrug.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Date;
-
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +26,11 @@ class AccountMails {
 
 	private final SenderMails mails;
 
-	private final NotifySettings settings;
+	private final SmtpOutbox outbox;
 
-	private final Clock clock;
-
-	private final Session session;
-
-	AccountMails(SenderMails mails, NotifySettings settings, Clock clock) {
+	AccountMails(SenderMails mails, SmtpOutbox outbox) {
 		this.mails = mails;
-		this.settings = settings;
-		this.clock = clock;
-		this.session = settings.enabled() ? Session.getInstance(SenderNotifications.properties(settings.smtp())) : null;
+		this.outbox = outbox;
 	}
 
 	@ApplicationModuleListener
@@ -75,7 +60,7 @@ class AccountMails {
 	}
 
 	private void send(String address, SenderMail words) throws MessagingException {
-		if (session == null) {
+		if (!outbox.enabled()) {
 			log.info("Mail is off (postbrug.notify.smtp.host is empty): no account mail sent");
 			return;
 		}
@@ -83,21 +68,7 @@ class AccountMails {
 		if (recipient == null) {
 			return;
 		}
-		MimeMessage mail = new MimeMessage(session);
-		mail.setFrom(new InternetAddress(settings.from(), true));
-		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
-		mail.setSubject(words.subject(), StandardCharsets.UTF_8.name());
-		mail.setSentDate(Date.from(clock.instant()));
-		mail.setHeader("Auto-Submitted", "auto-generated");
-		mail.setHeader("X-Auto-Response-Suppress", "All");
-		mail.setText(words.body(), StandardCharsets.UTF_8.name(), "plain");
-		NotifySettings.Smtp smtp = settings.smtp();
-		if (smtp.username() != null && !smtp.username().isBlank()) {
-			Transport.send(mail, smtp.username(), smtp.password());
-		}
-		else {
-			Transport.send(mail);
-		}
+		outbox.send(recipient, words, "auto-generated");
 	}
 
 }

@@ -1,24 +1,17 @@
 package nl.postbrug.notify;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +64,7 @@ class SenderNotifications {
 
 	private final Clock clock;
 
-	private final Session session;
+	private final SmtpOutbox outbox;
 
 	private final NotifyRetries retries;
 
@@ -80,7 +73,7 @@ class SenderNotifications {
 	private final Registry registry;
 
 	SenderNotifications(Messages messages, SenderMails mails, NotifySettings settings, JdbcClient jdbc, Clock clock,
-			NotifyRetries retries, DeliverySettings delivery, Registry registry) {
+			NotifyRetries retries, DeliverySettings delivery, Registry registry, SmtpOutbox outbox) {
 		this.messages = messages;
 		this.mails = mails;
 		this.settings = settings;
@@ -89,29 +82,7 @@ class SenderNotifications {
 		this.retries = retries;
 		this.delivery = delivery;
 		this.registry = registry;
-		this.session = settings.enabled() ? Session.getInstance(properties(settings.smtp())) : null;
-	}
-
-	static Properties properties(NotifySettings.Smtp smtp) {
-		String protocol = smtp.tls() ? "smtps" : "smtp";
-		String prefix = "mail." + protocol + ".";
-		Properties properties = new Properties();
-		properties.setProperty("mail.transport.protocol", protocol);
-		properties.setProperty(prefix + "host", smtp.host());
-		properties.setProperty(prefix + "port", String.valueOf(smtp.port()));
-		properties.setProperty(prefix + "connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
-		properties.setProperty(prefix + "timeout", String.valueOf(smtp.timeout().toMillis()));
-		properties.setProperty(prefix + "writetimeout", String.valueOf(smtp.timeout().toMillis()));
-		boolean auth = smtp.username() != null && !smtp.username().isBlank();
-		properties.setProperty(prefix + "auth", String.valueOf(auth));
-		if (smtp.tls()) {
-			properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-		}
-		if (smtp.starttls()) {
-			properties.setProperty(prefix + "starttls.enable", "true");
-			properties.setProperty(prefix + "starttls.required", "true");
-		}
-		return properties;
+		this.outbox = outbox;
 	}
 
 	@ApplicationModuleListener
@@ -261,23 +232,9 @@ class SenderNotifications {
 	}
 
 	private void send(String recipient, SenderMail words) throws MessagingException {
-		MimeMessage mail = new MimeMessage(session);
-		mail.setFrom(new InternetAddress(settings.from(), true));
-		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
-		mail.setSubject(words.subject(), StandardCharsets.UTF_8.name());
-		mail.setSentDate(Date.from(clock.instant()));
 		// RFC 3834: autoresponders must not answer this, which closes the loop from their
 		// side too.
-		mail.setHeader("Auto-Submitted", "auto-replied");
-		mail.setHeader("X-Auto-Response-Suppress", "All");
-		mail.setText(words.body(), StandardCharsets.UTF_8.name(), "plain");
-		NotifySettings.Smtp smtp = settings.smtp();
-		if (smtp.username() != null && !smtp.username().isBlank()) {
-			Transport.send(mail, smtp.username(), smtp.password());
-		}
-		else {
-			Transport.send(mail);
-		}
+		outbox.send(recipient, words, "auto-replied");
 	}
 
 }

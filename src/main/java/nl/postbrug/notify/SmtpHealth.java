@@ -37,7 +37,7 @@ class SmtpHealth implements HealthIndicator {
 		}
 		NotifySettings.Smtp smtp = settings.smtp();
 		String server = smtp.host() + ":" + smtp.port();
-		Properties properties = SenderNotifications.properties(smtp);
+		Properties properties = SmtpOutbox.properties(smtp);
 		String prefix = "mail." + (smtp.tls() ? "smtps" : "smtp") + ".";
 		long timeout = Math.min(CHECK_TIMEOUT.toMillis(), smtp.timeout().toMillis());
 		properties.setProperty(prefix + "connectiontimeout", String.valueOf(timeout));

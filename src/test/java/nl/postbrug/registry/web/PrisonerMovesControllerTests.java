@@ -69,10 +69,10 @@ class PrisonerMovesControllerTests {
 
 	@Test
 	void whatTheRegistryRefusesBecomesAProblem() throws Exception {
-		given(moves.transfer(eq("1000000001"), eq("XXX"), any(), any(), any()))
-			.willThrow(new PrisonerMoves.BadMove("There is no facility 'XXX'"));
-		mvc.perform(transfer("{\"facility\":\"XXX\",\"unit\":\"B\",\"cell\":\"1\"}").with(as(ADMIN)))
-			.andExpect(problem(400, "Move not understood", "no facility 'XXX'"));
+		given(moves.transfer(eq("1000000001"), eq("PIX"), any(), any(), any()))
+			.willThrow(new PrisonerMoves.BadMove("There is no facility 'PIX'"));
+		mvc.perform(transfer("{\"facility\":\"PIX\",\"unit\":\"B\",\"cell\":\"1\"}").with(as(ADMIN)))
+			.andExpect(problem(400, "Move not understood", "no facility 'PIX'"));
 		given(moves.release(eq("999"), any())).willThrow(new PrisonerMoves.NoSuchPrisoner("999"));
 		mvc.perform(post("/api/v1/prisoners/999/release").with(as(ADMIN)))
 			.andExpect(problem(404, "Not found", "no prisoner 999"));
