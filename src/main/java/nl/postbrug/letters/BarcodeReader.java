@@ -1,5 +1,7 @@
 package nl.postbrug.letters;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +63,54 @@ public final class BarcodeReader {
 		if (text == null) {
 			text = decode(new HybridBinarizer(source), false);
 		}
+		if (text == null) {
+			text = decodeInWindows(image);
+		}
 		return text;
+	}
+
+	/**
+	 * Last resort for the rare page whose lines of text the finder takes for finder
+	 * patterns: look at overlapping windows of half the page's width and height, as they
+	 * are and enlarged twice, so the symbol is the largest thing in view. Only pages that
+	 * failed pay for this.
+	 */
+	private static String decodeInWindows(BufferedImage image) {
+		int width = image.getWidth() / 2;
+		int height = image.getHeight() / 2;
+		for (int scale = 1; scale <= 2; scale++) {
+			for (int y = 0; y + height <= image.getHeight(); y += height / 2) {
+				for (int x = 0; x + width <= image.getWidth(); x += width / 2) {
+					BufferedImage window = enlarged(image.getSubimage(x, y, width, height), scale);
+					BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(window);
+					String text = decode(new HybridBinarizer(source), true);
+					if (text == null) {
+						text = decode(new GlobalHistogramBinarizer(source), true);
+					}
+					if (text != null) {
+						return text;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static BufferedImage enlarged(BufferedImage image, int scale) {
+		if (scale == 1) {
+			return image;
+		}
+		BufferedImage larger = new BufferedImage(image.getWidth() * scale, image.getHeight() * scale,
+				BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = larger.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.drawImage(image, 0, 0, larger.getWidth(), larger.getHeight(), null);
+		}
+		finally {
+			g.dispose();
+		}
+		return larger;
 	}
 
 	private static String decode(Binarizer binarizer, boolean tryHarder) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,6 +95,18 @@ class BarcodeScanTests {
 		Scan scan = this.scans.get(150);
 		assertThat(scan.pages()).isGreaterThanOrEqualTo(LETTERS);
 		assertThat(scan.zxingFailures()).isEmpty();
+	}
+
+	/**
+	 * A page found in a run of the thousand: with this code and body the whole-page
+	 * search finds no symbol, and only the look at a window of the page reads it.
+	 */
+	@Test
+	void aPageWhoseWholeViewHidesTheSymbolIsReadInAWindow() throws IOException {
+		LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
+				LocalDate.of(2026, 3, 1), body(462), List.of(), "PB-A5TKA-W40YE-7");
+		byte[] pdf = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
+		assertThat(BarcodeReader.decodeEachPage(pdf, 150)).containsExactly("PB-A5TKA-W40YE-7");
 	}
 
 	@Test
