@@ -1,15 +1,20 @@
 package nl.postbrug.audit;
 
 import nl.postbrug.batches.BatchAssembled;
+import nl.postbrug.batches.BatchPdfPurged;
 import nl.postbrug.batches.BatchPrintFailed;
 import nl.postbrug.batches.BatchPrinted;
 import nl.postbrug.batches.LetterForwarded;
 import nl.postbrug.batches.LetterReprinted;
+import nl.postbrug.batches.ReprintPdfPurged;
 import nl.postbrug.delivery.LetterScanned;
 import nl.postbrug.intake.Channel;
+import nl.postbrug.intake.MessageContentPurged;
 import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.intake.PersonalDataExported;
+import nl.postbrug.intake.RetentionRun;
 import nl.postbrug.letters.PrintTemplatesReloaded;
 import nl.postbrug.registry.AccountChanged;
 import nl.postbrug.registry.ApprovalDecided;
@@ -71,6 +76,45 @@ class AuditListeners {
 			case DROP_FOLDER -> Origin.DROP_FOLDER;
 			case WEB -> null;
 		};
+	}
+
+	/**
+	 * One event per purged message, so an auditor can show for each message when and
+	 * under which period its content went; what it said is never in it.
+	 */
+	@EventListener
+	void on(MessageContentPurged purged) {
+		log.append("system", "MESSAGE_CONTENT_PURGED", "message:" + purged.messageId(),
+				purged.status() + " since " + purged.lastChange() + ", retention " + purged.retentionDays()
+						+ " days: text, " + purged.photos() + " photos" + (purged.rawMail() ? ", raw mail" : ""),
+				purged.at(), Origin.SYSTEM);
+	}
+
+	/** One event per run, also when nothing was due, so a stopped purge shows. */
+	@EventListener
+	void on(RetentionRun run) {
+		log.append(run.actor(), "RETENTION_RUN", "retention:" + run.startedAt(),
+				run.messages() + " messages, " + run.photos() + " photos, " + run.rawMails() + " raw mails purged",
+				run.finishedAt(), Origin.SYSTEM);
+	}
+
+	@EventListener
+	void on(BatchPdfPurged purged) {
+		log.append("system", "BATCH_PDF_PURGED", "batch:" + purged.batchId(),
+				purged.facility() + ": PDF of " + purged.letters() + " letters removed, every letter's retention ended",
+				purged.at(), Origin.SYSTEM);
+	}
+
+	@EventListener
+	void on(ReprintPdfPurged purged) {
+		log.append("system", "REPRINT_PDF_PURGED", "letter:" + purged.letterId(), "PDF of copy " + purged.copyNo()
+				+ " (" + purged.code() + ") removed with message " + purged.messageId(), purged.at(), Origin.SYSTEM);
+	}
+
+	@EventListener
+	void on(PersonalDataExported export) {
+		log.append(export.email(), "PERSONAL_DATA_EXPORTED", "contact:" + export.contactId(),
+				export.messages() + " messages, " + export.photos() + " photos", export.at(), null);
 	}
 
 	@EventListener

@@ -59,11 +59,14 @@ public class Batches {
 
 	private final PdfStore pdfs;
 
+	private final PdfRetention retention;
+
 	private final Clock clock;
 
 	Batches(BatchAssembly assembly, BatchPrinting printing, LetterReprints reprints, BatchStore batches,
-			LetterStore letters, Registry registry, Printers printers, PdfStore pdfs, ApplicationEventPublisher events,
-			Clock clock) {
+			LetterStore letters, Registry registry, Printers printers, PdfStore pdfs, PdfRetention retention,
+			ApplicationEventPublisher events, Clock clock) {
+		this.retention = retention;
 		this.assembly = assembly;
 		this.printing = printing;
 		this.reprints = reprints;
@@ -170,10 +173,22 @@ public class Batches {
 		return letters.items(batchId);
 	}
 
+	/**
+	 * @throws PurgedContent when the batch's PDF was removed at the end of retention
+	 */
 	public Path pdf(BatchView batch) {
+		Optional<Instant> purged = pdfPurgedAt(batch.id());
+		if (purged.isPresent()) {
+			throw new PurgedContent(PurgedContent.Kind.BATCH_PDF, batch.id(), purged.get());
+		}
 		return batches.pdfPath(batch.id())
 			.flatMap(pdfs::local)
 			.orElseThrow(() -> new CannotReprint("Batch " + batch.id() + " has no PDF (yet)"));
+	}
+
+	/** When the batch's PDF was removed at the end of retention, if it was. */
+	public Optional<Instant> pdfPurgedAt(long batchId) {
+		return retention.batchPdfPurgedAt(batchId);
 	}
 
 	public List<BatchView> recent(long facilityId, int limit) {

@@ -72,7 +72,11 @@ class LetterReprints {
 	 */
 	String reprint(LetterStore.LetterInfo letter, String actor) {
 		long letterId = letter.id();
-		MessageStatus status = messages.get(letter.messageId()).status();
+		var message = messages.get(letter.messageId());
+		if (message.purged()) {
+			throw new PurgedContent(PurgedContent.Kind.LETTER, letterId, message.purgedAt());
+		}
+		MessageStatus status = message.status();
 		if (status != MessageStatus.PRINTED) {
 			throw new Batches.CannotReprint("Letter " + letterId + " cannot be reprinted: its message is " + status
 					+ (status == MessageStatus.APPROVED ? " and its batch has not been printed yet" : ""));

@@ -69,7 +69,13 @@ class PdfStore {
 			return Optional.empty();
 		}
 		if (Files.isReadable(copy)) {
-			return Optional.of(copy);
+			if (blobs.find(reference).isPresent()) {
+				return Optional.of(copy);
+			}
+			// purged at the end of retention, maybe by another node: this node's copy
+			// goes too
+			deleteQuietly(copy);
+			return Optional.empty();
 		}
 		Optional<InputStream> stored = blobs.open(reference);
 		if (stored.isEmpty()) {
@@ -89,6 +95,33 @@ class PdfStore {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot copy stored PDF " + reference + " to " + copy, ex);
+		}
+	}
+
+	/**
+	 * Removes a stored PDF and this node's copy of it (a copy on another node is removed
+	 * when that node next looks for it); a reference to a file written before PDFs were
+	 * stored removes the file.
+	 */
+	void delete(String reference) {
+		Path legacy = Path.of(reference);
+		if (legacy.isAbsolute()) {
+			deleteQuietly(legacy);
+			return;
+		}
+		blobs.delete(reference);
+		Path copy = workDir().resolve("store").resolve(reference).normalize();
+		if (copy.startsWith(workDir().resolve("store"))) {
+			deleteQuietly(copy);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot remove " + file, ex);
 		}
 	}
 

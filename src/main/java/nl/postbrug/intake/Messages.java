@@ -30,7 +30,12 @@ public class Messages {
 			(Long) rs.getObject("facility_id", Long.class), rs.getString("subject"), rs.getString("body"),
 			MessageStatus.valueOf(rs.getString("status")),
 			ReasonColumns.read(rs.getString("reason_code"), rs.getString("reason_args")),
-			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"));
+			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"),
+			purgedAt(rs.getObject("content_purged_at", java.time.OffsetDateTime.class)));
+
+	private static Instant purgedAt(java.time.OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
 
 	private static final String SELECT = """
 			SELECT m.*, (SELECT COUNT(*) FROM message_photo p WHERE p.message_id = m.id) AS photo_count FROM message m

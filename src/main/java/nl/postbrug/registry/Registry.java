@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,19 @@ public class Registry {
 			.param(code.trim().toUpperCase(Locale.ROOT))
 			.query(FACILITY)
 			.optional();
+	}
+
+	/**
+	 * How many days the facility keeps what its messages said after their last state
+	 * change; empty when the facility follows the service-wide default.
+	 */
+	public OptionalInt retentionDays(long facilityId) {
+		Integer days = jdbc.sql("SELECT retention_days FROM facility WHERE id = ?")
+			.param(facilityId)
+			.query((rs, n) -> (Integer) rs.getObject(1, Integer.class))
+			.optional()
+			.orElse(null);
+		return days == null ? OptionalInt.empty() : OptionalInt.of(days);
 	}
 
 	public Facility facility(long id) {

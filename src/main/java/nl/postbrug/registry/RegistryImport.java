@@ -91,17 +91,20 @@ public class RegistryImport {
 			// colour.
 			boolean duplex = optionalBool(row, "duplex");
 			boolean greyscale = optionalBool(row, "greyscale_photos");
+			// Empty: the facility keeps content as long as
+			// postbrug.retention.default-days.
+			Integer retentionDays = optionalDays(row, "retention_days");
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
 				jdbc.sql(
-						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
-					.params(name, zone, printerType.name(), target, duplex, greyscale, code)
+						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ?, retention_days = ? WHERE code = ?")
+					.params(name, zone, printerType.name(), target, duplex, greyscale, retentionDays, code)
 					.update();
 			}
 			else {
 				jdbc.sql(
-						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
-					.params(code, name, zone, printerType.name(), target, duplex, greyscale)
+						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(code, name, zone, printerType.name(), target, duplex, greyscale, retentionDays)
 					.update();
 			}
 			return !exists;
@@ -382,6 +385,23 @@ public class RegistryImport {
 			return false;
 		}
 		return bool(row.get(column).strip(), column);
+	}
+
+	private static Integer optionalDays(CSVRecord row, String column) {
+		if (!row.isMapped(column) || row.get(column) == null || row.get(column).isBlank()) {
+			return null;
+		}
+		String value = row.get(column).strip();
+		try {
+			int days = Integer.parseInt(value);
+			if (days >= 1 && days <= 36500) {
+				return days;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new BadRow(column + " must be a number of days from 1 to 36500, not '" + value + "'");
 	}
 
 	private static boolean bool(String value, String column) {

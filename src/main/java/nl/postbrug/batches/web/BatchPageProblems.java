@@ -3,6 +3,7 @@ package nl.postbrug.batches.web;
 import java.util.Locale;
 
 import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.PurgedContent;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.OutOfScope;
 
@@ -42,6 +43,17 @@ class BatchPageProblems {
 	ModelAndView cannotReprint(Batches.CannotReprint ex, Locale locale) {
 		return page(HttpStatus.CONFLICT, text("batches.problem.cannot.title", locale),
 				text("batches.problem.cannot", locale, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ModelAndView purged(PurgedContent ex, Locale locale) {
+		return page(HttpStatus.GONE, text("batches.problem.purged.title", locale), purged(texts, ex, locale));
+	}
+
+	/** What was removed and when, in words; the date in UTC as staff file it. */
+	static String purged(MessageSource texts, PurgedContent ex, Locale locale) {
+		return texts.getMessage("batches.problem.purged." + ex.kind().name(),
+				new Object[] { ex.id(), java.util.Date.from(ex.purgedAt()) }, locale);
 	}
 
 	@ExceptionHandler

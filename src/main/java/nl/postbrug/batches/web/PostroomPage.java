@@ -11,6 +11,7 @@ import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.OverdueLetter;
 import nl.postbrug.batches.OverdueLetters;
+import nl.postbrug.batches.PurgedContent;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.OutOfScope;
@@ -129,7 +130,9 @@ class PostroomPage {
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	String batch(@AuthenticationPrincipal PostbrugUser user, @PathVariable long id, Model model) {
 		BatchView batch = batches.get(id, user);
-		model.addAttribute("batch", row(batch, registry.facility(batch.facilityId()).zone()));
+		ZoneId zone = registry.facility(batch.facilityId()).zone();
+		model.addAttribute("batch", row(batch, zone));
+		model.addAttribute("pdfPurgedAt", batches.pdfPurgedAt(id).map(at -> at.atZone(zone)).orElse(null));
 		model.addAttribute("items", batches.items(id));
 		model.addAttribute("canReprint", user.has(Role.POSTROOM));
 		model.addAttribute("canPrint", user.has(Role.POSTROOM) && batch.waitingForPrinter());
@@ -184,6 +187,9 @@ class PostroomPage {
 		try {
 			String code = batches.reprint(letterId, user);
 			redirect.addFlashAttribute("notice", text(locale, "batches.notice.reprinted", letterId, code));
+		}
+		catch (PurgedContent ex) {
+			redirect.addFlashAttribute("problem", BatchPageProblems.purged(texts, ex, locale));
 		}
 		catch (Batches.CannotReprint | PrinterUnavailable ex) {
 			redirect.addFlashAttribute("problem", problem(ex, locale));

@@ -61,9 +61,10 @@ class MessagesController {
 
 	/**
 	 * A message as its sender follows it: {@code reason} and each event's {@code detail}
-	 * in the request's language; never an internal note.
+	 * in the request's language; never an internal note. {@code purgedAt}: when its
+	 * content was removed at the end of its retention period ({@code null} while kept).
 	 */
-	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events) {
+	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events, Instant purgedAt) {
 	}
 
 	@PostMapping(path = "/api/v1/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -122,7 +123,8 @@ class MessagesController {
 			.stream()
 			.map(change -> new Event(change.at(), change.status(), text(change.detail(), locale)))
 			.toList();
-		return new MessageStatusView(message.id(), message.status(), text(message.reason(), locale), events);
+		return new MessageStatusView(message.id(), message.status(), text(message.reason(), locale), events,
+				message.purgedAt());
 	}
 
 	private String text(Reason reason, Locale locale) {

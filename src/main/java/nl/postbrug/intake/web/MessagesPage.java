@@ -35,7 +35,8 @@ class MessagesPage {
 	record Change(ZonedDateTime at, MessageStatus status, String detail) {
 	}
 
-	record Row(MessageView message, String prisoner, ZonedDateTime receivedAt, String reason, List<Change> history) {
+	record Row(MessageView message, String prisoner, ZonedDateTime receivedAt, String reason, List<Change> history,
+			ZonedDateTime purgedAt) {
 
 		/** Whether the times are in UTC because the message is for no facility. */
 		public boolean utc() {
@@ -78,7 +79,8 @@ class MessagesPage {
 			.stream()
 			.map(change -> new Change(change.at().atZone(zone), change.status(), text(change.detail(), locale)))
 			.toList();
-		return new Row(message, prisoner, message.receivedAt().atZone(zone), text(message.reason(), locale), history);
+		return new Row(message, prisoner, message.receivedAt().atZone(zone), text(message.reason(), locale), history,
+				message.purged() ? message.purgedAt().atZone(zone) : null);
 	}
 
 	private String text(Reason reason, Locale locale) {

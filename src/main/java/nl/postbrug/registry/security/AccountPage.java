@@ -26,6 +26,7 @@ class AccountPage {
 	@PreAuthorize("isAuthenticated()")
 	String account(@AuthenticationPrincipal PostbrugUser user, Model model) {
 		model.addAttribute("username", user.getUsername());
+		model.addAttribute("relative", user.isRelative());
 		model.addAttribute("signedOutEverywhereAt", cutoff.of(user.getUsername()).orElse(null));
 		return "registry/account";
 	}
