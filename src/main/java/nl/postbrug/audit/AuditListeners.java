@@ -21,6 +21,7 @@ import nl.postbrug.registry.ApprovalDecided;
 import nl.postbrug.registry.ApprovalRequested;
 import nl.postbrug.registry.PrisonerReleased;
 import nl.postbrug.registry.PrisonerTransferred;
+import nl.postbrug.registry.SecondFactorChanged;
 import nl.postbrug.registry.SignedOutEverywhere;
 import nl.postbrug.screening.ScreeningRulesReloaded;
 import nl.postbrug.screening.WithholdProposed;
@@ -115,6 +116,15 @@ class AuditListeners {
 	void on(PersonalDataExported export) {
 		log.append(export.email(), "PERSONAL_DATA_EXPORTED", "contact:" + export.contactId(),
 				export.messages() + " messages, " + export.photos() + " photos", export.at(), null);
+	}
+
+	@EventListener
+	void on(SecondFactorChanged change) {
+		log.append(
+				new AuditLog.Entry(change.username(), "SECOND_FACTOR_" + change.kind(), "account:" + change.username(),
+						change.kind() == SecondFactorChanged.Kind.FAILED ? AuditResult.FAILURE : AuditResult.SUCCESS,
+						change.kind() == SecondFactorChanged.Kind.FAILED ? "wrong or already used code" : null,
+						change.at(), null));
 	}
 
 	@EventListener

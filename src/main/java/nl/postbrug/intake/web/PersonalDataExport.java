@@ -101,7 +101,8 @@ class PersonalDataExport {
 		List<MessageView> sent = messages.sentBy(contactId, MAX_MESSAGES);
 		int photos = 0;
 		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-			put(zip, "readme.txt", text("export.readme", locale, now).getBytes(StandardCharsets.UTF_8));
+			put(zip, "readme.txt", text("export.readme", locale, now.truncatedTo(ChronoUnit.SECONDS).toString())
+				.getBytes(StandardCharsets.UTF_8));
 			Account account = new Account(contact.email(), contact.name(), contact.verified(),
 					registry.approvedPrisoners(contactId).stream().map(PersonalDataExport::recipient).toList(), now);
 			put(zip, "account.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(account));

@@ -18,8 +18,11 @@ class AccountPage {
 
 	private final SessionCutoff cutoff;
 
-	AccountPage(SessionCutoff cutoff) {
+	private final SecondFactors factors;
+
+	AccountPage(SessionCutoff cutoff, SecondFactors factors) {
 		this.cutoff = cutoff;
+		this.factors = factors;
 	}
 
 	@GetMapping("/account")
@@ -27,6 +30,7 @@ class AccountPage {
 	String account(@AuthenticationPrincipal PostbrugUser user, Model model) {
 		model.addAttribute("username", user.getUsername());
 		model.addAttribute("relative", user.isRelative());
+		model.addAttribute("secondFactor", !user.isRelative() && factors.enrolled(user.getUsername()));
 		model.addAttribute("signedOutEverywhereAt", cutoff.of(user.getUsername()).orElse(null));
 		return "registry/account";
 	}

@@ -91,11 +91,26 @@ class LoginThrottle {
 		}
 	}
 
+	/**
+	 * A right password clears the count, unless the account also needs its code: then
+	 * only the right code does ({@link #succeeded}), or a guesser who knows the password
+	 * could try codes forever.
+	 */
 	@EventListener
 	void on(AuthenticationSuccessEvent success) {
-		jdbc.sql("DELETE FROM login_failure WHERE account = ?")
-			.param(key(success.getAuthentication().getName()))
-			.update();
+		String account = key(success.getAuthentication().getName());
+		boolean codeToCome = jdbc
+			.sql("SELECT COUNT(*) FROM staff_second_factor WHERE username = ? AND confirmed_at IS NOT NULL")
+			.param(account)
+			.query(Long.class)
+			.single() > 0;
+		if (!codeToCome) {
+			succeeded(account);
+		}
+	}
+
+	void succeeded(String username) {
+		jdbc.sql("DELETE FROM login_failure WHERE account = ?").param(key(username)).update();
 	}
 
 	private long failures(String column, String value, Instant horizon) {

@@ -43,7 +43,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		write(request, response, HttpStatus.FORBIDDEN, "Your role may not do this.");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));

@@ -39,8 +39,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, ObjectProvider<SecondFactors> factors)
+			throws Exception {
 		return http.securityMatcher("/api/**")
+			.addFilterAfter(new SecondFactorApiGuard(factors, problems),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				// a relative without an account yet, or without their password
 				.requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/registrations/verify",
@@ -59,10 +62,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SessionCutoff> cutoffs) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SessionCutoff> cutoffs,
+			ObjectProvider<SecondFactors> factors) throws Exception {
+		SecondFactorGate gate = new SecondFactorGate(factors);
 		return http
 			.addFilterBefore(new SessionCutoffFilter(cutoffs),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			.addFilterBefore(gate, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				// the API's OpenAPI document is public like the API's shape; its
@@ -77,7 +83,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(gate).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"))
