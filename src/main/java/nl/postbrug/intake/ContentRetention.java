@@ -93,14 +93,19 @@ public class ContentRetention {
 		int rawMails = 0;
 		for (Period period : periods()) {
 			Instant changedBefore = started.minus(Duration.ofDays(period.days()));
-			Set<UUID> failed = new HashSet<>();
+			// purged by another node meanwhile, or failed here: not asked for again this
+			// run
+			Set<UUID> passed = new HashSet<>();
 			while (true) {
-				List<UUID> due = due(period.facilityId(), changedBefore, failed);
+				List<UUID> due = due(period.facilityId(), changedBefore, passed);
 				int purgedNow = 0;
 				for (UUID id : due) {
 					try {
 						MessageContentPurged purged = transactions.execute(tx -> purge(id, period, changedBefore));
-						if (purged != null) {
+						if (purged == null) {
+							passed.add(id);
+						}
+						else {
 							purgedNow++;
 							messages++;
 							photos += purged.photos();
@@ -110,11 +115,11 @@ public class ContentRetention {
 					catch (RuntimeException ex) {
 						// The message keeps its content and is tried again at the next
 						// run.
-						failed.add(id);
+						passed.add(id);
 						log.error("Retention: message {} could not be purged: {}", id, ex.toString(), ex);
 					}
 				}
-				if (due.size() < settings.batchSize() || purgedNow == 0 && failed.containsAll(due)) {
+				if (due.size() < settings.batchSize() || purgedNow == 0 && passed.containsAll(due)) {
 					break;
 				}
 			}
@@ -125,17 +130,17 @@ public class ContentRetention {
 		return run;
 	}
 
-	private List<UUID> due(Long facilityId, Instant changedBefore, Set<UUID> failed) {
+	private List<UUID> due(Long facilityId, Instant changedBefore, Set<UUID> passed) {
 		String facility = facilityId == null ? "facility_id IS NULL" : "facility_id = :facility";
 		return jdbc
 			.sql("SELECT id FROM message WHERE " + facility
 					+ " AND status IN (:terminal) AND content_purged_at IS NULL AND updated_at < :before"
-					+ (failed.isEmpty() ? "" : " AND id NOT IN (:failed)") + " ORDER BY updated_at, id FETCH FIRST "
+					+ (passed.isEmpty() ? "" : " AND id NOT IN (:passed)") + " ORDER BY updated_at, id FETCH FIRST "
 					+ settings.batchSize() + " ROWS ONLY")
 			.param("facility", facilityId)
 			.param("terminal", TERMINAL)
 			.param("before", utc(changedBefore))
-			.param("failed", failed.stream().map(UUID::toString).toList())
+			.param("passed", passed.stream().map(UUID::toString).toList())
 			.query((rs, n) -> UUID.fromString(rs.getString(1)))
 			.list();
 	}

@@ -58,6 +58,21 @@ class RegistryImportTests {
 	}
 
 	@Test
+	void aFacilityMayKeepContentForItsOwnNumberOfDays() {
+		ImportReport report = importer.facilities(new StringReader("""
+				code,name,time_zone,printer_type,printer_target,retention_days
+				PRA,PI Retentie A,Europe/Amsterdam,FOLDER,pra,30
+				PRB,PI Retentie B,Europe/Amsterdam,FOLDER,prb,
+				PRC,PI Retentie C,Europe/Amsterdam,FOLDER,prc,soon
+				PRD,PI Retentie D,Europe/Amsterdam,FOLDER,prd,0
+				"""));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(4L, 5L);
+		assertThat(report.problems().get(0).reason()).contains("retention_days must be a number of days");
+		assertThat(registry.retentionDays(registry.facility("PRA").orElseThrow().id())).hasValue(30);
+		assertThat(registry.retentionDays(registry.facility("PRB").orElseThrow().id())).isEmpty();
+	}
+
+	@Test
 	void importingTwiceUpdatesInsteadOfDoubling() {
 		TestDatabase.sample("prisoners.csv", importer::prisoners);
 		ImportReport again = TestDatabase.sample("prisoners.csv", importer::prisoners);
