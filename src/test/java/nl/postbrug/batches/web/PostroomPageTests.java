@@ -9,6 +9,7 @@ import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
+import nl.postbrug.batches.PurgedContent;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
@@ -212,6 +213,30 @@ class PostroomPageTests {
 			.with(as(staff(Role.POSTROOM))))
 			.andExpect(content().string(containsString("Letters in print order")))
 			.andExpect(content().string(containsString("Reprint</button>")));
+	}
+
+	@Test
+	void aBatchWhosePdfWasPurgedSaysSoInsteadOfOfferingTheDownload() throws Exception {
+		given(batches.get(eq(5L), any())).willReturn(batch(5, BatchStatus.PRINTED));
+		given(batches.pdfPurgedAt(5)).willReturn(Optional.of(Instant.parse("2027-06-01T02:15:00Z")));
+		mvc.perform(get("/postroom/batches/5").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("De PDF van deze drukronde is op 1 juni 2027 verwijderd")))
+			.andExpect(content().string(not(containsString("PDF downloaden"))));
+		given(batches.pdf(any()))
+			.willThrow(new PurgedContent(PurgedContent.Kind.BATCH_PDF, 5, Instant.parse("2027-06-01T02:15:00Z")));
+		mvc.perform(get("/postroom/batches/5/pdf").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("bewaartermijn")));
+	}
+
+	@Test
+	void aReprintOfAPurgedLetterIsRefusedInWords() throws Exception {
+		given(batches.reprint(eq(11L), any()))
+			.willThrow(new PurgedContent(PurgedContent.Kind.LETTER, 11, Instant.parse("2027-06-01T02:15:00Z")));
+		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(staff(Role.POSTROOM))).with(csrf()))
+			.andExpect(redirectedUrl("/postroom/batches/5"))
+			.andExpect(flash().attribute("problem", containsString("Brief 11 kan niet worden herdrukt")));
 	}
 
 	@Test
