@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Random;
 
 import javax.sql.DataSource;
 
 import nl.postbrug.Sha256;
+import nl.postbrug.storage.ContentEncryption;
 import nl.postbrug.storage.StoredBlob;
 import nl.postbrug.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,7 @@ class DatabaseBlobStoreTests {
 		DataSource dataSource = dataSource();
 		jdbc = new JdbcTemplate(dataSource);
 		store = new DatabaseBlobStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-				Clock.fixed(T0, ZoneOffset.UTC));
+				Clock.fixed(T0, ZoneOffset.UTC), ContentEncryption.off(Map.of()));
 	}
 
 	@Test
