@@ -164,9 +164,9 @@ class KeyRotation {
 		List<String> named = new ArrayList<>(new LinkedHashSet<>(concat(column.order(), column.contextColumns())));
 		List<Object> params = new ArrayList<>();
 		params.add(key);
-		String sql = "SELECT " + String.join(", ", named) + ", " + column.keyColumn() + " FROM " + column.table()
-				+ " WHERE " + notUnder(column) + cursorCondition(column, after, params) + " ORDER BY "
-				+ String.join(", ", column.order()) + " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
+		String sql = "SELECT " + String.join(", ", named) + " FROM " + column.table() + " WHERE " + notUnder(column)
+				+ cursorCondition(column, after, params) + " ORDER BY " + String.join(", ", column.order())
+				+ " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
 		List<Map<String, Object>> rows = jdbc.queryForList(sql, params.toArray());
 		int reEncrypted = 0;
 		List<String> problems = new ArrayList<>();
@@ -174,9 +174,8 @@ class KeyRotation {
 		for (Map<String, Object> row : rows) {
 			last = column.order().stream().map(c -> value(row, c)).toList();
 			String context = column.context(column.contextColumns().stream().map(c -> value(row, c)).toArray());
-			String storedKey = (String) value(row, column.keyColumn());
 			try {
-				reEncrypted += reEncrypt(column, last, storedKey, context);
+				reEncrypted += reEncrypt(column, last, context);
 			}
 			catch (ContentUnreadable ex) {
 				log.warn("Key rotation: {}", ex.getMessage());
@@ -186,24 +185,32 @@ class KeyRotation {
 		return new Step(last, reEncrypted, problems);
 	}
 
-	private int reEncrypt(EncryptedColumn column, List<Object> id, String storedKey, String context) {
+	/**
+	 * Reads the locked row again (content and key together: a database that does not
+	 * re-check a locked row's condition may have handed over a row another node finished
+	 * meanwhile) and writes it back under the current key.
+	 */
+	private int reEncrypt(EncryptedColumn column, List<Object> id, String context) {
 		String where = column.order().stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
-		String select = "SELECT " + column.valueColumn() + " FROM " + column.table() + " WHERE " + where;
+		String select = "SELECT " + column.valueColumn() + ", " + column.keyColumn() + " FROM " + column.table()
+				+ " WHERE " + where;
 		String update = "UPDATE " + column.table() + " SET " + column.valueColumn() + " = ?, " + column.keyColumn()
 				+ " = ? WHERE " + where;
+		List<Sealed<?>> found = jdbc.query(select,
+				(rs, n) -> new Sealed<>(column.text() ? rs.getString(1) : rs.getBytes(1), rs.getString(2)),
+				id.toArray());
+		if (found.isEmpty() || found.get(0).value() == null
+				|| encryption.currentKeyId().orElseThrow().equals(found.get(0).keyId())) {
+			return 0;
+		}
+		Sealed<?> stored = found.get(0);
+		Sealed<?> sealed = column.text()
+				? encryption.encryptText(encryption.decryptText((String) stored.value(), stored.keyId(), context),
+						context)
+				: encryption.encrypt(encryption.decrypt((byte[]) stored.value(), stored.keyId(), context), context);
 		List<Object> args = new ArrayList<>();
-		if (column.text()) {
-			String stored = jdbc.queryForObject(select, String.class, id.toArray());
-			Sealed<String> sealed = encryption.encryptText(encryption.decryptText(stored, storedKey, context), context);
-			args.add(sealed.value());
-			args.add(sealed.keyId());
-		}
-		else {
-			byte[] stored = jdbc.queryForObject(select, byte[].class, id.toArray());
-			Sealed<byte[]> sealed = encryption.encrypt(encryption.decrypt(stored, storedKey, context), context);
-			args.add(sealed.value());
-			args.add(sealed.keyId());
-		}
+		args.add(sealed.value());
+		args.add(sealed.keyId());
 		args.addAll(id);
 		return jdbc.update(update, args.toArray());
 	}
