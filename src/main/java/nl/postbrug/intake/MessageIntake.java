@@ -160,14 +160,15 @@ public class MessageIntake {
 		var now = messages.now();
 		MailNotes notes = m.notes();
 		Sealed<String> body = encryption.encryptText(m.content().body(), StoredContent.BODY.context(id));
+		Sealed<String> subject = encryption.encryptText(m.content().subject(), StoredContent.SUBJECT.context(id));
 		jdbc.sql(
 				"""
 						INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
-						  addressed_to, subject, body, body_key, status, idempotency_key, source_sha256, received_at, updated_at, version,
+						  addressed_to, subject, subject_key, body, body_key, status, idempotency_key, source_sha256, received_at, updated_at, version,
 						  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures,
 						  sender_confirmed)
 						VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
-						  :addressedTo, :subject, :body, :bodyKey, 'RECEIVED', :key, :hash, :now, :now, 0,
+						  :addressedTo, :subject, :subjectKey, :body, :bodyKey, 'RECEIVED', :key, :hash, :now, :now, 0,
 						  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures,
 						  :senderConfirmed)
 						""")
@@ -179,7 +180,8 @@ public class MessageIntake {
 			.param("prisonerId", m.addressing().prisonerId())
 			.param("facilityId", m.addressing().facilityId())
 			.param("addressedTo", m.addressing().addressedTo())
-			.param("subject", m.content().subject())
+			.param("subject", subject.value())
+			.param("subjectKey", subject.keyId())
 			.param("body", body.value())
 			.param("bodyKey", body.keyId())
 			.param("key", m.evidence().idempotencyKey())

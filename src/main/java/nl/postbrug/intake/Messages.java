@@ -31,7 +31,7 @@ public class Messages {
 	private final RowMapper<MessageView> view = (rs, n) -> new MessageView(UUID.fromString(rs.getString("id")),
 			Channel.valueOf(rs.getString("channel")), rs.getString("sender_email"), rs.getString("sender_name"),
 			(Long) rs.getObject("contact_id", Long.class), (Long) rs.getObject("prisoner_id", Long.class),
-			(Long) rs.getObject("facility_id", Long.class), rs.getString("subject"), body(rs),
+			(Long) rs.getObject("facility_id", Long.class), subject(rs), body(rs),
 			MessageStatus.valueOf(rs.getString("status")),
 			ReasonColumns.read(rs.getString("reason_code"), rs.getString("reason_args")),
 			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"));
@@ -53,6 +53,11 @@ public class Messages {
 		this.events = events;
 		this.clock = clock;
 		this.encryption = encryption;
+	}
+
+	private String subject(ResultSet rs) throws SQLException {
+		return encryption.decryptText(rs.getString("subject"), rs.getString("subject_key"),
+				StoredContent.SUBJECT.context(rs.getString("id")));
 	}
 
 	private String body(ResultSet rs) throws SQLException {

@@ -140,6 +140,9 @@ class EncryptionAtRestTests extends ApiTestSupport {
 				byte[].class, web.toString());
 		assertThat(ImageIO.read(new ByteArrayInputStream(storedPhoto))).as("not an image any more").isNull();
 		assertThat(new String(storedPhoto, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("PBE");
+		assertThat(template.queryForObject("SELECT subject FROM message WHERE id = ?", String.class, mail.toString()))
+			.doesNotContain("Zonnebloem");
+		assertThat(messages.get(mail).subject()).isEqualTo("Onderwerp: de Zonnebloemvelden");
 		byte[] storedSource = template.queryForObject("SELECT raw FROM message_source WHERE message_id = ?",
 				byte[].class, mail.toString());
 		assertThat(new String(storedSource, StandardCharsets.ISO_8859_1)).doesNotContain("Zonnebloem")
