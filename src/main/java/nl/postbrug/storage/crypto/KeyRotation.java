@@ -204,7 +204,9 @@ class KeyRotation {
 			return 0;
 		}
 		Sealed<?> stored = found.get(0);
-		Sealed<?> sealed = column.text()
+		boolean empty = column.text() ? ((String) stored.value()).isEmpty() : ((byte[]) stored.value()).length == 0;
+		// emptied content keeps no key id, so the old key is seen to be unused
+		Sealed<?> sealed = empty ? new Sealed<>(stored.value(), null) : column.text()
 				? encryption.encryptText(encryption.decryptText((String) stored.value(), stored.keyId(), context),
 						context)
 				: encryption.encrypt(encryption.decrypt((byte[]) stored.value(), stored.keyId(), context), context);
@@ -248,15 +250,22 @@ class KeyRotation {
 		announced = note;
 	}
 
-	/** Rows with content, not under the key given as the first parameter. */
+	/**
+	 * Rows not under the key given as the first parameter: under another key, emptied or
+	 * not (a purge may have emptied the content and left its key id), or not encrypted
+	 * and not empty. The key column is tested first, so rows under the current key are
+	 * passed over without reading their content.
+	 */
 	private static String notUnder(EncryptedColumn column) {
-		return stored(column) + " AND (" + column.keyColumn() + " IS NULL OR " + column.keyColumn() + " <> ?)";
+		String key = column.keyColumn();
+		return "(" + key + " IS NULL OR " + key + " <> ?) AND " + stored(column);
 	}
 
-	/** Rows with content: a purge may have emptied the column (or nulled it). */
+	/** Rows with content, or with a key id: a purge may have emptied the column. */
 	private static String stored(EncryptedColumn column) {
 		String value = column.valueColumn();
-		return value + " IS NOT NULL AND " + (column.text() ? value + " <> ''" : "OCTET_LENGTH(" + value + ") > 0");
+		return value + " IS NOT NULL AND (" + column.keyColumn() + " IS NOT NULL OR "
+				+ (column.text() ? value + " <> ''" : "OCTET_LENGTH(" + value + ") > 0") + ")";
 	}
 
 	private static String cursorCondition(EncryptedColumn column, List<Object> after, List<Object> params) {

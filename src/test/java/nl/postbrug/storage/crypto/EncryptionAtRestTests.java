@@ -221,6 +221,10 @@ class EncryptionAtRestTests extends ApiTestSupport {
 		assertThat(new String(messages.source(legacy).orElseThrow(), StandardCharsets.UTF_8)).contains("Oude brief");
 		UUID current = send("1000000001", "Nieuwe brief over de Zonnebloemvelden");
 		await().until(() -> !statusOf(current).equals("RECEIVED"));
+		// emptied by a purge after it was encrypted: the job drops its key id
+		UUID purged = send("1000000001", "Een brief die al gewist is");
+		await().until(() -> !statusOf(purged).equals("RECEIVED"));
+		template.update("UPDATE message SET body = '' WHERE id = ?", purged.toString());
 		byte[] pdf = "%PDF-1.7 een oude batch".getBytes(StandardCharsets.US_ASCII);
 		String legacyPdf = legacyBlob(pdf);
 		String newPdf = "test/new-" + UUID.randomUUID() + ".pdf";
@@ -246,6 +250,10 @@ class EncryptionAtRestTests extends ApiTestSupport {
 			assertThat(notUnder(column, "k2")).as(column.kind()).isZero();
 		}
 		assertThat(first.kinds().get("message.body").rowsByKey()).containsOnlyKeys("k2");
+		assertThat(
+				template.queryForObject("SELECT body_key FROM message WHERE id = ?", String.class, purged.toString()))
+			.isNull();
+		assertThat(messages.get(purged).body()).isEmpty();
 		List<String> rotationLog = log.getAll().lines().filter(line -> line.contains("KeyRotation")).toList();
 		assertThat(rotationLog).anyMatch(line -> line.contains("rows to re-encrypt under key 'k2'"))
 			.anyMatch(line -> line.contains("keys [k1] are no longer used and may be removed"))
@@ -298,12 +306,13 @@ class EncryptionAtRestTests extends ApiTestSupport {
 
 	private long notUnder(EncryptedColumn column, String key) {
 		String value = column.valueColumn();
-		String stored = column.text() ? value + " <> ''" : "OCTET_LENGTH(" + value + ") > 0";
-		return template
-			.queryForObject(
-					"SELECT COUNT(*) FROM " + column.table() + " WHERE " + value + " IS NOT NULL AND " + stored
-							+ " AND (" + column.keyColumn() + " IS NULL OR " + column.keyColumn() + " <> ?)",
-					Long.class, key);
+		String nonEmpty = column.text() ? value + " <> ''" : "OCTET_LENGTH(" + value + ") > 0";
+		String keyColumn = column.keyColumn();
+		// content not under the key, or a key id left beside emptied content
+		return template.queryForObject(
+				"SELECT COUNT(*) FROM " + column.table() + " WHERE " + value + " IS NOT NULL AND (" + keyColumn
+						+ " IS NOT NULL OR " + nonEmpty + ") AND (" + keyColumn + " IS NULL OR " + keyColumn + " <> ?)",
+				Long.class, key);
 	}
 
 	/** Decrypts every row of the column with the given keys; the number of rows. */
