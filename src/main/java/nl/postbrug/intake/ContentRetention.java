@@ -159,7 +159,8 @@ public class ContentRetention {
 					rs.getObject(2, OffsetDateTime.class).toInstant()))
 			.single();
 		int taken = jdbc.sql("""
-				UPDATE message SET body = '', subject = NULL, content_purged_at = :now, version = version + 1
+				UPDATE message SET body = '', body_key = NULL, subject = NULL, subject_key = NULL,
+				    content_purged_at = :now, version = version + 1
 				WHERE id = :id AND content_purged_at IS NULL AND status IN (:terminal) AND updated_at < :before
 				""")
 			.param("now", utc(now))

@@ -9,6 +9,8 @@ import java.util.UUID;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
+import nl.postbrug.storage.ContentEncryption;
+import nl.postbrug.storage.Sealed;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,8 +44,10 @@ public class MessageIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final ContentEncryption encryption;
+
 	MessageIntake(JdbcClient jdbc, Registry registry, Messages messages, PhotoCheck photos, IntakeSettings settings,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, ContentEncryption encryption) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.messages = messages;
@@ -51,6 +55,7 @@ public class MessageIntake {
 		this.settings = settings;
 		this.events = events;
 		this.transactions = transactions;
+		this.encryption = encryption;
 	}
 
 	/** A relative's message from the web portal or the API. */
@@ -154,16 +159,19 @@ public class MessageIntake {
 		UUID id = UUID.randomUUID();
 		var now = messages.now();
 		MailNotes notes = m.notes();
-		jdbc.sql("""
-				INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
-				  addressed_to, subject, body, status, idempotency_key, source_sha256, received_at, updated_at, version,
-				  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures,
-				  sender_confirmed)
-				VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
-				  :addressedTo, :subject, :body, 'RECEIVED', :key, :hash, :now, :now, 0,
-				  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures,
-				  :senderConfirmed)
-				""")
+		Sealed<String> body = encryption.encryptText(m.content().body(), StoredContent.BODY.context(id));
+		Sealed<String> subject = encryption.encryptText(m.content().subject(), StoredContent.SUBJECT.context(id));
+		jdbc.sql(
+				"""
+						INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
+						  addressed_to, subject, subject_key, body, body_key, status, idempotency_key, source_sha256, received_at, updated_at, version,
+						  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures,
+						  sender_confirmed)
+						VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
+						  :addressedTo, :subject, :subjectKey, :body, :bodyKey, 'RECEIVED', :key, :hash, :now, :now, 0,
+						  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures,
+						  :senderConfirmed)
+						""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
 			.param("senderEmail", m.sender().email())
@@ -172,8 +180,10 @@ public class MessageIntake {
 			.param("prisonerId", m.addressing().prisonerId())
 			.param("facilityId", m.addressing().facilityId())
 			.param("addressedTo", m.addressing().addressedTo())
-			.param("subject", m.content().subject())
-			.param("body", m.content().body())
+			.param("subject", subject.value())
+			.param("subjectKey", subject.keyId())
+			.param("body", body.value())
+			.param("bodyKey", body.keyId())
 			.param("key", m.evidence().idempotencyKey())
 			.param("hash", m.evidence().sourceHash())
 			.param("now", now.atOffset(ZoneOffset.UTC))
@@ -186,8 +196,10 @@ public class MessageIntake {
 			.update();
 		int position = 0;
 		for (CheckedPhoto photo : m.content().photos()) {
-			jdbc.sql("INSERT INTO message_photo (message_id, position, content_type, data) VALUES (?, ?, ?, ?)")
-				.params(id.toString(), position++, photo.contentType(), photo.data())
+			Sealed<byte[]> data = encryption.encrypt(photo.data(), StoredContent.PHOTO.context(id, position));
+			jdbc.sql(
+					"INSERT INTO message_photo (message_id, position, content_type, data, data_key) VALUES (?, ?, ?, ?, ?)")
+				.params(id.toString(), position++, photo.contentType(), data.value(), data.keyId())
 				.update();
 		}
 		position = 0;
@@ -197,8 +209,9 @@ public class MessageIntake {
 				.update();
 		}
 		if (m.evidence().source() != null) {
-			jdbc.sql("INSERT INTO message_source (message_id, raw) VALUES (?, ?)")
-				.params(id.toString(), m.evidence().source())
+			Sealed<byte[]> raw = encryption.encrypt(m.evidence().source(), StoredContent.SOURCE.context(id));
+			jdbc.sql("INSERT INTO message_source (message_id, raw, raw_key) VALUES (?, ?, ?)")
+				.params(id.toString(), raw.value(), raw.keyId())
 				.update();
 		}
 		messages.record(id, null, MessageStatus.RECEIVED, actor, received(m.channel()), null, now);

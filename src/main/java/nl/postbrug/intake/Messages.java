@@ -1,11 +1,15 @@
 package nl.postbrug.intake;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import nl.postbrug.storage.ContentEncryption;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,10 +28,10 @@ public class Messages {
 
 	static final String SYSTEM = "system";
 
-	private static final RowMapper<MessageView> VIEW = (rs, n) -> new MessageView(UUID.fromString(rs.getString("id")),
+	private final RowMapper<MessageView> view = (rs, n) -> new MessageView(UUID.fromString(rs.getString("id")),
 			Channel.valueOf(rs.getString("channel")), rs.getString("sender_email"), rs.getString("sender_name"),
 			(Long) rs.getObject("contact_id", Long.class), (Long) rs.getObject("prisoner_id", Long.class),
-			(Long) rs.getObject("facility_id", Long.class), rs.getString("subject"), rs.getString("body"),
+			(Long) rs.getObject("facility_id", Long.class), subject(rs), body(rs),
 			MessageStatus.valueOf(rs.getString("status")),
 			ReasonColumns.read(rs.getString("reason_code"), rs.getString("reason_args")),
 			rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("photo_count"),
@@ -47,14 +51,27 @@ public class Messages {
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final ContentEncryption encryption;
+
+	Messages(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContentEncryption encryption) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.encryption = encryption;
+	}
+
+	private String subject(ResultSet rs) throws SQLException {
+		return encryption.decryptText(rs.getString("subject"), rs.getString("subject_key"),
+				StoredContent.SUBJECT.context(rs.getString("id")));
+	}
+
+	private String body(ResultSet rs) throws SQLException {
+		return encryption.decryptText(rs.getString("body"), rs.getString("body_key"),
+				StoredContent.BODY.context(rs.getString("id")));
 	}
 
 	public Optional<MessageView> find(UUID id) {
-		return jdbc.sql(SELECT + " WHERE m.id = ?").param(id.toString()).query(VIEW).optional();
+		return jdbc.sql(SELECT + " WHERE m.id = ?").param(id.toString()).query(view).optional();
 	}
 
 	public MessageView get(UUID id) {
@@ -93,10 +110,20 @@ public class Messages {
 	}
 
 	public List<MessageView.Photo> photos(UUID id) {
-		return jdbc.sql("SELECT content_type, data FROM message_photo WHERE message_id = ? ORDER BY position")
+		return jdbc.sql(
+				"SELECT content_type, data, data_key, position FROM message_photo WHERE message_id = ? ORDER BY position")
 			.param(id.toString())
-			.query((rs, n) -> new MessageView.Photo(rs.getString(1), rs.getBytes(2)))
+			.query((rs, n) -> new MessageView.Photo(rs.getString(1),
+					encryption.decrypt(rs.getBytes(2), rs.getString(3), StoredContent.PHOTO.context(id, rs.getInt(4)))))
 			.list();
+	}
+
+	/** The message's bytes as they arrived (the mail source), kept as evidence. */
+	public Optional<byte[]> source(UUID id) {
+		return jdbc.sql("SELECT raw, raw_key FROM message_source WHERE message_id = ?")
+			.param(id.toString())
+			.query((rs, n) -> encryption.decrypt(rs.getBytes(1), rs.getString(2), StoredContent.SOURCE.context(id)))
+			.optional();
 	}
 
 	/** A relative's own messages, newest first. */
@@ -105,7 +132,7 @@ public class Messages {
 			.sql(SELECT + " WHERE m.contact_id = ? ORDER BY m.received_at DESC, m.id FETCH FIRST " + limit
 					+ " ROWS ONLY")
 			.param(contactId)
-			.query(VIEW)
+			.query(view)
 			.list();
 	}
 
@@ -115,7 +142,7 @@ public class Messages {
 			.sql(SELECT + " WHERE m.status = ? AND m.facility_id = ? ORDER BY m.received_at, m.id FETCH FIRST " + limit
 					+ " ROWS ONLY")
 			.params(status.name(), facilityId)
-			.query(VIEW)
+			.query(view)
 			.list();
 	}
 

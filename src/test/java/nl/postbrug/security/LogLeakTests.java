@@ -27,7 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The application log of a whole journey, at DEBUG, holds no message text, no password
- * (right or wrong) and no key: a log is read by more people than the messages may be.
+ * (right or wrong) and no key (anchor or encryption key, with the rotation job running):
+ * a log is read by more people than the messages may be.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
@@ -41,6 +42,14 @@ class LogLeakTests extends ApiTestSupport {
 	private static final String TEXT_MARK = "Zonnebloemveldje";
 
 	private static final String ANCHOR_KEY = anchorKey();
+
+	private static final String ENCRYPTION_KEY = encryptionKey();
+
+	private static String encryptionKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
 
 	private static String anchorKey() {
 		try {
@@ -57,6 +66,12 @@ class LogLeakTests extends ApiTestSupport {
 		registry.add("postbrug.audit.anchor-key", () -> ANCHOR_KEY);
 		registry.add("postbrug.audit.generate-demo-key", () -> "false");
 		registry.add("postbrug.audit.anchor-interval", () -> "1s");
+		// the journey with its content encrypted at rest, and the rotation job running
+		registry.add("postbrug.encryption.enabled", () -> "true");
+		registry.add("postbrug.encryption.keys.leakcheck-1", () -> ENCRYPTION_KEY);
+		registry.add("postbrug.encryption.current-key", () -> "leakcheck-1");
+		registry.add("postbrug.encryption.rotation.initial-delay", () -> "1s");
+		registry.add("postbrug.encryption.rotation.interval", () -> "2s");
 		registry.add("postbrug.security.initial-admin.username", () -> "leakcheck");
 		registry.add("postbrug.security.initial-admin.password", () -> ADMIN_PASSWORD);
 	}
@@ -99,7 +114,9 @@ class LogLeakTests extends ApiTestSupport {
 			.doesNotContain(ADMIN_PASSWORD)
 			.doesNotContain(WRONG_PASSWORD)
 			.doesNotContain(ANCHOR_KEY)
-			.doesNotContain(ANCHOR_KEY.substring(ANCHOR_KEY.length() - 24));
+			.doesNotContain(ANCHOR_KEY.substring(ANCHOR_KEY.length() - 24))
+			.doesNotContain(ENCRYPTION_KEY)
+			.doesNotContain(ENCRYPTION_KEY.substring(0, 16));
 	}
 
 }

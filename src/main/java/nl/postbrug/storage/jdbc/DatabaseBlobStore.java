@@ -14,6 +14,10 @@ import java.util.Optional;
 
 import nl.postbrug.Sha256;
 import nl.postbrug.storage.BlobStore;
+import nl.postbrug.storage.ContentEncryption;
+import nl.postbrug.storage.ContentUnreadable;
+import nl.postbrug.storage.EncryptedColumn;
+import nl.postbrug.storage.Sealed;
 import nl.postbrug.storage.StorageFailed;
 import nl.postbrug.storage.StoredBlob;
 
@@ -28,11 +32,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read holds more than one chunk in memory, on H2 and on PostgreSQL alike (a bytea column
  * is read whole by the driver). A put is one transaction: readers see the old content or
  * the new, never half.
+ * <p>
+ * Each chunk is encrypted on its own ({@link ContentEncryption}, context
+ * {@code stored_blob_chunk:<key>:<seq>}), so the rotation job re-encrypts a large PDF one
+ * chunk per row update and a reader meanwhile sees old or new ciphertext of the same
+ * bytes. A reader checks the SHA-256 of the whole content at its end, so chunks cut off
+ * or left out are noticed too.
  */
 @Component
 class DatabaseBlobStore implements BlobStore {
 
 	static final int CHUNK = 1 << 20;
+
+	/** The chunks' content column, re-encrypted by the rotation job. */
+	static final EncryptedColumn CHUNKS = new EncryptedColumn("stored_blob_chunk", "stored_blob_chunk", "data",
+			"data_key", false, List.of("blob_key", "seq"), List.of("blob_key", "seq"));
 
 	private final JdbcClient jdbc;
 
@@ -40,10 +54,13 @@ class DatabaseBlobStore implements BlobStore {
 
 	private final Clock clock;
 
-	DatabaseBlobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+	private final ContentEncryption encryption;
+
+	DatabaseBlobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ContentEncryption encryption) {
 		this.jdbc = JdbcClient.create(jdbc);
 		this.transactions = transactions;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	@Override
@@ -65,8 +82,9 @@ class DatabaseBlobStore implements BlobStore {
 				while ((filled = content.readNBytes(buffer, 0, CHUNK)) > 0) {
 					byte[] chunk = filled == CHUNK ? buffer : java.util.Arrays.copyOf(buffer, filled);
 					sha256.update(chunk, 0, filled);
-					jdbc.sql("INSERT INTO stored_blob_chunk (blob_key, seq, data) VALUES (?, ?, ?)")
-						.params(key, chunks, chunk)
+					Sealed<byte[]> sealed = encryption.encrypt(chunk, CHUNKS.context(key, chunks));
+					jdbc.sql("INSERT INTO stored_blob_chunk (blob_key, seq, data, data_key) VALUES (?, ?, ?, ?)")
+						.params(key, chunks, sealed.value(), sealed.keyId())
 						.update();
 					size += filled;
 					chunks++;
@@ -90,7 +108,7 @@ class DatabaseBlobStore implements BlobStore {
 
 	@Override
 	public Optional<InputStream> open(String key) {
-		return header(key).map(header -> new ChunkStream(header.blob().key(), header.chunks()));
+		return header(key).map(header -> new ChunkStream(header.blob(), header.chunks()));
 	}
 
 	@Override
@@ -120,12 +138,21 @@ class DatabaseBlobStore implements BlobStore {
 		}
 	}
 
-	/** Reads the chunks one query at a time, in order. */
+	/**
+	 * Reads the chunks one query at a time, in order, and checks the whole content's
+	 * SHA-256 at its end.
+	 */
 	private final class ChunkStream extends InputStream {
+
+		private final StoredBlob blob;
 
 		private final String key;
 
 		private final int chunks;
+
+		private final MessageDigest sha256 = Sha256.digest();
+
+		private boolean checked;
 
 		private int next;
 
@@ -133,8 +160,9 @@ class DatabaseBlobStore implements BlobStore {
 
 		private int position;
 
-		ChunkStream(String key, int chunks) {
-			this.key = key;
+		ChunkStream(StoredBlob blob, int chunks) {
+			this.blob = blob;
+			this.key = blob.key();
 			this.chunks = chunks;
 		}
 
@@ -163,20 +191,40 @@ class DatabaseBlobStore implements BlobStore {
 		private boolean fill() throws IOException {
 			while (position >= current.length) {
 				if (next >= chunks) {
+					checkWhole();
 					return false;
 				}
-				List<byte[]> found = jdbc.sql("SELECT data FROM stored_blob_chunk WHERE blob_key = ? AND seq = ?")
-					.params(key, next)
-					.query((rs, n) -> rs.getBytes(1))
+				int seq = next;
+				List<Sealed<byte[]>> found = jdbc
+					.sql("SELECT data, data_key FROM stored_blob_chunk WHERE blob_key = ? AND seq = ?")
+					.params(key, seq)
+					.query((rs, n) -> new Sealed<>(rs.getBytes(1), rs.getString(2)))
 					.list();
 				if (found.isEmpty()) {
 					throw new IOException("Chunk " + next + " of " + key + " is gone (replaced or deleted meanwhile)");
 				}
-				current = found.get(0);
+				try {
+					current = encryption.decrypt(found.get(0).value(), found.get(0).keyId(), CHUNKS.context(key, seq));
+				}
+				catch (ContentUnreadable ex) {
+					throw new IOException(ex.getMessage(), ex);
+				}
+				sha256.update(current);
 				position = 0;
 				next++;
 			}
 			return true;
+		}
+
+		private void checkWhole() throws IOException {
+			if (checked) {
+				return;
+			}
+			if (!HexFormat.of().formatHex(sha256.digest()).equals(blob.sha256())) {
+				throw new IOException("The content of " + key + " is not what was stored (SHA-256 differs): chunks "
+						+ "were changed, cut off or replaced meanwhile");
+			}
+			checked = true;
 		}
 
 	}
