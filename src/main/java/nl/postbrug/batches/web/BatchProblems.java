@@ -1,9 +1,12 @@
 package nl.postbrug.batches.web;
 
+import java.util.Locale;
+
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.printer.PrinterUnavailable;
 import nl.postbrug.registry.OutOfScope;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,22 +14,33 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static nl.postbrug.ErrorResponses.problem;
 
+/**
+ * The batches API's refusals as problem details in the request's language. What the
+ * printer itself answered stays in the server log, in the printer's terms.
+ */
 @RestControllerAdvice(basePackageClasses = BatchProblems.class)
 class BatchProblems {
 
-	@ExceptionHandler
-	ProblemDetail outOfScope(OutOfScope ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	private final MessageSource texts;
+
+	BatchProblems(MessageSource texts) {
+		this.texts = texts;
 	}
 
 	@ExceptionHandler
-	ProblemDetail cannotReprint(Batches.CannotReprint ex) {
-		return problem(HttpStatus.CONFLICT, "Cannot do this now", ex.getMessage());
+	ProblemDetail outOfScope(OutOfScope ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts, locale, "batches.problem.not-found.title", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail printer(PrinterUnavailable ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
+	ProblemDetail cannotReprint(Batches.CannotReprint ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts, locale, "batches.problem.cannot.title", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail printer(PrinterUnavailable ex, Locale locale) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, texts.getMessage("batches.problem.printer.title", null, locale),
+				texts.getMessage("batches.problem.printer.detail", null, locale));
 	}
 
 }

@@ -176,7 +176,7 @@ class MessagesControllerTests {
 	void aMessageMustBeSentAsMultipart() throws Exception {
 		mvc.perform(post("/api/v1/messages").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"prisoner\":\"1000000001\",\"text\":\"Hallo\"}")
-			.with(as(anna()))).andExpect(problem(415, "Unsupported Media Type"));
+			.with(as(anna()))).andExpect(problem(415, "Soort inhoud niet ondersteund"));
 		verifyNoInteractions(intake);
 	}
 
@@ -224,7 +224,8 @@ class MessagesControllerTests {
 
 	@Test
 	void aMessageIdThatIsNotAUuidIsABadRequest() throws Exception {
-		mvc.perform(get("/api/v1/messages/not-a-uuid").with(as(anna()))).andExpect(problem(400, "Bad Request"));
+		mvc.perform(get("/api/v1/messages/not-a-uuid").with(as(anna())))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(messages);
 	}
 
