@@ -131,7 +131,7 @@ class MessagesControllerTests {
 		String unknown = mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(as(anna())))
 			.andExpect(problemWithDetail(403,
-					"U kunt (nog) niet schrijven naar registratienummer 9999999999. Vraag de inrichting eerst om u als contactpersoon goed te keuren."))
+					"U kunt (nog) niet schrijven aan registratienummer 9999999999. Vraag de inrichting eerst om u als contactpersoon goed te keuren."))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -213,13 +213,13 @@ class MessagesControllerTests {
 	void anotherSendersOrAnotherFacilitysMessageIsAnsweredLikeAMissingOne() throws Exception {
 		given(messages.get(ID)).willReturn(message(99L, 1L));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(anna())))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + ID + "."));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(staffOf(Set.of(2L), Role.POSTROOM))))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + ID + "."));
 		UUID unknown = UUID.randomUUID();
 		given(messages.get(unknown)).willThrow(new NoSuchMessage(unknown));
 		mvc.perform(get("/api/v1/messages/" + unknown).with(as(anna())))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + unknown + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + unknown + "."));
 	}
 
 	@Test
