@@ -150,8 +150,7 @@ class PostroomPage {
 		try {
 			BatchView batch = batches.printAgain(id, user);
 			if (batch.status() == BatchStatus.PRINT_FAILED) {
-				redirect.addFlashAttribute("problem",
-						text(locale, "batches.problem.still-not-printed", id, batch.failure()));
+				redirect.addFlashAttribute("problem", text(locale, "batches.problem.still-not-printed", id));
 			}
 			else {
 				redirect.addFlashAttribute("notice",
