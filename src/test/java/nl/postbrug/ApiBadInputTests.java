@@ -122,7 +122,7 @@ class ApiBadInputTests extends ApiTestSupport {
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + inReview).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"REJECT\"}"))).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("REJECT needs a reason"));
+			.andExpect(jsonPath("$.detail").value("Schrijf bij een afwijzing een reden; de afzender leest die."));
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + UUID.randomUUID()).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}"))).andExpect(status().isNotFound());

@@ -143,13 +143,13 @@ class PagesTests {
 
 		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").with(user(screener)).with(csrf()))
 			.andExpect(redirectedUrl("/review"))
-			.andExpect(flash().attribute("problem", "REJECT needs a reason"));
+			.andExpect(flash().attribute("problem", "Schrijf bij een afwijzing een reden; de afzender leest die."));
 		mvc.perform(post("/review/{id}", id).param("decision", "APPROVE").with(user(screener)).with(csrf()))
 			.andExpect(redirectedUrl("/review"))
 			.andExpect(flash().attributeExists("notice"));
 		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.APPROVED);
 		mvc.perform(post("/review/{id}", id).param("decision", "APPROVE").with(user(screener)).with(csrf()))
-			.andExpect(flash().attribute("problem", containsString("cannot become APPROVED")));
+			.andExpect(flash().attribute("problem", containsString("kan daarom niet ‘Goedgekeurd’ worden")));
 	}
 
 	@Test

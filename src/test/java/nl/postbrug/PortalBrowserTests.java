@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +20,14 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import nl.postbrug.batches.BatchView;
+import nl.postbrug.batches.Batches;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
+import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
+import nl.postbrug.registry.Role;
+import nl.postbrug.screening.Review;
 import nl.postbrug.support.Browser;
 import nl.postbrug.support.DataDirs;
 import nl.postbrug.support.RequiresBrowser;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +53,11 @@ import static org.awaitility.Awaitility.await;
  * A new relative's whole way in, in headless Chromium against the running application and
  * a real SMTP server (GreenMail): register, read the code from the mail, confirm, sign
  * in, ask to write to a prisoner, an administrator approves on the staff page, the
- * relative writes with a photo (the draft survives a reload), previews the letter and
- * sends it. Every page is checked for WCAG 2.1 AA with axe-core and photographed under
+ * relative chooses a mail at every step on the account page, writes with a photo (the
+ * draft survives a reload), previews the letter and sends it; the batch runs, the
+ * relative sees the letter printed, the postroom scans its code on the scan page, and the
+ * relative sees it delivered and has had a mail at each step. Every page is checked for
+ * WCAG 2.1 AA with axe-core and photographed under
  * {@code target/screenshots/portal-*.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -84,6 +95,12 @@ class PortalBrowserTests {
 
 	@Autowired
 	Registry registry;
+
+	@Autowired
+	Batches batches;
+
+	@Autowired
+	Review review;
 
 	private Browser browser;
 
@@ -143,6 +160,7 @@ class PortalBrowserTests {
 		MimeMessage mail = smtp.getReceivedMessagesForDomain("family.example")[0];
 		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(mail));
 		assertThat(code.find()).isTrue();
+		String verificationCode = code.group(1);
 		assertThat(browser.find("#email").getDomProperty("value")).isEqualTo(EMAIL);
 		browser.find("#code").sendKeys(code.group(1));
 		browser.find("main form button[type=submit]").click();
@@ -178,6 +196,17 @@ class PortalBrowserTests {
 		signOut();
 
 		signIn(EMAIL, PASSWORD);
+		browser.open("/account");
+		page("account");
+		assertThat(browser.find("#statusMails").isSelected()).isFalse();
+		browser.find("#statusMails").click();
+		browser.find("form[action$='/account/status-mails'] button[type=submit]").click();
+		browser.await(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".flash.ok")).isEmpty());
+		page("account-status-mails");
+		assertThat(browser.find(".flash.ok").getText()).contains("voortaan een e-mail");
+		// What was chosen stays chosen.
+		assertThat(browser.find("#statusMails").isSelected()).isTrue();
+
 		browser.open("/compose");
 		page("compose");
 		new Select(browser.find("#prisoner")).selectByValue("1000000004");
@@ -211,6 +240,68 @@ class PortalBrowserTests {
 		// Sent: the draft is gone.
 		browser.open("/compose");
 		assertThat(browser.find("#text").getDomProperty("value")).isEmpty();
+
+		UUID id = sent.get(0).id();
+		await().until(() -> messages.get(id).status() != MessageStatus.RECEIVED
+				&& messages.get(id).status() != MessageStatus.SCREENING);
+		if (messages.get(id).status() == MessageStatus.IN_REVIEW) {
+			review.decide(PostbrugUser.staff("screener", "n/a", Set.of(Role.SCREENER), true, Set.of(), true), id,
+					Review.Decision.APPROVE, null);
+		}
+		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.APPROVED);
+		BatchView batch = batches.runNow(registry.facility("PIA").orElseThrow(),
+				PostbrugUser.staff("postroom", "n/a", Set.of(Role.POSTROOM), true, Set.of(), true));
+		String copyCode = batches.items(batch.id())
+			.stream()
+			.filter(item -> item.message().equals(id))
+			.findFirst()
+			.orElseThrow()
+			.code();
+		browser.open("/messages");
+		page("printed");
+		assertThat(browser.find("article.message .status").getText()).isEqualTo("Afgedrukt");
+		signOut();
+
+		signIn("postroom", "demo");
+		browser.open("/postroom/scan");
+		page("scan");
+		browser.await(d -> "code".equals(browser.script("return document.activeElement.id")));
+		browser.driver().switchTo().activeElement().sendKeys(copyCode + Keys.ENTER);
+		browser.await(d -> "DELIVERED"
+			.equals(browser.script("const o = document.getElementById('outcome'); return o && o.dataset.outcome")));
+		page("scanned");
+		assertThat(browser.find("#outcome .prisoner").getText()).contains("Mehmet Yılmaz", "C-2.15");
+		signOut();
+
+		signIn(EMAIL, PASSWORD);
+		browser.open("/messages");
+		page("delivered");
+		assertThat(browser.find("article.message .status").getText()).isEqualTo("Bezorgd");
+		browser.find("article.message details summary").click();
+		assertThat(browser.find("article.message ol.timeline").getText()).containsSubsequence("Ontvangen",
+				"Goedgekeurd", "Afgedrukt", "Bezorgd");
+		assertThat(messages.get(id).status()).isEqualTo(MessageStatus.DELIVERED);
+
+		// A mail at every step, in Dutch (the page the choice was made on), the code only
+		// in the body of the verification mail.
+		String reference = id.toString().substring(0, 8);
+		await().until(() -> subjects(reference).size() == 4);
+		assertThat(subjects(reference)).containsExactlyInAnyOrder(
+				"Postbrug: uw bericht is ontvangen (" + reference + ")",
+				"Postbrug: uw bericht is goedgekeurd (" + reference + ")",
+				"Postbrug: uw brief is afgedrukt (" + reference + ")",
+				"Postbrug: uw brief is overhandigd (" + reference + ")");
+		assertThat(mail.getSubject()).doesNotContain(verificationCode);
+	}
+
+	private java.util.List<String> subjects(String reference) throws Exception {
+		java.util.List<String> subjects = new java.util.ArrayList<>();
+		for (MimeMessage received : smtp.getReceivedMessagesForDomain("family.example")) {
+			if (received.getSubject().contains(reference)) {
+				subjects.add(received.getSubject());
+			}
+		}
+		return subjects;
 	}
 
 	private static Path photo() throws IOException {

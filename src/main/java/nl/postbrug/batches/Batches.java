@@ -33,10 +33,15 @@ public class Batches {
 	private static final Logger log = LoggerFactory.getLogger(Batches.class);
 
 	/** A reprint of a letter whose message can no longer be handed over. */
-	public static class CannotReprint extends RuntimeException {
+	public static class CannotReprint extends nl.postbrug.WordedException {
 
-		public CannotReprint(String message) {
-			super(message);
+		/**
+		 * @param code the words in {@code i18n/batches}, e.g.
+		 * {@code batches.cannot.changed}
+		 * @param log the English sentence for the log
+		 */
+		public CannotReprint(String code, String log, Object... arguments) {
+			super(code, log, arguments);
 		}
 
 	}
@@ -84,7 +89,7 @@ public class Batches {
 	 * one; it takes every message approved until now.
 	 */
 	public BatchView runNow(Facility facility, PostbrugUser user) {
-		requireScope(user, facility.id(), "facility " + facility.code());
+		requireScope(user, facility.id(), OutOfScope.Kind.FACILITY, facility.code());
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String slot = "manual-" + now + "-" + UUID.randomUUID().toString().substring(0, 8);
 		return assembly.run(facility, slot, now, user.getUsername(), false, false);
@@ -111,8 +116,9 @@ public class Batches {
 	public BatchView printAgain(long batchId, PostbrugUser user) {
 		BatchView batch = get(batchId, user);
 		if (!batch.waitingForPrinter()) {
-			throw new CannotReprint("Batch " + batchId + " is " + batch.status()
-					+ "; only a batch waiting for its printer can be sent again (reprint single letters instead)");
+			throw new CannotReprint("batches.cannot.not-waiting", "Batch " + batchId + " is " + batch.status()
+					+ "; only a batch waiting for its printer can be sent again (reprint single letters instead)",
+					batchId);
 		}
 		log.info("{} sends batch {} to the printer again", user.getUsername(), batchId);
 		printing.print(batchId, true, false);
@@ -128,8 +134,8 @@ public class Batches {
 	public BatchView markPrintedByHand(long batchId, PostbrugUser user) {
 		BatchView batch = get(batchId, user);
 		if (!batch.waitingForPrinter()) {
-			throw new CannotReprint(
-					"Batch " + batchId + " is " + batch.status() + " and cannot be marked printed by hand");
+			throw new CannotReprint("batches.cannot.not-waiting-by-hand",
+					"Batch " + batchId + " is " + batch.status() + " and cannot be marked printed by hand", batchId);
 		}
 		Facility facility = registry.facility(batch.facilityId());
 		if (batch.printJob() != null) {
@@ -138,17 +144,20 @@ public class Batches {
 				job = printers.forFacility(facility).status(batch.printJob());
 			}
 			catch (PrinterUnavailable ex) {
-				throw new CannotReprint(
+				throw new CannotReprint("batches.cannot.printer-unanswered",
 						"The printer may still hold job " + batch.printJob() + " of this batch and cannot be asked ("
-								+ ex.getMessage() + "); cancel the job at the printer, or try again when it answers");
+								+ ex.getMessage() + "); cancel the job at the printer, or try again when it answers",
+						batch.printJob());
 			}
 			if (!job.state().done()) {
-				throw new CannotReprint("The printer still holds " + job.detail()
-						+ "; cancel it at the printer first, or let it print");
+				throw new CannotReprint("batches.cannot.printer-holds-job",
+						"The printer still holds " + job.detail() + "; cancel it at the printer first, or let it print",
+						batch.printJob());
 			}
 		}
 		if (!printing.printedByHand(batchId, facility, "by hand: " + user.getUsername())) {
-			throw new CannotReprint("Batch " + batchId + " changed meanwhile; reload the page");
+			throw new CannotReprint("batches.cannot.changed",
+					"Batch " + batchId + " changed meanwhile; reload the page", batchId);
 		}
 		return batches.batch(batchId).orElseThrow();
 	}
@@ -164,8 +173,8 @@ public class Batches {
 	}
 
 	public BatchView get(long id, PostbrugUser user) {
-		BatchView batch = batches.batch(id).orElseThrow(() -> new OutOfScope("batch " + id));
-		requireScope(user, batch.facilityId(), "batch " + id);
+		BatchView batch = batches.batch(id).orElseThrow(() -> new OutOfScope(OutOfScope.Kind.BATCH, id));
+		requireScope(user, batch.facilityId(), OutOfScope.Kind.BATCH, id);
 		return batch;
 	}
 
@@ -183,7 +192,8 @@ public class Batches {
 		}
 		return batches.pdfPath(batch.id())
 			.flatMap(pdfs::local)
-			.orElseThrow(() -> new CannotReprint("Batch " + batch.id() + " has no PDF (yet)"));
+			.orElseThrow(() -> new CannotReprint("batches.cannot.no-pdf", "Batch " + batch.id() + " has no PDF (yet)",
+					batch.id()));
 	}
 
 	/** When the batch's PDF was removed at the end of retention, if it was. */
@@ -207,11 +217,12 @@ public class Batches {
 	 */
 	public String reprint(long letterId, PostbrugUser user) {
 		LetterStore.LetterInfo letter = letters.letter(letterId)
-			.orElseThrow(() -> new OutOfScope("letter " + letterId));
-		requireScope(user, letter.facilityId(), "letter " + letterId);
+			.orElseThrow(() -> new OutOfScope(OutOfScope.Kind.LETTER, letterId));
+		requireScope(user, letter.facilityId(), OutOfScope.Kind.LETTER, letterId);
 		if (letters.isForwarded(letterId)) {
-			throw new CannotReprint("Letter " + letterId
-					+ " was forwarded to the facility its prisoner moved to and is printed there; it cannot be reprinted here");
+			throw new CannotReprint("batches.cannot.forwarded", "Letter " + letterId
+					+ " was forwarded to the facility its prisoner moved to and is printed there; it cannot be reprinted here",
+					letterId);
 		}
 		return reprints.reprint(letter, user.getUsername());
 	}
@@ -256,9 +267,9 @@ public class Batches {
 		return letters.overdueCount(facilityId, printedBefore);
 	}
 
-	private static void requireScope(PostbrugUser user, long facilityId, String what) {
+	private static void requireScope(PostbrugUser user, long facilityId, OutOfScope.Kind kind, Object id) {
 		if (!user.canAct(facilityId)) {
-			throw new OutOfScope(what);
+			throw new OutOfScope(kind, id);
 		}
 	}
 

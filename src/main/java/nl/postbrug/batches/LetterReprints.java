@@ -78,8 +78,12 @@ class LetterReprints {
 		}
 		MessageStatus status = message.status();
 		if (status != MessageStatus.PRINTED) {
-			throw new Batches.CannotReprint("Letter " + letterId + " cannot be reprinted: its message is " + status
-					+ (status == MessageStatus.APPROVED ? " and its batch has not been printed yet" : ""));
+			throw new Batches.CannotReprint(
+					status == MessageStatus.APPROVED ? "batches.cannot.letter-not-printed"
+							: "batches.cannot.letter-handed-over",
+					"Letter " + letterId + " cannot be reprinted: its message is " + status
+							+ (status == MessageStatus.APPROVED ? " and its batch has not been printed yet" : ""),
+					letterId);
 		}
 		Facility facility = registry.facility(letter.facilityId());
 		String code = CopyCodes.newCode();

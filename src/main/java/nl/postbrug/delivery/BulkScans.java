@@ -41,8 +41,9 @@ public class BulkScans {
 		// Read before the transaction: rendering pages holds no database connection.
 		ScannedPages.Read read = ScannedPages.read(file, ScannedPages.Limits.DEFAULT);
 		if (read.codes().size() > MAX_CODES) {
-			throw new IllegalArgumentException(
-					"The file holds " + read.codes().size() + " codes; at most " + MAX_CODES + " are recorded at once");
+			throw new ScannedPages.Refused("scan.too-many-codes",
+					"The file holds " + read.codes().size() + " codes; at most " + MAX_CODES + " are recorded at once",
+					read.codes().size(), MAX_CODES);
 		}
 		List<Result> results = transactions.execute(tx -> read.codes()
 			.stream()

@@ -9,9 +9,17 @@ public class BrokenTemplate extends IllegalStateException {
 
 	private final transient Path file;
 
+	private final String reason;
+
 	public BrokenTemplate(Path file, String reason, Throwable cause) {
 		super("Print template " + file.toAbsolutePath() + " is broken: " + reason, cause);
 		this.file = file;
+		this.reason = reason;
+	}
+
+	/** What is wrong inside the file, in its own terms. */
+	public String reason() {
+		return reason;
 	}
 
 	public Path file() {

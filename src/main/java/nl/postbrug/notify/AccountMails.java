@@ -37,14 +37,16 @@ class AccountMails {
 	void on(AccountCodeIssued issued) throws MessagingException {
 		String kind = issued.purpose() == AccountCodePurpose.VERIFY ? "verify" : "reset";
 		send(issued.email(),
-				mails.mail("notify.account." + kind + ".subject", issued.code(),
+				// The code stays out of the subject: lock screens and mail lists show
+				// subjects to anyone near the phone.
+				mails.mail("notify.account." + kind + ".subject", null,
 						locale -> mails.text("notify.account." + kind + ".body", locale, issued.name(), issued.code(),
 								issued.validMinutes()) + "\n"));
 	}
 
 	@ApplicationModuleListener
 	void on(AccountAlreadyRegistered known) throws MessagingException {
-		send(known.email(), mails.mail("notify.account.known.subject", "-",
+		send(known.email(), mails.mail("notify.account.known.subject", null,
 				locale -> mails.text("notify.account.known.body", locale, known.name()) + "\n"));
 	}
 

@@ -60,11 +60,15 @@ class NotifyRetries {
 			.update();
 	}
 
-	List<Due> due(int limit) {
-		return jdbc.sql(
-				"SELECT message_id, kind, attempts, next_at FROM notify_retry WHERE next_at <= ? ORDER BY next_at FETCH FIRST "
-						+ limit + " ROWS ONLY")
-			.param(utc(now()))
+	/**
+	 * @param statusMails the retries of {@link StatusMails} (kinds {@code STATUS:*}) or
+	 * those of the sender notices
+	 */
+	List<Due> due(int limit, boolean statusMails) {
+		return jdbc
+			.sql("SELECT message_id, kind, attempts, next_at FROM notify_retry WHERE next_at <= ? AND kind "
+					+ (statusMails ? "" : "NOT ") + "LIKE ? ORDER BY next_at FETCH FIRST " + limit + " ROWS ONLY")
+			.params(utc(now()), StatusMails.KIND_PREFIX + "%")
 			.query((rs, n) -> new Due(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getInt(3),
 					rs.getObject(4, OffsetDateTime.class).toInstant()))
 			.list();

@@ -83,13 +83,26 @@ class SenderMails {
 		});
 	}
 
+	/**
+	 * @param reference what the subject names in brackets, {@code null} for nothing;
+	 * never a one-time code, which belongs in the body only
+	 */
 	SenderMail mail(String subjectKey, String reference, Function<Locale, String> body) {
 		String subject = "Postbrug: " + String.join(" / ", LANGUAGES.stream().map(l -> text(subjectKey, l)).toList())
-				+ " (" + reference + ")";
+				+ (reference == null ? "" : " (" + reference + ")");
 		String bodies = String.join(BETWEEN_LANGUAGES, LANGUAGES.stream().map(body).toList());
 		String signature = "\n-- \nPostbrug\n"
 				+ String.join("", LANGUAGES.stream().map(l -> text("notify.automatic", l) + "\n").toList());
 		return new SenderMail(subject, bodies + signature);
+	}
+
+	/**
+	 * A mail in one language only, for a relative whose account chose it: the subject
+	 * carries the reference, never a code.
+	 */
+	SenderMail mail(Locale locale, String subjectKey, String reference, String body) {
+		String subject = "Postbrug: " + text(subjectKey, locale) + " (" + reference + ")";
+		return new SenderMail(subject, body + "\n-- \nPostbrug\n" + text("notify.automatic", locale) + "\n");
 	}
 
 	private static void list(StringBuilder body, String heading, List<String> items) {
@@ -101,7 +114,7 @@ class SenderMails {
 		return bundles.getMessage(key, args, locale);
 	}
 
-	private static String reference(UUID id) {
+	static String reference(UUID id) {
 		return id.toString().substring(0, 8);
 	}
 

@@ -16,14 +16,13 @@ import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.postbrug.delivery.DeliverySettings;
 import nl.postbrug.intake.MailNotes;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageStatusChanged;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.letters.LetterRendering;
-import nl.postbrug.registry.Registry;
+import nl.postbrug.registry.StatusMailChoices;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a sender by mail that their message was received, why it was rejected, and (as
- * each facility chooses, {@link DeliverySettings}) that its letter was handed over or
+ * each facility chooses, {@link FacilityNotices}) that its letter was handed over or
  * returned. Runs after the state change committed, from the persisted event publication:
  * a send the SMTP server refuses is kept and tried again with back-off
  * ({@link NotifyRetries}), never rolls anything back. Never answers automatic mail,
@@ -40,7 +39,8 @@ import org.springframework.stereotype.Component;
  * address may be forged: no backscatter), and mails each message and kind at most once.
  * An address that is not a known contact is never told "received"; it is told why its
  * mail was rejected only when the own mail server confirmed the sender, so nobody can
- * make the service write to an address they forged.
+ * make the service write to an address they forged. A relative who chose a mail at every
+ * step hears of their messages from {@link StatusMails} instead.
  */
 @Component
 class SenderNotifications {
@@ -68,20 +68,21 @@ class SenderNotifications {
 
 	private final NotifyRetries retries;
 
-	private final DeliverySettings delivery;
+	private final FacilityNotices facilityNotices;
 
-	private final Registry registry;
+	private final StatusMailChoices statusMailChoices;
 
 	SenderNotifications(Messages messages, SenderMails mails, NotifySettings settings, JdbcClient jdbc, Clock clock,
-			NotifyRetries retries, DeliverySettings delivery, Registry registry, SmtpOutbox outbox) {
+			NotifyRetries retries, FacilityNotices facilityNotices, StatusMailChoices statusMailChoices,
+			SmtpOutbox outbox) {
 		this.messages = messages;
 		this.mails = mails;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.retries = retries;
-		this.delivery = delivery;
-		this.registry = registry;
+		this.facilityNotices = facilityNotices;
+		this.statusMailChoices = statusMailChoices;
 		this.outbox = outbox;
 	}
 
@@ -103,7 +104,7 @@ class SenderNotifications {
 		if (!settings.enabled()) {
 			return;
 		}
-		for (NotifyRetries.Due due : retries.due(50)) {
+		for (NotifyRetries.Due due : retries.due(50, false)) {
 			if (retries.claim(due)) {
 				tryToTell(due.messageId(), MessageStatus.valueOf(due.kind()));
 			}
@@ -127,7 +128,13 @@ class SenderNotifications {
 		if (message == null) {
 			return;
 		}
-		if ((kind == MessageStatus.DELIVERED || kind == MessageStatus.RETURNED) && !facilityTells(message, kind)) {
+		if (!facilityNotices.tell(message, kind)) {
+			return;
+		}
+		if (message.contactId() != null
+				&& statusMailChoices.of(message.contactId()).map(StatusMailChoices.Choice::statusMails).orElse(false)) {
+			// The relative chose a mail at every step, in their own language: that one
+			// tells them (StatusMails), not this one too.
 			return;
 		}
 		MailNotes notes = messages.mailNotes(message.id());
@@ -165,16 +172,6 @@ class SenderNotifications {
 			.params(message.id().toString(), name, recipient, clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 		log.debug("Told {} about message {}: {}", recipient, message.id(), name);
-	}
-
-	/**
-	 * Whether the facility the prisoner is in now (where the letter was handed over or
-	 * found undeliverable) tells senders of this.
-	 */
-	private boolean facilityTells(MessageView message, MessageStatus kind) {
-		String facility = message.prisonerId() != null ? registry.prisoner(message.prisonerId()).facilityCode()
-				: message.facilityId() != null ? registry.facility(message.facilityId()).code() : null;
-		return kind == MessageStatus.DELIVERED ? delivery.notifyDelivered(facility) : delivery.notifyReturned(facility);
 	}
 
 	private boolean alreadySent(MessageView message, String kind) {

@@ -20,28 +20,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrisonerMoves {
 
 	/** The prisoner does not exist, or not in the staff member's facilities. */
-	public static class NoSuchPrisoner extends RuntimeException {
+	public static class NoSuchPrisoner extends nl.postbrug.WordedException {
 
 		public NoSuchPrisoner(String number) {
-			super("There is no prisoner " + number + " in your facilities");
+			super("moves.no-such-prisoner", "There is no prisoner " + number + " in your facilities", number);
 		}
 
 	}
 
 	/** The move names something that does not exist or is not allowed. */
-	public static class BadMove extends RuntimeException {
+	public static class BadMove extends nl.postbrug.WordedException {
 
-		public BadMove(String message) {
-			super(message);
+		public BadMove(String code, String log, Object... arguments) {
+			super(code, log, arguments);
 		}
 
 	}
 
 	/** The move cannot be made in the prisoner's present state. */
-	public static class CannotMove extends RuntimeException {
+	public static class CannotMove extends nl.postbrug.WordedException {
 
-		public CannotMove(String message) {
-			super(message);
+		public CannotMove(String code, String log, Object... arguments) {
+			super(code, log, arguments);
 		}
 
 	}
@@ -67,13 +67,15 @@ public class PrisonerMoves {
 	public Prisoner release(String number, PostbrugUser staff) {
 		Prisoner prisoner = ownPrisoner(number, staff);
 		if (prisoner.status() == PrisonerStatus.RELEASED) {
-			throw new CannotMove("Prisoner " + prisoner.number() + " was released already");
+			throw new CannotMove("moves.released-already", "Prisoner " + prisoner.number() + " was released already",
+					prisoner.number());
 		}
 		int changed = jdbc.sql("UPDATE prisoner SET status = ? WHERE id = ? AND status <> ?")
 			.params(PrisonerStatus.RELEASED.name(), prisoner.id(), PrisonerStatus.RELEASED.name())
 			.update();
 		if (changed == 0) {
-			throw new CannotMove("Prisoner " + prisoner.number() + " was released meanwhile");
+			throw new CannotMove("moves.released-meanwhile",
+					"Prisoner " + prisoner.number() + " was released meanwhile", prisoner.number());
 		}
 		events.publishEvent(new PrisonerReleased(prisoner.id(), prisoner.number(), prisoner.facilityId(),
 				prisoner.facilityCode(), staff.getUsername(), now()));
@@ -88,26 +90,30 @@ public class PrisonerMoves {
 	public Prisoner transfer(String number, String facilityCode, String unitCode, String cell, PostbrugUser staff) {
 		Prisoner prisoner = ownPrisoner(number, staff);
 		if (prisoner.status() == PrisonerStatus.RELEASED) {
-			throw new CannotMove("Prisoner " + prisoner.number() + " was released and cannot be transferred");
+			throw new CannotMove("moves.released-no-transfer",
+					"Prisoner " + prisoner.number() + " was released and cannot be transferred", prisoner.number());
 		}
 		if (isBlank(facilityCode) || isBlank(unitCode) || isBlank(cell)) {
-			throw new BadMove("facility, unit and cell are all needed, e.g. "
+			throw new BadMove("moves.incomplete", "facility, unit and cell are all needed, e.g. "
 					+ "{\"facility\": \"PIV\", \"unit\": \"B\", \"cell\": \"B-3.04\"}");
 		}
 		String trimmedCell = cell.strip();
 		if (trimmedCell.length() > MAX_CELL || trimmedCell.codePoints().anyMatch(Character::isISOControl)) {
-			throw new BadMove("cell must be at most " + MAX_CELL + " characters on one line");
+			throw new BadMove("moves.cell-too-long", "cell must be at most " + MAX_CELL + " characters on one line",
+					MAX_CELL);
 		}
-		Facility to = registry.facility(facilityCode)
-			.orElseThrow(() -> new BadMove(
-					"There is no facility '" + facilityCode.strip() + "'; use the code of a facility, such as "
-							+ registry.facilities().stream().findFirst().map(Facility::code).orElse("PIA")));
+		Facility to = registry.facility(facilityCode).orElseThrow(() -> {
+			String example = registry.facilities().stream().findFirst().map(Facility::code).orElse("PIA");
+			return new BadMove("moves.no-such-facility", "There is no facility '" + facilityCode.strip()
+					+ "'; use the code of a facility, such as " + example, facilityCode.strip(), example);
+		});
 		String unit = unitCode.strip().toUpperCase(Locale.ROOT);
 		Long unitId = jdbc.sql("SELECT id FROM unit WHERE facility_id = ? AND code = ?")
 			.params(to.id(), unit)
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new BadMove("Facility " + to.code() + " has no unit '" + unit + "'"));
+			.orElseThrow(() -> new BadMove("moves.no-such-unit",
+					"Facility " + to.code() + " has no unit '" + unit + "'", to.code(), unit));
 		jdbc.sql("UPDATE prisoner SET facility_id = ?, unit_id = ?, cell = ?, status = ? WHERE id = ?")
 			.params(to.id(), unitId, trimmedCell, PrisonerStatus.ACTIVE.name(), prisoner.id())
 			.update();

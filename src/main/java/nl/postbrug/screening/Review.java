@@ -31,22 +31,24 @@ public class Review {
 
 		public static Decision parse(String value) {
 			if (value == null) {
-				throw new InvalidDecision("decision is missing; use APPROVE, REJECT or WITHHOLD");
+				throw new InvalidDecision("review.invalid.missing",
+						"decision is missing; use APPROVE, REJECT or WITHHOLD");
 			}
 			try {
 				return valueOf(value.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidDecision("decision must be APPROVE, REJECT or WITHHOLD, not '" + value + "'");
+				throw new InvalidDecision("review.invalid.unknown",
+						"decision must be APPROVE, REJECT or WITHHOLD, not '" + value + "'", value);
 			}
 		}
 
 	}
 
-	public static class InvalidDecision extends RuntimeException {
+	public static class InvalidDecision extends nl.postbrug.WordedException {
 
-		public InvalidDecision(String message) {
-			super(message);
+		public InvalidDecision(String code, String log, Object... arguments) {
+			super(code, log, arguments);
 		}
 
 	}
@@ -91,16 +93,16 @@ public class Review {
 	 */
 	@Transactional
 	public MessageStatus decide(PostbrugUser screener, UUID id, Decision decision, String reason) {
-		MessageView message = messages.find(id).orElseThrow(() -> new OutOfScope("message " + id));
+		MessageView message = messages.find(id).orElseThrow(() -> new OutOfScope(OutOfScope.Kind.MESSAGE, id));
 		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
-			throw new OutOfScope("message " + id);
+			throw new OutOfScope(OutOfScope.Kind.MESSAGE, id);
 		}
 		if (message.status() != MessageStatus.IN_REVIEW) {
 			throw new IllegalTransition(id, message.status(), target(decision));
 		}
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() > 500) {
-			throw new InvalidDecision("reason is longer than 500 characters");
+			throw new InvalidDecision("review.invalid.reason-too-long", "reason is longer than 500 characters", 500);
 		}
 		Optional<Proposal> proposal = withholdProposal(id);
 		switch (decision) {
@@ -121,7 +123,8 @@ public class Review {
 						return MessageStatus.IN_REVIEW;
 					}
 					if (proposal.get().screener().equals(screener.getUsername())) {
-						throw new InvalidDecision("A second screener must confirm the withhold you proposed");
+						throw new InvalidDecision("review.invalid.second-screener",
+								"A second screener must confirm the withhold you proposed");
 					}
 					internal = proposal.get().reason() + " (proposed by " + proposal.get().screener() + "); confirmed: "
 							+ internal;
@@ -146,7 +149,7 @@ public class Review {
 
 	private static String required(String reason, Decision decision) {
 		if (reason.isEmpty()) {
-			throw new InvalidDecision(decision + " needs a reason");
+			throw new InvalidDecision("review.invalid.needs-reason." + decision, decision + " needs a reason");
 		}
 		return reason;
 	}

@@ -282,7 +282,7 @@ class DeliveryEndToEndTests extends ApiTestSupport {
 			.with(POSTROOM))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("scan.not-a-scan"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was recorded")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Er is niets vastgelegd.")));
 		byte[] manyPages;
 		try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
 			for (int i = 0; i < 60; i++) {

@@ -62,9 +62,10 @@ class TemplatesReloadTests extends ApiTestSupport {
 			mvc.perform(post("/api/v1/letters/templates/reload").with(TEMPLATES_ADMIN))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.title").value("Print template refused; the templates in use stay"))
+				.andExpect(
+						jsonPath("$.title").value("Afdruksjabloon geweigerd; de huidige sjablonen blijven in gebruik"))
 				.andExpect(jsonPath("$.file").value(letterHtml.toAbsolutePath().toString()))
-				.andExpect(jsonPath("$.detail").value(containsString("unknown field {{receivedOn}}")));
+				.andExpect(jsonPath("$.reason").value(containsString("unknown field {{receivedOn}}")));
 			assertThat(version()).isEqualTo(before);
 			assertThat(LetterFixtures.text(this.rendering.render(letter, RenderOptions.DEFAULT).pdf()))
 				.contains("From: Ans de Vries", "2026-03-01");

@@ -20,8 +20,8 @@ class SenderMailsTests {
 	private static final UUID ID = UUID.fromString("0a1b2c3d-0000-0000-0000-000000000000");
 
 	private static final String FOOTER = "\n-- \nPostbrug\n"
-			+ "Dit is een automatisch verstuurd bericht. Op dit bericht kunt u niet antwoorden.\n"
-			+ "This message was sent automatically. You cannot reply to it.\n";
+			+ "Deze e-mail is automatisch verstuurd. Antwoorden op deze e-mail worden niet gelezen.\n"
+			+ "This mail was sent automatically. Replies to it are not read.\n";
 
 	private final SenderMails mails = new SenderMails(Bundles.messageSource(), Bundles.reasonTexts());
 

@@ -113,6 +113,10 @@ class RelativeAccountsTests {
 		String body = register("sanne@family.example", "Sanne Bakker");
 		assertThat(body).contains("Uw code om uw e-mailadres te bevestigen is").contains("Your code to confirm");
 		String code = code(body);
+		// The code is in the body only: a subject shows on lock screens and in mail
+		// lists.
+		MimeMessage[] sent = smtp.getReceivedMessagesForDomain("sanne@family.example");
+		assertThat(sent[sent.length - 1].getSubject()).contains("bevestigingscode").doesNotContain(code);
 		RequestPostProcessor sanne = httpBasic("sanne@family.example", PASSWORD);
 		// Not usable before the address is proven.
 		mvc.perform(get("/api/v1/me/prisoners").with(sanne)).andExpect(status().isUnauthorized());
@@ -312,6 +316,7 @@ class RelativeAccountsTests {
 			if (mail.getAllRecipients()[0].toString().equals(address)
 					&& mail.getSubject().contains("code voor een nieuw wachtwoord")) {
 				body = GreenMailUtil.getBody(mail);
+				assertThat(mail.getSubject()).doesNotContainPattern("\\d{6}");
 			}
 		}
 		return body;

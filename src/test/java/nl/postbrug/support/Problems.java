@@ -47,16 +47,19 @@ public final class Problems {
 		};
 	}
 
-	/** The API's answer without credentials. */
+	/** The API's answer without credentials, in Dutch (the default). */
 	public static ResultMatcher unauthorized() {
-		return all(problem(401, "Unauthorized", "Sign in with HTTP Basic"),
+		return all(problem(401, "Niet aangemeld", "Meld u aan met HTTP Basic"),
 				org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
 					.string("WWW-Authenticate", containsString("Basic")));
 	}
 
-	/** The API's answer to a signed-in user whose role may not do this. */
+	/**
+	 * The API's answer to a signed-in user whose role may not do this, in Dutch (the
+	 * default).
+	 */
 	public static ResultMatcher forbidden() {
-		return problem(403, "Forbidden", "Your role may not do this.");
+		return problem(403, "Geen toegang", "Met uw rol mag u dit niet doen.");
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 import static nl.postbrug.ErrorResponses.page;
+import static nl.postbrug.ErrorResponses.words;
 
 /**
  * Errors on the postroom pages as a readable page. Ordered before {@link BatchProblems},
@@ -35,14 +36,12 @@ class BatchPageProblems {
 
 	@ExceptionHandler
 	ModelAndView outOfScope(OutOfScope ex, Locale locale) {
-		return page(HttpStatus.NOT_FOUND, text("batches.problem.not-found.title", locale),
-				text("batches.problem.not-found.detail", locale));
+		return page(HttpStatus.NOT_FOUND, text("batches.problem.not-found.title", locale), words(texts, ex, locale));
 	}
 
 	@ExceptionHandler
 	ModelAndView cannotReprint(Batches.CannotReprint ex, Locale locale) {
-		return page(HttpStatus.CONFLICT, text("batches.problem.cannot.title", locale),
-				text("batches.problem.cannot", locale, ex.getMessage()));
+		return page(HttpStatus.CONFLICT, text("batches.problem.cannot.title", locale), words(texts, ex, locale));
 	}
 
 	@ExceptionHandler
@@ -59,7 +58,7 @@ class BatchPageProblems {
 	@ExceptionHandler
 	ModelAndView printer(PrinterUnavailable ex, Locale locale) {
 		return page(HttpStatus.SERVICE_UNAVAILABLE, text("batches.problem.printer.title", locale),
-				text("batches.problem.printer", locale, ex.getMessage()));
+				text("batches.problem.printer.detail", locale));
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {

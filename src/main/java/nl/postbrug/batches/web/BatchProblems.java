@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static nl.postbrug.ErrorResponses.problem;
 
+/**
+ * The batches API's refusals as problem details in the request's language. What the
+ * printer itself answered stays in the server log, in the printer's terms.
+ */
 @RestControllerAdvice(basePackageClasses = BatchProblems.class)
 class BatchProblems {
 
@@ -37,18 +41,19 @@ class BatchProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail outOfScope(OutOfScope ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	ProblemDetail outOfScope(OutOfScope ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts, locale, "batches.problem.not-found.title", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail cannotReprint(Batches.CannotReprint ex) {
-		return problem(HttpStatus.CONFLICT, "Cannot do this now", ex.getMessage());
+	ProblemDetail cannotReprint(Batches.CannotReprint ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts, locale, "batches.problem.cannot.title", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail printer(PrinterUnavailable ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Printer unavailable", ex.getMessage());
+	ProblemDetail printer(PrinterUnavailable ex, Locale locale) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, texts.getMessage("batches.problem.printer.title", null, locale),
+				texts.getMessage("batches.problem.printer.detail", null, locale));
 	}
 
 }

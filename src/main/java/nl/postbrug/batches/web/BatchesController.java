@@ -52,7 +52,7 @@ class BatchesController {
 	@PostMapping("/api/v1/facilities/{code}/batches")
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	ResponseEntity<BatchSummary> runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code) {
-		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope("facility " + code));
+		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope(OutOfScope.Kind.FACILITY, code));
 		BatchView batch = batches.runNow(facility, user);
 		return ResponseEntity.created(URI.create("/api/v1/batches/" + batch.id())).body(BatchSummary.of(batch));
 	}

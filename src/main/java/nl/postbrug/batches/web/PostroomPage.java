@@ -8,6 +8,7 @@ import java.util.Locale;
 import nl.postbrug.batches.BatchSlots;
 import nl.postbrug.batches.BatchStatus;
 import nl.postbrug.batches.BatchView;
+import nl.postbrug.ErrorResponses;
 import nl.postbrug.batches.Batches;
 import nl.postbrug.batches.OverdueLetter;
 import nl.postbrug.batches.OverdueLetters;
@@ -119,7 +120,7 @@ class PostroomPage {
 	@PreAuthorize("hasAnyRole('POSTROOM', 'FACILITY_ADMIN')")
 	String runNow(@AuthenticationPrincipal PostbrugUser user, @PathVariable String code, RedirectAttributes redirect,
 			Locale locale) {
-		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope("facility " + code));
+		Facility facility = registry.facility(code).orElseThrow(() -> new OutOfScope(OutOfScope.Kind.FACILITY, code));
 		BatchView batch = batches.runNow(facility, user);
 		redirect.addFlashAttribute("notice", text(locale, "batches.notice.run", batch.id(), facility.code(),
 				batch.letters(), batch.pages(), status(batch.status(), locale)));
@@ -152,8 +153,7 @@ class PostroomPage {
 		try {
 			BatchView batch = batches.printAgain(id, user);
 			if (batch.status() == BatchStatus.PRINT_FAILED) {
-				redirect.addFlashAttribute("problem",
-						text(locale, "batches.problem.still-not-printed", id, batch.failure()));
+				redirect.addFlashAttribute("problem", text(locale, "batches.problem.still-not-printed", id));
 			}
 			else {
 				redirect.addFlashAttribute("notice",
@@ -205,10 +205,13 @@ class PostroomPage {
 		return text(locale, "batches.status." + status.name());
 	}
 
-	/** Why it cannot be done now; the reason itself is the batches' own account. */
+	/**
+	 * Why it cannot be done now, in the page's language; what the printer itself answered
+	 * is in the server log, in the printer's terms.
+	 */
 	private String problem(RuntimeException ex, Locale locale) {
-		return text(locale, ex instanceof PrinterUnavailable ? "batches.problem.printer" : "batches.problem.cannot",
-				ex.getMessage());
+		return ex instanceof Batches.CannotReprint cannot ? ErrorResponses.words(texts, cannot, locale)
+				: text(locale, "batches.problem.printer.detail");
 	}
 
 	private static Row row(BatchView batch, ZoneId zone) {

@@ -26,7 +26,7 @@ class BulkScanController {
 	BulkScans.Report bulk(@AuthenticationPrincipal PostbrugUser staff,
 			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new IllegalArgumentException(
+			throw new BadScanRequest("delivery.problem.no-file",
 					"file is missing: send the scanned PDF, PNG or JPEG as the multipart part 'file'");
 		}
 		return bulk.confirm(file.getBytes(), staff);

@@ -30,7 +30,7 @@ class DeliveryPageProblems {
 	@ExceptionHandler({ IllegalArgumentException.class, IllegalTransition.class })
 	ModelAndView scanFailed(RuntimeException ex, Locale locale) {
 		HttpStatus status = ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-		String problem = texts.getMessage("scan.failed", new Object[] { ex.getMessage() }, locale);
+		String problem = ScanPage.failed(texts, ex, locale);
 		ModelAndView page = new ModelAndView("delivery/scan", status);
 		page.addObject("problem", problem);
 		page.addObject("round", 0);

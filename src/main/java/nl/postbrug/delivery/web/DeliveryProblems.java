@@ -1,7 +1,12 @@
 package nl.postbrug.delivery.web;
 
-import nl.postbrug.letters.ScannedPages;
+import java.util.Locale;
 
+import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.letters.ScannedPages;
+import nl.postbrug.registry.OutOfScope;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,28 +14,45 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static nl.postbrug.ErrorResponses.problem;
 
+/**
+ * The delivery API's refusals as problem details in the request's language, from
+ * {@code i18n/delivery}; a refused file names its reason in {@code code} as well.
+ */
 @RestControllerAdvice(basePackageClasses = DeliveryProblems.class)
 class DeliveryProblems {
 
-	@ExceptionHandler
-	ProblemDetail noSuchFacility(OverdueController.NoSuchFacility ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	private final MessageSource texts;
+
+	DeliveryProblems(MessageSource texts) {
+		this.texts = texts;
 	}
 
 	@ExceptionHandler
-	ProblemDetail refusedFile(ScannedPages.Refused ex) {
+	ProblemDetail outOfScope(OutOfScope ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts, locale, "delivery.problem.not-found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail refusedFile(ScannedPages.Refused ex, Locale locale) {
 		HttpStatus status = switch (ex.code()) {
-			case "scan.too-large", "scan.too-many-pages", "scan.page-too-large" -> HttpStatus.CONTENT_TOO_LARGE;
+			case "scan.too-large", "scan.too-many-pages", "scan.page-too-large", "scan.too-many-codes" ->
+				HttpStatus.CONTENT_TOO_LARGE;
 			default -> HttpStatus.BAD_REQUEST;
 		};
-		ProblemDetail problem = problem(status, "Scan not read", ex.getMessage() + "; nothing was recorded");
+		ProblemDetail problem = problem(status, texts.getMessage("delivery.problem.not-read", null, locale),
+				texts.getMessage("bulk.refused." + ex.code(), ex.args().toArray(), locale));
 		problem.setProperty("code", ex.code());
 		return problem;
 	}
 
 	@ExceptionHandler
-	ProblemDetail badScan(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Scan not understood", ex.getMessage());
+	ProblemDetail badScan(BadScanRequest ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, texts, locale, "delivery.problem.not-understood", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail notNow(IllegalTransition ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts, locale, "delivery.problem.not-now", ex);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.postbrug.batches.OverdueLetters;
 import nl.postbrug.delivery.Overdue;
 import nl.postbrug.registry.Facility;
+import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 
@@ -22,15 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OverdueController {
 
 	static final int LIMIT = 500;
-
-	/** The facility does not exist, or not among the staff member's. */
-	static class NoSuchFacility extends RuntimeException {
-
-		NoSuchFacility(String code) {
-			super("There is no facility " + code + " in your facilities");
-		}
-
-	}
 
 	private final Overdue overdue;
 
@@ -55,7 +47,7 @@ class OverdueController {
 	OverdueList overdue(@AuthenticationPrincipal PostbrugUser staff, @PathVariable String code) {
 		Facility facility = registry.facility(code)
 			.filter(f -> staff.canAct(f.id()))
-			.orElseThrow(() -> new NoSuchFacility(code));
+			.orElseThrow(() -> new OutOfScope(OutOfScope.Kind.FACILITY, code));
 		OverdueLetters.Overdue found = overdue.of(facility, LIMIT);
 		return new OverdueList(facility.code(), found.after(), found.count(),
 				found.letters()

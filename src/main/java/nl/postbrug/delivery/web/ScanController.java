@@ -53,7 +53,8 @@ class ScanController {
 	@PreAuthorize("hasRole('POSTROOM')")
 	ScanResult scan(@AuthenticationPrincipal PostbrugUser staff, @RequestBody ScanRequest request) {
 		if (request.code() == null || request.code().isBlank()) {
-			throw new IllegalArgumentException("code is missing: send {\"code\": \"<the code under the barcode>\"}");
+			throw new BadScanRequest("delivery.problem.no-code",
+					"code is missing: send {\"code\": \"<the code under the barcode>\"}");
 		}
 		return ScanResult.of(delivery.scan(request.code(), staff));
 	}

@@ -88,8 +88,18 @@ class ScanPage {
 		}
 		catch (IllegalArgumentException | IllegalTransition ex) {
 			return ResponseEntity.status(ex instanceof IllegalTransition ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
-				.body(Map.of("problem", texts.getMessage("scan.failed", new Object[] { ex.getMessage() }, locale)));
+				.body(Map.of("problem", failed(texts, ex, locale)));
 		}
+	}
+
+	/**
+	 * Why a scan was not recorded: in the page's words where the refusal has them (a
+	 * letter whose message moved on meanwhile), else what the code's check said.
+	 */
+	static String failed(MessageSource texts, RuntimeException ex, Locale locale) {
+		String why = ex instanceof nl.postbrug.Worded worded ? nl.postbrug.ErrorResponses.words(texts, worded, locale)
+				: ex.getMessage();
+		return texts.getMessage("scan.failed", new Object[] { why }, locale);
 	}
 
 	/** One decoded code of a bulk upload with its outcome in the officer's words. */

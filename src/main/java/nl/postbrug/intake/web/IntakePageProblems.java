@@ -52,7 +52,8 @@ class IntakePageProblems {
 
 	@ExceptionHandler
 	ModelAndView illegalTransition(IllegalTransition ex, Locale locale) {
-		return page(HttpStatus.CONFLICT, texts.get("problem.illegal-transition", locale), ex.getMessage());
+		return page(HttpStatus.CONFLICT, texts.get("problem.illegal-transition", locale),
+				texts.get(ex.code(), locale, ex.arguments()));
 	}
 
 }

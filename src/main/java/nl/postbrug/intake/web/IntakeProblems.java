@@ -48,7 +48,8 @@ class IntakeProblems {
 
 	@ExceptionHandler
 	ProblemDetail illegalTransition(IllegalTransition ex, Locale locale) {
-		return problem(HttpStatus.CONFLICT, texts.get("problem.illegal-transition", locale), ex.getMessage());
+		return problem(HttpStatus.CONFLICT, texts.get("problem.illegal-transition", locale),
+				texts.get(ex.code(), locale, ex.arguments()));
 	}
 
 }

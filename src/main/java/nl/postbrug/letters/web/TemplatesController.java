@@ -1,8 +1,10 @@
 package nl.postbrug.letters.web;
 
 import java.security.Principal;
+import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,9 +33,12 @@ class TemplatesController {
 
 	private final ApplicationEventPublisher events;
 
-	TemplatesController(LetterRendering rendering, ApplicationEventPublisher events) {
+	private final MessageSource texts;
+
+	TemplatesController(LetterRendering rendering, ApplicationEventPublisher events, MessageSource texts) {
 		this.rendering = rendering;
 		this.events = events;
+		this.texts = texts;
 	}
 
 	@GetMapping("/api/v1/letters/templates")
@@ -53,11 +58,18 @@ class TemplatesController {
 		return loaded;
 	}
 
+	/**
+	 * In the request's language; what is wrong inside the file is named in
+	 * {@code reason}, in the file's own terms (line, column, the field found).
+	 */
 	@ExceptionHandler
-	ProblemDetail broken(BrokenTemplate ex) {
+	ProblemDetail broken(BrokenTemplate ex, Locale locale) {
+		String file = ex.file().toAbsolutePath().toString();
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT,
-				"Print template refused; the templates in use stay", ex.getMessage());
-		problem.setProperty("file", ex.file().toAbsolutePath().toString());
+				texts.getMessage("letters.problem.template", null, locale),
+				texts.getMessage("letters.problem.template.detail", new Object[] { file }, locale));
+		problem.setProperty("file", file);
+		problem.setProperty("reason", ex.reason());
 		return problem;
 	}
 

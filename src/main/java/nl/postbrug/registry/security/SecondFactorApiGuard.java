@@ -38,8 +38,7 @@ class SecondFactorApiGuard extends OncePerRequestFilter {
 		if (second != null && authentication != null && authentication.getPrincipal() instanceof PostbrugUser user
 				&& second.need(user) != SecondFactors.Need.NONE) {
 			SecurityContextHolder.clearContext();
-			problems.write(request, response, HttpStatus.UNAUTHORIZED,
-					"This account signs in with a second factor, which HTTP Basic cannot carry: use the pages.");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.problem.second-factor");
 			return;
 		}
 		chain.doFilter(request, response);

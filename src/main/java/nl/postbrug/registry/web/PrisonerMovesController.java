@@ -47,7 +47,7 @@ class PrisonerMovesController {
 	PrisonerState transfer(@AuthenticationPrincipal PostbrugUser staff, @PathVariable String number,
 			@RequestBody(required = false) Transfer transfer) {
 		if (transfer == null) {
-			throw new PrisonerMoves.BadMove(
+			throw new PrisonerMoves.BadMove("moves.incomplete",
 					"Send the new place as JSON: {\"facility\": \"PIV\", \"unit\": \"B\", \"cell\": \"B-3.04\"}");
 		}
 		return PrisonerState.of(moves.transfer(number, transfer.facility(), transfer.unit(), transfer.cell(), staff));

@@ -98,13 +98,13 @@ class ReviewPage {
 	@PreAuthorize("hasRole('SCREENER')")
 	org.springframework.http.ResponseEntity<byte[]> photo(@AuthenticationPrincipal PostbrugUser screener,
 			@PathVariable UUID id, @PathVariable int index) {
-		var message = messages.find(id).orElseThrow(() -> new OutOfScope("message " + id));
+		var message = messages.find(id).orElseThrow(() -> new OutOfScope(OutOfScope.Kind.MESSAGE, id));
 		if (message.facilityId() == null || !screener.canAct(message.facilityId())) {
-			throw new OutOfScope("message " + id);
+			throw new OutOfScope(OutOfScope.Kind.MESSAGE, id);
 		}
 		var photos = messages.photos(id);
 		if (index < 0 || index >= photos.size()) {
-			throw new OutOfScope("message " + id);
+			throw new OutOfScope(OutOfScope.Kind.MESSAGE, id);
 		}
 		var photo = photos.get(index);
 		return org.springframework.http.ResponseEntity.ok()
@@ -130,7 +130,8 @@ class ReviewPage {
 		catch (Review.InvalidDecision | OutOfScope | IllegalTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and
 			// decide again.
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem",
+					nl.postbrug.ErrorResponses.words(bundles, (nl.postbrug.Worded) ex, locale));
 		}
 		return "redirect:/review";
 	}

@@ -29,9 +29,16 @@ class TriageModelController {
 	/** No model is in use; screening runs on the rules alone. */
 	static class NoModel extends RuntimeException {
 
-		NoModel(String problem) {
-			super(problem
-					+ "; screening runs on rules alone. A facility administrator can train one: POST /api/v1/screening/model/train");
+		private final String reason;
+
+		NoModel(String reason) {
+			super(reason + "; screening runs on rules alone");
+			this.reason = reason;
+		}
+
+		/** Why the model file did not load, in the terms of the file. */
+		String reason() {
+			return reason;
 		}
 
 	}

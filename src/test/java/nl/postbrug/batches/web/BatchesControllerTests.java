@@ -95,16 +95,17 @@ class BatchesControllerTests {
 	void anUnknownFacilityIsNotFound() throws Exception {
 		given(registry.facility("NOPE")).willReturn(Optional.empty());
 		mvc.perform(post("/api/v1/facilities/NOPE/batches").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found", "There is no facility NOPE in your facilities"));
+			.andExpect(
+					problem(404, "Niet gevonden", "Inrichting NOPE bestaat niet of hoort niet bij uw inrichtingen."));
 		verifyNoInteractions(batches);
 	}
 
 	@Test
 	void aFacilityOutsideTheStaffMembersOwnIsNotFound() throws Exception {
 		given(registry.facility("PIA")).willReturn(Optional.of(PIA));
-		given(batches.runNow(eq(PIA), any())).willThrow(new OutOfScope("facility PIA"));
+		given(batches.runNow(eq(PIA), any())).willThrow(new OutOfScope(OutOfScope.Kind.FACILITY, "PIA"));
 		mvc.perform(post("/api/v1/facilities/PIA/batches").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found", "There is no facility PIA in your facilities"));
+			.andExpect(problem(404, "Niet gevonden", "Inrichting PIA bestaat niet of hoort niet bij uw inrichtingen."));
 	}
 
 	@Test
@@ -113,7 +114,7 @@ class BatchesControllerTests {
 		given(batches.runNow(eq(PIA), any()))
 			.willThrow(new PrinterUnavailable("printer ipp://printer.example/ipp/print did not answer", null));
 		mvc.perform(post("/api/v1/facilities/PIA/batches").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(503, "Printer unavailable", "did not answer"));
+			.andExpect(problem(503, "Printer niet beschikbaar", "De printer antwoordt niet of weigert de opdracht."));
 	}
 
 	@Test
@@ -130,19 +131,21 @@ class BatchesControllerTests {
 
 	@Test
 	void aBatchIdThatIsNotANumberIsABadRequest() throws Exception {
-		mvc.perform(get("/api/v1/batches/first").with(as(staff(Role.POSTROOM)))).andExpect(problem(400, "Bad Request"));
+		mvc.perform(get("/api/v1/batches/first").with(as(staff(Role.POSTROOM))))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		mvc.perform(post("/api/v1/letters/x/reprint").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(400, "Bad Request"));
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(batches);
 	}
 
 	@Test
 	void anUnknownOrForeignBatchIsNotFound() throws Exception {
-		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope("batch 999999"));
+		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope(OutOfScope.Kind.BATCH, 999999));
 		mvc.perform(get("/api/v1/batches/999999").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found", "There is no batch 999999 in your facilities"));
+			.andExpect(
+					problem(404, "Niet gevonden", "Drukronde 999999 bestaat niet of hoort niet bij uw inrichtingen."));
 		mvc.perform(get("/api/v1/batches/999999/pdf").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found"));
+			.andExpect(problem(404, "Niet gevonden"));
 	}
 
 	@Test
@@ -159,12 +162,14 @@ class BatchesControllerTests {
 
 	@Test
 	void printingAgainWhatCannotBePrintedNowIsAConflict() throws Exception {
-		given(batches.printAgain(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+		given(batches.printAgain(eq(5L), any()))
+			.willThrow(new Batches.CannotReprint("batches.cannot.not-waiting", "Batch 5 is PRINTED", 5L));
 		mvc.perform(post("/api/v1/batches/5/print").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(409, "Cannot do this now", "Batch 5 is PRINTED"));
-		given(batches.markPrintedByHand(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+			.andExpect(problem(409, "Dat kan nu niet", "Drukronde 5 wacht niet op de printer."));
+		given(batches.markPrintedByHand(eq(5L), any()))
+			.willThrow(new Batches.CannotReprint("batches.cannot.not-waiting", "Batch 5 is PRINTED", 5L));
 		mvc.perform(post("/api/v1/batches/5/printed-by-hand").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(409, "Cannot do this now"));
+			.andExpect(problem(409, "Dat kan nu niet"));
 	}
 
 	@Test
@@ -178,12 +183,13 @@ class BatchesControllerTests {
 
 	@Test
 	void aReprintOfALetterThatCannotBeHandedOverIsAConflict() throws Exception {
-		given(batches.reprint(eq(11L), any())).willThrow(new Batches.CannotReprint("Message was delivered"));
+		given(batches.reprint(eq(11L), any()))
+			.willThrow(new Batches.CannotReprint("batches.cannot.letter-handed-over", "Message was delivered", 11L));
 		mvc.perform(post("/api/v1/letters/11/reprint").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(409, "Cannot do this now", "Message was delivered"));
-		given(batches.reprint(eq(12L), any())).willThrow(new OutOfScope("letter 12"));
+			.andExpect(problem(409, "Dat kan nu niet", "Brief 11 kan niet opnieuw worden afgedrukt"));
+		given(batches.reprint(eq(12L), any())).willThrow(new OutOfScope(OutOfScope.Kind.LETTER, 12));
 		mvc.perform(post("/api/v1/letters/12/reprint").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found"));
+			.andExpect(problem(404, "Niet gevonden"));
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import static nl.postbrug.support.Users.as;
 import static nl.postbrug.support.Users.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -174,16 +175,18 @@ class PostroomPageTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("Niet gevonden")))
-			.andExpect(content().string(containsString("Dit bestaat niet of hoort niet bij uw inrichtingen.")));
+			.andExpect(content()
+				.string(containsString("Inrichting NOPE bestaat niet of hoort niet bij uw inrichtingen.")));
 	}
 
 	@Test
 	void aForeignBatchIsAReadableNotFoundPage() throws Exception {
-		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope("batch 999999"));
+		given(batches.get(eq(999999L), any())).willThrow(new OutOfScope(OutOfScope.Kind.BATCH, 999999));
 		mvc.perform(get("/postroom/batches/999999").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-			.andExpect(content().string(containsString("Dit bestaat niet of hoort niet bij uw inrichtingen.")));
+			.andExpect(content()
+				.string(containsString("Drukronde 999999 bestaat niet of hoort niet bij uw inrichtingen.")));
 	}
 
 	@Test
@@ -274,17 +277,19 @@ class PostroomPageTests {
 	@Test
 	void whatCannotBeDoneNowIsTheReasonOnTheBatchPage() throws Exception {
 		PostbrugUser postroom = staff(Role.POSTROOM);
-		given(batches.printAgain(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+		given(batches.printAgain(eq(5L), any()))
+			.willThrow(new Batches.CannotReprint("batches.cannot.not-waiting", "Batch 5 is PRINTED", 5L));
 		mvc.perform(post("/postroom/batches/5/print").with(as(postroom)).with(csrf()))
 			.andExpect(redirectedUrl("/postroom/batches/5"))
-			.andExpect(flash().attribute("problem", "Dat kan nu niet: Batch 5 is PRINTED"));
-		given(batches.markPrintedByHand(eq(5L), any())).willThrow(new Batches.CannotReprint("Batch 5 is PRINTED"));
+			.andExpect(flash().attribute("problem", startsWith("Drukronde 5 wacht niet op de printer.")));
+		given(batches.markPrintedByHand(eq(5L), any()))
+			.willThrow(new Batches.CannotReprint("batches.cannot.not-waiting", "Batch 5 is PRINTED", 5L));
 		mvc.perform(post("/postroom/batches/5/printed-by-hand").with(as(postroom)).with(csrf()))
-			.andExpect(flash().attribute("problem", "Dat kan nu niet: Batch 5 is PRINTED"));
+			.andExpect(flash().attribute("problem", startsWith("Drukronde 5 wacht niet op de printer.")));
 		given(batches.reprint(eq(11L), any())).willThrow(new PrinterUnavailable("the printer did not answer", null));
 		mvc.perform(post("/postroom/batches/5/letters/11/reprint").with(as(postroom)).with(csrf()))
 			.andExpect(redirectedUrl("/postroom/batches/5"))
-			.andExpect(flash().attribute("problem", "De printer is niet beschikbaar: the printer did not answer"));
+			.andExpect(flash().attribute("problem", startsWith("De printer antwoordt niet of weigert de opdracht.")));
 	}
 
 }

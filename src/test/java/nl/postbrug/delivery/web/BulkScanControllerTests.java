@@ -65,17 +65,17 @@ class BulkScanControllerTests {
 		given(bulk.confirm(any(), any()))
 			.willThrow(new ScannedPages.Refused("scan.page-too-large", "Page 2 is too large to read", 2));
 		mvc.perform(multipart("/api/v1/scans/bulk").file(FILE).with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(413, "Scan not read", "Page 2 is too large"))
+			.andExpect(problem(413, "Scan niet gelezen", "Pagina 2 is te groot om te lezen."))
 			.andExpect(jsonPath("$.code").value("scan.page-too-large"));
 		willThrow(new ScannedPages.Refused("scan.not-a-scan", "Only a PDF")).given(bulk).confirm(any(), any());
 		mvc.perform(multipart("/api/v1/scans/bulk").file(FILE).with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(400, "Scan not read", "nothing was recorded"));
+			.andExpect(problem(400, "Scan niet gelezen", "Er is niets vastgelegd."));
 	}
 
 	@Test
 	void aMissingFileIsABadRequest() throws Exception {
 		mvc.perform(multipart("/api/v1/scans/bulk").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(400, "Scan not understood", "file is missing"));
+			.andExpect(problem(400, "Scan niet begrepen", "Het bestand ontbreekt."));
 		verifyNoInteractions(bulk);
 	}
 

@@ -85,9 +85,9 @@ class OverdueControllerTests {
 	@Test
 	void aFacilityOutsideYourOwnIsNotFound() throws Exception {
 		mvc.perform(get("/api/v1/facilities/PIA/overdue").with(as(staffOf(Set.of(2L), Role.POSTROOM))))
-			.andExpect(problem(404, "Not found", "no facility PIA"));
+			.andExpect(problem(404, "Niet gevonden", "Inrichting PIA bestaat niet of hoort niet bij uw inrichtingen."));
 		mvc.perform(get("/api/v1/facilities/NOPE/overdue").with(as(staff(Role.POSTROOM))))
-			.andExpect(problem(404, "Not found"));
+			.andExpect(problem(404, "Niet gevonden"));
 		verifyNoInteractions(overdue);
 	}
 

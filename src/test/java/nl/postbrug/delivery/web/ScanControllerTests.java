@@ -97,15 +97,17 @@ class ScanControllerTests {
 	void aMissingOrBlankCodeIsABadRequestThatSaysWhatToSend() throws Exception {
 		for (String body : List.of("{}", "{\"code\":null}", "{\"code\":\"  \"}")) {
 			mvc.perform(scan(body).with(as(staff(Role.POSTROOM))))
-				.andExpect(problem(400, "Scan not understood", "code is missing"));
+				.andExpect(problem(400, "Scan niet begrepen", "De code ontbreekt."));
 		}
 		verifyNoInteractions(delivery);
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() throws Exception {
-		mvc.perform(scan("{\"code\":").with(as(staff(Role.POSTROOM)))).andExpect(problem(400, "Bad Request"));
-		mvc.perform(scan("code=PB-1").with(as(staff(Role.POSTROOM)))).andExpect(problem(400, "Bad Request"));
+		mvc.perform(scan("{\"code\":").with(as(staff(Role.POSTROOM))))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
+		mvc.perform(scan("code=PB-1").with(as(staff(Role.POSTROOM))))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(delivery);
 	}
 
@@ -113,7 +115,7 @@ class ScanControllerTests {
 	void aBodyThatIsNotJsonIsRefused() throws Exception {
 		mvc.perform(post("/api/v1/scans").contentType(MediaType.TEXT_PLAIN)
 			.content("PB-AAAAA-AAAAA-A")
-			.with(as(staff(Role.POSTROOM)))).andExpect(problem(415, "Unsupported Media Type"));
+			.with(as(staff(Role.POSTROOM)))).andExpect(problem(415, "Soort inhoud niet ondersteund"));
 		mvc.perform(post("/api/v1/scans").with(as(staff(Role.POSTROOM)))).andExpect(status().is4xxClientError());
 		verifyNoInteractions(delivery);
 	}

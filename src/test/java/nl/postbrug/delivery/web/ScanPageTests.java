@@ -181,7 +181,7 @@ class ScanPageTests {
 			.willThrow(new IllegalTransition(id, MessageStatus.REJECTED, MessageStatus.DELIVERED));
 		mvc.perform(post("/postroom/scan").param("code", "late").with(as(staff(Role.POSTROOM))).with(csrf()))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("cannot become DELIVERED")));
+			.andExpect(content().string(containsString("kan daarom niet ‘Bezorgd’ worden")));
 	}
 
 	@Test

@@ -104,7 +104,7 @@ class ComposePageTests {
 		mvc.perform(compose("9999999999", "Keep <b>this</b> text", "k-2").with(as(anna())).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content()
-				.string(containsString(htmlEscape("U kunt (nog) niet schrijven naar registratienummer 9999999999."))))
+				.string(containsString(htmlEscape("U kunt (nog) niet schrijven aan registratienummer 9999999999."))))
 			.andExpect(content().string(containsString("href=\"#prisoner\"")))
 			.andExpect(content().string(containsString("aria-describedby=\"prisoner-error\"")))
 			.andExpect(content().string(containsString("Keep &lt;b&gt;this&lt;/b&gt; text")))

@@ -131,7 +131,7 @@ class MessagesControllerTests {
 		String unknown = mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(as(anna())))
 			.andExpect(problemWithDetail(403,
-					"U kunt (nog) niet schrijven naar registratienummer 9999999999. Vraag de inrichting eerst om u als contactpersoon goed te keuren."))
+					"U kunt (nog) niet schrijven aan registratienummer 9999999999. Vraag de inrichting eerst om u als contactpersoon goed te keuren."))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -176,7 +176,7 @@ class MessagesControllerTests {
 	void aMessageMustBeSentAsMultipart() throws Exception {
 		mvc.perform(post("/api/v1/messages").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"prisoner\":\"1000000001\",\"text\":\"Hallo\"}")
-			.with(as(anna()))).andExpect(problem(415, "Unsupported Media Type"));
+			.with(as(anna()))).andExpect(problem(415, "Soort inhoud niet ondersteund"));
 		verifyNoInteractions(intake);
 	}
 
@@ -213,18 +213,19 @@ class MessagesControllerTests {
 	void anotherSendersOrAnotherFacilitysMessageIsAnsweredLikeAMissingOne() throws Exception {
 		given(messages.get(ID)).willReturn(message(99L, 1L));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(anna())))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + ID + "."));
 		mvc.perform(get("/api/v1/messages/" + ID).with(as(staffOf(Set.of(2L), Role.POSTROOM))))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + ID + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + ID + "."));
 		UUID unknown = UUID.randomUUID();
 		given(messages.get(unknown)).willThrow(new NoSuchMessage(unknown));
 		mvc.perform(get("/api/v1/messages/" + unknown).with(as(anna())))
-			.andExpect(problemWithDetail(404, "Er is geen bericht " + unknown + "."));
+			.andExpect(problemWithDetail(404, "Er is geen bericht met kenmerk " + unknown + "."));
 	}
 
 	@Test
 	void aMessageIdThatIsNotAUuidIsABadRequest() throws Exception {
-		mvc.perform(get("/api/v1/messages/not-a-uuid").with(as(anna()))).andExpect(problem(400, "Bad Request"));
+		mvc.perform(get("/api/v1/messages/not-a-uuid").with(as(anna())))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(messages);
 	}
 

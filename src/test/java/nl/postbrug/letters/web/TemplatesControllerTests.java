@@ -19,6 +19,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static nl.postbrug.support.Problems.forbidden;
 import static nl.postbrug.support.Problems.problem;
 import static nl.postbrug.support.Problems.unauthorized;
@@ -77,7 +78,9 @@ class TemplatesControllerTests {
 		given(rendering.reload())
 			.willThrow(new BrokenTemplate(Path.of("/templates/letter.html"), "unclosed element <p> at line 3", null));
 		mvc.perform(post("/api/v1/letters/templates/reload").with(as(staff(Role.FACILITY_ADMIN))))
-			.andExpect(problem(422, "Print template refused; the templates in use stay", "unclosed element"))
+			.andExpect(problem(422, "Afdruksjabloon geweigerd; de huidige sjablonen blijven in gebruik",
+					"Het sjabloon /templates/letter.html kan niet worden gebruikt."))
+			.andExpect(jsonPath("$.reason").value(containsString("unclosed element")))
 			.andExpect(jsonPath("$.file").value("/templates/letter.html"));
 		assertThat(events.stream(PrintTemplatesReloaded.class)).isEmpty();
 	}

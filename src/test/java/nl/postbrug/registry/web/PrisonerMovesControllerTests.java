@@ -70,22 +70,22 @@ class PrisonerMovesControllerTests {
 	@Test
 	void whatTheRegistryRefusesBecomesAProblem() throws Exception {
 		given(moves.transfer(eq("1000000001"), eq("PIX"), any(), any(), any()))
-			.willThrow(new PrisonerMoves.BadMove("There is no facility 'PIX'"));
+			.willThrow(new PrisonerMoves.BadMove("moves.no-such-facility", "There is no facility 'PIX'", "PIX", "PIA"));
 		mvc.perform(transfer("{\"facility\":\"PIX\",\"unit\":\"B\",\"cell\":\"1\"}").with(as(ADMIN)))
-			.andExpect(problem(400, "Move not understood", "no facility 'PIX'"));
+			.andExpect(problem(400, "Verplaatsing niet begrepen", "Inrichting 'PIX' bestaat niet."));
 		given(moves.release(eq("999"), any())).willThrow(new PrisonerMoves.NoSuchPrisoner("999"));
 		mvc.perform(post("/api/v1/prisoners/999/release").with(as(ADMIN)))
-			.andExpect(problem(404, "Not found", "no prisoner 999"));
-		given(moves.release(eq("1000000043"), any()))
-			.willThrow(new PrisonerMoves.CannotMove("Prisoner 1000000043 was released already"));
+			.andExpect(problem(404, "Niet gevonden", "Gedetineerde 999 bestaat niet"));
+		given(moves.release(eq("1000000043"), any())).willThrow(new PrisonerMoves.CannotMove("moves.released-already",
+				"Prisoner 1000000043 was released already", "1000000043"));
 		mvc.perform(post("/api/v1/prisoners/1000000043/release").with(as(ADMIN)))
-			.andExpect(problem(409, "Cannot do this now", "released already"));
+			.andExpect(problem(409, "Dat kan nu niet", "is al in vrijheid gesteld"));
 	}
 
 	@Test
 	void aMissingOrMalformedBodyIsABadRequest() throws Exception {
 		mvc.perform(post("/api/v1/prisoners/1000000001/transfer").with(as(ADMIN))).andExpect(status().isBadRequest());
-		mvc.perform(transfer("{\"facility\":").with(as(ADMIN))).andExpect(problem(400, "Bad Request"));
+		mvc.perform(transfer("{\"facility\":").with(as(ADMIN))).andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(moves);
 	}
 

@@ -104,25 +104,28 @@ class ReviewControllerTests {
 
 	@Test
 	void anUnknownOrMissingDecisionIsABadRequest() throws Exception {
-		mvc.perform(decide(ID, "{\"decision\":\"MAYBE\"}").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(400, "Decision not accepted", "decision must be APPROVE, REJECT or WITHHOLD"));
+		mvc.perform(
+				decide(ID, "{\"decision\":\"MAYBE\"}").with(as(staff(Role.SCREENER))).header("Accept-Language", "en"))
+			.andExpect(problem(400, "Decision not accepted",
+					"'MAYBE' is not a decision. Choose APPROVE, REJECT or WITHHOLD."));
 		mvc.perform(decide(ID, "{\"reason\":\"no decision\"}").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(400, "Decision not accepted", "decision is missing"));
+			.andExpect(problem(400, "Beslissing niet aangenomen", "De beslissing ontbreekt."));
 		verifyNoInteractions(review);
 	}
 
 	@Test
 	void aDecisionTheReviewRefusesSaysWhy() throws Exception {
 		given(review.decide(any(), eq(ID), eq(Review.Decision.REJECT), any()))
-			.willThrow(new Review.InvalidDecision("REJECT needs a reason"));
+			.willThrow(new Review.InvalidDecision("review.invalid.needs-reason.REJECT", "REJECT needs a reason"));
 		mvc.perform(decide(ID, "{\"decision\":\"REJECT\"}").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(400, "Decision not accepted", "REJECT needs a reason"));
+			.andExpect(problem(400, "Beslissing niet aangenomen", "Schrijf bij een afwijzing een reden"));
 	}
 
 	@Test
 	void aMessageOutsideTheScreenersFacilitiesIsNotFound() throws Exception {
-		given(review.decide(any(), eq(ID), any(), any())).willThrow(new OutOfScope("message " + ID));
-		mvc.perform(decide(ID, "{\"decision\":\"APPROVE\"}").with(as(staff(Role.SCREENER))))
+		given(review.decide(any(), eq(ID), any(), any())).willThrow(new OutOfScope(OutOfScope.Kind.MESSAGE, ID));
+		mvc.perform(
+				decide(ID, "{\"decision\":\"APPROVE\"}").with(as(staff(Role.SCREENER))).header("Accept-Language", "en"))
 			.andExpect(problem(404, "No such message", "in your facilities"));
 	}
 
@@ -131,20 +134,21 @@ class ReviewControllerTests {
 		given(review.decide(any(), eq(ID), any(), any()))
 			.willThrow(new IllegalTransition(ID, MessageStatus.APPROVED, MessageStatus.APPROVED));
 		mvc.perform(decide(ID, "{\"decision\":\"APPROVE\"}").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(409, "Message is not waiting for review", "cannot become APPROVED"));
+			.andExpect(problem(409, "Bericht wacht niet op beoordeling", "kan daarom niet ‘Goedgekeurd’ worden"));
 	}
 
 	@Test
 	void malformedBodiesAndIdsAreBadRequests() throws Exception {
 		mvc.perform(decide(ID, "decision=APPROVE").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(400, "Bad Request"));
-		mvc.perform(decide(ID, "{\"decision\":").with(as(staff(Role.SCREENER)))).andExpect(problem(400, "Bad Request"));
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
+		mvc.perform(decide(ID, "{\"decision\":").with(as(staff(Role.SCREENER))))
+			.andExpect(problem(400, "Gegevens niet aangenomen"));
 		mvc.perform(post("/api/v1/review/" + ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("decision=APPROVE")
-			.with(as(staff(Role.SCREENER)))).andExpect(problem(415, "Unsupported Media Type"));
+			.with(as(staff(Role.SCREENER)))).andExpect(problem(415, "Soort inhoud niet ondersteund"));
 		mvc.perform(post("/api/v1/review/not-a-uuid").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}")
-			.with(as(staff(Role.SCREENER)))).andExpect(problem(400, "Bad Request"));
+			.with(as(staff(Role.SCREENER)))).andExpect(problem(400, "Gegevens niet aangenomen"));
 		verifyNoInteractions(review);
 	}
 

@@ -115,17 +115,17 @@ class ReviewPageTests {
 		PostbrugUser screener = staff(Role.SCREENER);
 		mvc.perform(post("/review/{id}", ID).param("decision", "MAYBE").with(as(screener)).with(csrf()))
 			.andExpect(redirectedUrl("/review"))
-			.andExpect(flash().attribute("problem", containsString("decision must be APPROVE, REJECT or WITHHOLD")));
+			.andExpect(flash().attribute("problem", containsString("'MAYBE' is geen beslissing.")));
 		mvc.perform(post("/review/{id}", ID).with(as(screener)).with(csrf()))
-			.andExpect(flash().attribute("problem", containsString("decision is missing")));
+			.andExpect(flash().attribute("problem", containsString("De beslissing ontbreekt.")));
 		given(review.decide(any(), eq(ID), eq(Review.Decision.REJECT), any()))
-			.willThrow(new Review.InvalidDecision("REJECT needs a reason"));
+			.willThrow(new Review.InvalidDecision("review.invalid.needs-reason.REJECT", "REJECT needs a reason"));
 		mvc.perform(post("/review/{id}", ID).param("decision", "REJECT").with(as(screener)).with(csrf()))
-			.andExpect(flash().attribute("problem", "REJECT needs a reason"));
+			.andExpect(flash().attribute("problem", "Schrijf bij een afwijzing een reden; de afzender leest die."));
 		given(review.decide(any(), eq(ID), eq(Review.Decision.APPROVE), any()))
 			.willThrow(new IllegalTransition(ID, MessageStatus.APPROVED, MessageStatus.APPROVED));
 		mvc.perform(post("/review/{id}", ID).param("decision", "APPROVE").with(as(screener)).with(csrf()))
-			.andExpect(flash().attribute("problem", containsString("cannot become APPROVED")));
+			.andExpect(flash().attribute("problem", containsString("kan daarom niet ‘Goedgekeurd’ worden")));
 	}
 
 	@Test
@@ -154,7 +154,8 @@ class ReviewPageTests {
 		mvc.perform(get("/review/{id}/photos/0", ID).accept(MediaType.TEXT_HTML)
 			.with(as(staffOf(java.util.Set.of(2L), Role.SCREENER))))
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("There is no message " + ID + " in your facilities")));
+			.andExpect(content()
+				.string(containsString("Bericht " + ID + " bestaat niet of hoort niet bij uw inrichtingen.")));
 		mvc.perform(get("/review/{id}/photos/1", ID).with(as(staff(Role.SCREENER)))).andExpect(status().isNotFound());
 		mvc.perform(get("/review/{id}/photos/-1", ID).with(as(staff(Role.SCREENER)))).andExpect(status().isNotFound());
 		given(messages.find(ReviewControllerTests.ID)).willReturn(Optional.empty());

@@ -17,6 +17,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static nl.postbrug.support.Problems.forbidden;
 import static nl.postbrug.support.Problems.problem;
 import static nl.postbrug.support.Problems.unauthorized;
@@ -74,7 +75,9 @@ class RulesControllerTests {
 	void aMalformedRuleFileIsRefusedWithFileAndLineAndTheRulesInForceStay() throws Exception {
 		given(rules.reload()).willThrow(new MalformedRules("PIA.rules", 12, "unknown section [wrods]"));
 		mvc.perform(post("/api/v1/screening/rules/reload").with(as(staff(Role.FACILITY_ADMIN))))
-			.andExpect(problem(422, "Rule file refused; the rules in force stay", "PIA.rules:12: unknown section"))
+			.andExpect(problem(422, "Regelbestand geweigerd; de huidige regels blijven gelden",
+					"Het regelbestand PIA.rules kan niet worden gebruikt (regel 12)."))
+			.andExpect(jsonPath("$.reason").value(containsString("PIA.rules:12: unknown section")))
 			.andExpect(jsonPath("$.file").value("PIA.rules"))
 			.andExpect(jsonPath("$.line").value(12));
 		assertThat(events.stream(ScreeningRulesReloaded.class)).isEmpty();

@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static nl.postbrug.support.Problems.forbidden;
 import static nl.postbrug.support.Problems.problem;
 import static nl.postbrug.support.Problems.unauthorized;
@@ -65,7 +66,8 @@ class TriageModelControllerTests {
 		given(models.current()).willReturn(Optional.empty());
 		given(models.problem()).willReturn("data/triage/triage-model.bin is damaged: its checksum does not match");
 		mvc.perform(get("/api/v1/screening/model").with(as(staff(Role.SCREENER))))
-			.andExpect(problem(404, "No triage model in use", "damaged"));
+			.andExpect(problem(404, "Geen triagemodel in gebruik", "alleen met de regels"))
+			.andExpect(jsonPath("$.reason").value(containsString("damaged")));
 	}
 
 	@Test
@@ -82,7 +84,9 @@ class TriageModelControllerTests {
 		given(models.train("facility_admin")).willThrow(new LabelledSet.Malformed(
 				"seed.tsv: line 7 has 3 fields; write 'risky' or 'benign', one tab, then the message on one line"));
 		mvc.perform(post("/api/v1/screening/model/train").with(as(staff(Role.FACILITY_ADMIN))))
-			.andExpect(problem(422, "Training set refused; the model in use stays", "line 7 has 3 fields"));
+			.andExpect(
+					problem(422, "Trainingsset geweigerd; het huidige model blijft in gebruik", "verbeter het bestand"))
+			.andExpect(jsonPath("$.reason").value(containsString("line 7 has 3 fields")));
 	}
 
 	@Test
