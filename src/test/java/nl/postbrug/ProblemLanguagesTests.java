@@ -88,8 +88,8 @@ class ProblemLanguagesTests extends ApiTestSupport {
 							.content("{\"decision\":\"APPROVE\"}"),
 						SCREENER, 404, "screening.problem.no-such-message", "problem.out-of-scope.message",
 						new UUID(0, 1).toString()),
-				new Failing("a method the address does not take", () -> delete("/api/v1/messages"), ANNA, 405,
-						"problemDetail.title." + method, "problemDetail." + method, "DELETE", "[GET, POST]"));
+				new Failing("a method the address does not take", () -> delete("/api/v1/me/export"), ANNA, 405,
+						"problemDetail.title." + method, "problemDetail." + method, "DELETE", "[GET]"));
 	}
 
 	@Test

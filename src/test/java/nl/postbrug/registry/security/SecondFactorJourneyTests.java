@@ -73,7 +73,8 @@ class SecondFactorJourneyTests extends ApiTestSupport {
 
 		mvc.perform(get("/api/v1/audit/verify").with(AUDITOR))
 			.andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.detail", containsString("second factor")));
+			.andExpect(jsonPath("$.title").value("Tweede stap nodig"))
+			.andExpect(jsonPath("$.detail", containsString("HTTP Basic")));
 		assertThat(audited("SECOND_FACTOR_ENROLLED")).isEqualTo(1);
 		assertThat(audited("SECOND_FACTOR_VERIFIED")).isEqualTo(1);
 		assertThat(audited("SECOND_FACTOR_FAILED")).isEqualTo(2);
