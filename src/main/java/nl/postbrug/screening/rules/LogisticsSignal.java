@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A hand-over being arranged. Either a quantity with a unit ("500 gram", "twintig stuks",
@@ -13,11 +12,11 @@ import java.util.regex.Pattern;
  */
 final class LogisticsSignal extends Signal {
 
-	private static final Pattern VISIT = Cues
+	private static final Cue VISIT = Cues
 		.of("bezoek|bezoeken|balie|inrichting|bewaarplaats|bezoekers\\p{L}*|visit|visits|reception|the prison|visitors\\p{L}*");
 
 	/** Supply and sale: what a trade talks about. */
-	private static final Pattern TRADE = Cues.of(
+	private static final Cue TRADE = Cues.of(
 			"leverancier|klant|klanten|koper|kweek|kwekerij|oogst\\p{L}*|geoogst|de ronde|afzet|dealer|lading|verkoop in|bestelling|voorraad|levering|ontbraken|te licht",
 			"supplier|customer|customers|buyer|harvest\\p{L}*|the round|shipment|sale in|order|supply|delivery|missing|short");
 
