@@ -127,7 +127,7 @@ final class Cue {
 			after = 1;
 		}
 		// an optional first part ("x?", "(?:…)*", "x{0,2}") lets the match start later
-		if (after < regex.length() && "?*{".indexOf(regex.charAt(after)) >= 0) {
+		if (after < regex.length() && ("?*".indexOf(regex.charAt(after)) >= 0 || regex.startsWith("{0", after))) {
 			everywhere = true;
 		}
 	}
