@@ -106,7 +106,14 @@ public class TriageModels {
 	 * @param actor who asked: an administrator's username or {@code schedule}
 	 */
 	public synchronized TriageModel train(String actor) {
-		LabelledSet seed = LabelledSet.read(settings.seedFile());
+		LabelledSet seed = null;
+		for (java.nio.file.Path file : settings.seedFiles()) {
+			LabelledSet set = LabelledSet.read(file);
+			seed = seed == null ? set : seed.plus(set.examples(), set.name());
+		}
+		if (seed == null) {
+			throw new LabelledSet.Malformed("no labelled set to train on (postbrug.screening.triage.seed-files)");
+		}
 		List<LabelledSet.Example> reviewed = reviewed();
 		LabelledSet all = seed.plus(reviewed, reviewed.size() + " reviewed messages").requireBothLabels();
 		Predicate<String> heldByRules = heldBy(rules.forFacility(RuleBook.DEFAULT_SET));

@@ -1,20 +1,21 @@
 package nl.postbrug.screening;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param modelDir the folder holding the current triage model file (shared by all nodes)
- * @param seedFile the labelled seed set trained on together with screeners' decisions
+ * @param seedFiles the labelled sets trained on together with screeners' decisions
  * @param trainingCron when the model is retrained (Quartz cron, Europe/Amsterdam); empty
  * for on demand only
  * @param trainWhenMissing whether start-up trains a model when there is no model file
  * (the demo does); a damaged file is never replaced unasked
  */
 @ConfigurationProperties("postbrug.screening.triage")
-public record TriageSettings(@DefaultValue("data/triage") Path modelDir,
-		@DefaultValue("samples/screening/seed.tsv") Path seedFile, @DefaultValue("0 30 3 * * ?") String trainingCron,
-		@DefaultValue("false") boolean trainWhenMissing) {
+public record TriageSettings(@DefaultValue("data/triage") Path modelDir, @DefaultValue( {
+		"samples/screening/seed.tsv", "samples/screening/holdout.tsv" }) List<Path> seedFiles,
+		@DefaultValue("0 30 3 * * ?") String trainingCron, @DefaultValue("false") boolean trainWhenMissing){
 }

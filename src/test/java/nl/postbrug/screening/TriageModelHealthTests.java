@@ -27,8 +27,9 @@ class TriageModelHealthTests {
 	Path dir;
 
 	private TriageModels models() {
-		return new TriageModels(new TriageSettings(dir, Path.of("samples/screening/seed.tsv"), "", false), null, null,
-				null, event -> {
+		return new TriageModels(
+				new TriageSettings(dir, java.util.List.of(Path.of("samples/screening/seed.tsv")), "", false), null,
+				null, null, event -> {
 				}, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), null);
 	}
 

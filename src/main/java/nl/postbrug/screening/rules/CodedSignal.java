@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Coded or evasive wording: a code agreed in the letter ("vanaf nu zeg ik 'bloemen' als
@@ -13,14 +12,14 @@ import java.util.regex.Pattern;
  */
 final class CodedSignal extends Signal {
 
-	private static final Pattern CODEBOOK = Cues.of("als ik '?\\p{L}+'? (?:zeg|schrijf|bedoel)",
+	private static final Cue CODEBOOK = Cues.of("als ik '?\\p{L}+'? (?:zeg|schrijf|bedoel)",
 			"(?:zeg|schrijf) ik '\\p{L}+'", "is het (?:spul|geld|werk)", "gebruiken (?:we )?(?:de |het )?woord(?:en)?",
 			"het woord '", "codewoord", "snap je", "je begrijpt het wel", "begrijp je", "when i say '?\\p{L}+'?",
 			"i say '\\p{L}+'", "is the (?:stuff|money|gear|work)", "use (?:the )?words?", "the word '", "code word",
 			"you get it", "you understand", "if you get me", "woorden van \\p{L}+", "\\p{L}+'s words",
 			"bedoel(?:t)? ik", "i mean the");
 
-	private static final Pattern SHARED = Cues.of(
+	private static final Cue SHARED = Cues.of(
 			"(?:jij|je|hij|ze|zij|de jongens|iedereen) (?:weet|weten) (?:wel )?(?:wat|waar|welk\\p{L}*|wie|wanneer|hoe|het)",
 			"zoals (?:we )?(?:afgesproken|besproken)(?! met)", "zoals vorige keer",
 			"zelfde (?:plek|tijd|adres|plaats|parkeerplaats)", "waar we het over hadden", "dat blijft tussen ons",
@@ -35,22 +34,22 @@ final class CodedSignal extends Signal {
 			"our friend", "the old place", "is burned", "is not safe", "you get me");
 
 	/** Evading the investigation: a story agreed, evidence or proceeds got rid of. */
-	private static final Pattern EVASION = Cues.of("voordat ze (?:\\p{L}+ ){0,4}(?:vinden|komen|zoeken)",
-			"met een bevel", "huiszoeking", "inval", "laten verdwijnen", "moet verdwijnen", "over de grens",
-			"kentekenplaten", "valse platen", "klopt het verhaal", "zeggen dat (?:de|het) \\p{L}+ van hem was",
-			"geen strafblad", "dan krijg jij minder", "alibi", "before they (?:\\p{L}+ ){0,3}(?:find|come|search)",
-			"with a warrant", "a raid", "get rid of", "vanish", "across the border", "the plates", "story matches",
+	private static final Cue EVASION = Cues.of("voordat ze (?:\\p{L}+ ){0,4}(?:vinden|komen|zoeken)", "met een bevel",
+			"huiszoeking", "inval", "laten verdwijnen", "moet verdwijnen", "over de grens", "kentekenplaten",
+			"valse platen", "klopt het verhaal", "zeggen dat (?:de|het) \\p{L}+ van hem was", "geen strafblad",
+			"dan krijg jij minder", "alibi", "before they (?:\\p{L}+ ){0,3}(?:find|come|search)", "with a warrant",
+			"a raid", "get rid of", "vanish", "across the border", "the plates", "story matches",
 			"say the \\p{L}+ was (?:his|hers)", "hasn't got a record", "you'll get less", "weggooien voordat",
 			"bin it before");
 
 	/** The start of a story for the police or the court ... */
-	private static final Pattern STORY = Cues.of("als iemand (?:het )?vraagt", "als ze (?:\\p{L}+ )?vragen",
+	private static final Cue STORY = Cues.of("als iemand (?:het )?vraagt", "als ze (?:\\p{L}+ )?vragen",
 			"als (?:je|jouw|de) \\p{L}+ vraagt", "zeg dan dat", "zeg (?:maar )?dat (?:je|jij|we|hij|ze)",
 			"if anyone asks", "if they ask", "if (?:your|the) \\p{L}+ asks", "say it was", "say that",
 			"say (?:you|we|he) (?:were|was)");
 
 	/** ... and the fact it is to fix. */
-	private static final Pattern STORY_FACT = Cues.of(
+	private static final Cue STORY_FACT = Cues.of(
 			"die avond|die nacht|je was|jij was|we waren|geld vandaan|erfenis|van hem was|thuis",
 			"that night|you were|we were|money came from|inheritance|was his|at home|home with");
 
@@ -77,7 +76,7 @@ final class CodedSignal extends Signal {
 				hits.add(hit(sentence, "Evading the investigation", evasion));
 				continue;
 			}
-			java.util.regex.Matcher sharedCues = SHARED.matcher(sentence.text());
+			Cue.Search sharedCues = SHARED.search(sentence.text());
 			if (!sharedCues.find()) {
 				continue;
 			}

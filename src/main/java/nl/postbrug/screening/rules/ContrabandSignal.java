@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Something brought into the prison: a thing (a handset, a charger, a drone, "het kleine
@@ -13,21 +12,21 @@ import java.util.regex.Pattern;
  */
 final class ContrabandSignal extends Signal {
 
-	private static final Pattern ITEM = Cues.of(
+	private static final Cue ITEM = Cues.of(
 			"toestel(?:letje)?|telefoontje|mobieltje|mobiel|gsm|oplader|simmetje|sim|sims|simkaartje|usb|stick|het kleine ding|iets kleins|een cadeautje|tabletten|pillen|mes|naald|wat je nodig hebt|pakje|pakketje|spul|spullen|iets|briefjes",
 			"handset|burner|phone|charger|sim|sims|usb|stick|the little thing|something small|a present|tablets|pills|knife|blade|needle|what you need|packet|package|parcel|stuff|something|notes");
 
-	private static final Pattern HIDDEN = Cues.of(
+	private static final Cue HIDDEN = Cues.of(
 			"voering|zool|zolen|mouw|beha|bh|ondergoed|onderbroek|knuffel|konijnenknuffel|taart|appeltaart|koekjes|kruimeldeeg|plakband|postzegel|naad|kaft|blik|verpakking|daaronder|binnenin|genaaid|verstopt|gestopt|ingenaaid",
 			"lining|sole|soles|sleeve|bra|underwear|pants|teddy|cake|pie|crumble|biscuits?|biscuit tin|tape|stamp|seam|cover|tin|wrapping|underneath|inside|sewn|hidden|hid|tucked");
 
-	private static final Pattern WAY_IN = Cues.of(
+	private static final Cue WAY_IN = Cues.of(
 			"over het hek|over de muur|over de omheining|luchtplaats|luchten|binnen(?:brengen|gebracht|halen|krijgen)|naar binnen|mee naar binnen|meenemen|neemt (?:\\p{L}+ ){1,4}mee|via de (?:wasserij|kantine|keuken|post|werkplaats|schoonmaak\\p{L}*)"
 					+ "|niet door de scanner|langs de scanner|tast(?:en)? (?:daar )?nooit|fouilleren|ramen (?:aan|op)|bij het (?:volgende )?bezoek|tijdens het bezoek|op cel|op je cel|bewaker|bewaking|knuffelen|mee naar buiten|naar buiten smokkelen",
 			"over the (?:fence|wall)|exercise yard|the yard|bring(?:s)? (?:it |something |that |things )?in|brought in|take (?:it|them|the notes) (?:in|out)|through the (?:laundry|canteen|kitchen|post|workshop)"
 					+ "|skips the scanner|past the scanner|never search|windows on|at the (?:next )?visit|during the visit|in your cell|guard|when we hug|takes? (?:the )?notes out|comes? in through|smuggle\\p{L}* out");
 
-	private static final Pattern ALONE = Cues
+	private static final Cue ALONE = Cues
 		.of("drone|drones|vliegend(?:e)? (?:speelgoed|ding)|flying toy|over het hek|over the fence|over de muur|over the wall");
 
 	@Override

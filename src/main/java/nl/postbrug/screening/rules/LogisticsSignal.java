@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A hand-over being arranged. Either a quantity with a unit ("500 gram", "twintig stuks",
@@ -13,11 +12,11 @@ import java.util.regex.Pattern;
  */
 final class LogisticsSignal extends Signal {
 
-	private static final Pattern VISIT = Cues
+	private static final Cue VISIT = Cues
 		.of("bezoek|bezoeken|balie|inrichting|bewaarplaats|bezoekers\\p{L}*|visit|visits|reception|the prison|visitors\\p{L}*");
 
 	/** Supply and sale: what a trade talks about. */
-	private static final Pattern TRADE = Cues.of(
+	private static final Cue TRADE = Cues.of(
 			"leverancier|klant|klanten|koper|kweek|kwekerij|oogst\\p{L}*|geoogst|de ronde|afzet|dealer|lading|verkoop in|bestelling|voorraad|levering|ontbraken|te licht",
 			"supplier|customer|customers|buyer|harvest\\p{L}*|the round|shipment|sale in|order|supply|delivery|missing|short");
 
@@ -29,40 +28,61 @@ final class LogisticsSignal extends Signal {
 	@Override
 	List<Hit> find(Sentences text) {
 		List<Hit> hits = new ArrayList<>();
+		int n = text.list.size();
+		// each cue is looked for once per sentence: these are the most frequent cues
+		String[] times = new String[n];
+		String[] places = new String[n];
 		boolean anyTime = false;
 		boolean anyPlace = false;
-		for (Sentences.Sentence sentence : text.list) {
-			anyTime |= Cues.in(Cues.TIME, sentence.text());
-			anyPlace |= Cues.in(Cues.PLACE, sentence.text());
+		for (int i = 0; i < n; i++) {
+			times[i] = first(Cues.TIME, text.list.get(i));
+			places[i] = first(Cues.PLACE, text.list.get(i));
+			anyTime |= times[i] != null;
+			anyPlace |= places[i] != null;
 		}
-		for (Sentences.Sentence sentence : text.list) {
+		for (int i = 0; i < n; i++) {
+			Sentences.Sentence sentence = text.list.get(i);
 			String s = sentence.text();
+			if (Cues.in(VISIT, s)) {
+				continue;
+			}
 			String quantity = first(Cues.QUANTITY, sentence);
-			String time = first(Cues.TIME, sentence);
-			String place = first(Cues.PLACE, sentence);
-			boolean visit = Cues.in(VISIT, s);
-			if (quantity != null && !visit && (time != null || place != null)
-					&& ((anyTime && anyPlace) || Cues.in(Cues.INSTRUCTION, s) || Cues.in(Cues.HAND_OVER, s))) {
+			String time = times[i];
+			String place = places[i];
+			String handOver = null;
+			boolean handOverLooked = false;
+			if (quantity != null && (time != null || place != null) && !(anyTime && anyPlace)
+					&& !Cues.in(Cues.INSTRUCTION, s)) {
+				handOver = first(Cues.HAND_OVER, sentence);
+				handOverLooked = true;
+			}
+			if (quantity != null && (time != null || place != null)
+					&& ((anyTime && anyPlace) || !handOverLooked || handOver != null)) {
 				hits.add(hit(sentence, "A quantity, a time and a place arranged together", quantity, time, place));
 				continue;
 			}
 			String trade = first(TRADE, sentence);
-			if (trade != null && !visit) {
-				String what = first(Cues.QUANTITY, sentence);
+			if (trade != null) {
+				String what = quantity;
 				what = what != null ? what : first(Cues.MONEY, sentence);
 				what = what != null ? what : first(Cues.NUMBER, sentence);
-				what = what != null ? what : first(Cues.TIME, sentence);
+				what = what != null ? what : time;
 				if (what != null) {
 					hits.add(hit(sentence, "Supply or sale of goods", trade, what));
 					continue;
 				}
 			}
-			String handOver = first(Cues.HAND_OVER, sentence);
-			if (handOver == null || visit) {
+			if (!handOverLooked) {
+				handOver = first(Cues.HAND_OVER, sentence);
+			}
+			if (handOver == null) {
+				continue;
+			}
+			if (time == null && place == null) {
 				continue;
 			}
 			String goods = first(Cues.GOODS, sentence);
-			if ((time != null && place != null) || (goods != null && (time != null || place != null))) {
+			if ((time != null && place != null) || goods != null) {
 				hits.add(hit(sentence, "A hand-over, pick-up or drop arranged", handOver, goods, time, place));
 			}
 		}

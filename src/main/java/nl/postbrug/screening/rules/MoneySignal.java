@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Money moved out of sight or debts collected. Amounts are everywhere in family letters
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class MoneySignal extends Signal {
 
-	private static final Pattern HIDDEN = Cues.of("zodat (?:de bank|niemand|het niemand|ze niet|niemand het)",
+	private static final Cue HIDDEN = Cues.of("zodat (?:de bank|niemand|het niemand|ze niet|niemand het)",
 			"dan ziet niemand", "valt (?:het )?niemand op", "op naam van",
 			"via (?:de|het|zijn|haar) (?:rekening|bedrijf|stichting|kapper|zaak|kaart)",
 			"rekening(?:en)? van (?:zijn|haar|de (?:stichting|kinderen|vriendin|broer|zus|moeder|neef|nicht|tante|oom|zaak)|het bedrijf)",
@@ -28,20 +27,20 @@ final class MoneySignal extends Signal {
 			"naar de rekeningen van", "to the accounts of", "de kaart van (?:zijn|haar)",
 			"(?:his|her) (?:girlfriend's|sister's|mum's) card");
 
-	private static final Pattern DEBT = Cues.of(
+	private static final Cue DEBT = Cues.of(
 			"schuld|schulden|moet nog|nog (?:\\p{L}+ ){0,2}(?:van je )?(?:krijgen|betalen)|niet betaald|nog steeds niet binnen|niet (?:meer )?binnen|rente|afbetalen|terugbetalen|lening|af te lossen|aflossen|betaald is",
 			"owes?|still owes|hasn't paid|not paid|still hasn't|hasn't come in|interest|pay (?:it )?back|debt|loan|still wants");
 
-	private static final Pattern PRESSURE = Cues.of(
+	private static final Cue PRESSURE = Cues.of(
 			"ongeduldig|weet wat er gebeurt|laatste kans|laatste waarschuwing|tijd is om|we weten|anders|voor (?:het )?eind|per week|oploopt|loopt op|moet (?:het )?(?:komen )?brengen|binnen (?:moet )?(?:betalen|afbetalen)|moet (?:het )?binnen"
 					+ "|overgenomen|gaat naar (?:jou|je)|regel dat|procent|zijn (?:vrouw|zus|moeder|broer|vriendin)|termijnen bij|komt de rente|we zijn (?:zus|moeder)|haal ik (?:\\p{L}+ ){0,2}op|ophalen|innen|vergeet|weten te vinden|binnen|pas als",
 			"impatient|losing patience|last chance|final warning|time is up|knows what happens|we know|or else|by the end|a week|build up|goes up|has to bring|pay it inside|took over|passed to|sort it|percent|his (?:missus|wife|sister|mum|brother|girlfriend)|instalments to|collect|forgets|know where|inside|only when");
 
-	private static final Pattern CASH = Cues
+	private static final Cue CASH = Cues
 		.of("contant(?:e|en)? geld|contanten|cash|briefjes van \\p{L}+|fifties|tas met (?:het )?geld|bag with the cash|envelop(?:pe)? (?:met|with)|de opbrengst|the proceeds"
 				+ "|jouw deel|je deel|your cut|your share|je aandeel|jouw aandeel|het geld van de verkoop|the money from the sale|de kluis|the safe");
 
-	private static final Pattern KEPT = Cues.of(
+	private static final Cue KEPT = Cues.of(
 			"zit in|zitten in|ligt bij|liggen bij|op zolder|in de kelder|verstoppen|verstopt|bewaart|bewaren|tel het|geeft (?:het )?aan|naar \\p{L}+ brengen|brengen|leeghalen|verdelen|gaat naar",
 			"is with|in the boxes|in the loft|hide|hidden|keeps?|count it|give (?:it )?to|gives? it to|take (?:it|the \\p{L}+) to|empty|goes to|bring it");
 

@@ -2,8 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An instruction the prisoner is to pass on to someone else, or the writer offers to pass
@@ -15,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class PassOnSignal extends Signal {
 
-	private static final Pattern RELAY = Cues.of("zeg(?:t|gen)?(?: \\p{L}+){0,2} tegen",
+	private static final Cue RELAY = Cues.of("zeg(?:t|gen)?(?: \\p{L}+){0,2} tegen",
 			"vertel(?:t)? (?:het |maar |dit )?(?:aan )?(?!me |mij |ons )\\p{L}+", "laat(?: [\\p{L}']+){1,5} weten",
 			"geef(?: \\p{L}+){1,8} door", "door(?:geven|gegeven|sturen|spelen)",
 			"geef (?:\\p{L}+ ){1,8}aan (?!je |jou )\\p{L}+", "vraag (?:aan |of |om )(?:\\p{L}+)?",
@@ -27,22 +25,21 @@ final class PassOnSignal extends Signal {
 	/**
 	 * A channel around the prison's post: the writer relays, or the hand is disguised.
 	 */
-	private static final Pattern CHANNEL = Cues.of("via mij", "through me", "copy (?:them|it) out",
+	private static final Cue CHANNEL = Cues.of("via mij", "through me", "copy (?:them|it) out",
 			"schrijf (?:het|ze) over", "in (?:je|jouw|mijn) eigen handschrift", "in your own handwriting",
 			"geef het door", "pass it on", "niet meer (?:zelf|rechtstreeks)", "not (?:yourself|directly) any more",
 			"yourself any more", "via (?:zijn|haar) (?:vriendin|vriend|zus|broer|moeder) lopen",
 			"go through (?:his|her) (?:girlfriend|friend|sister|brother|mum)");
 
 	/** Asking someone to visit is family business. */
-	private static final Pattern VISITING = Cues
-		.of("opzoeken|op bezoek|bezoeken|visit (?:me|you|him|her)|come and see");
+	private static final Cue VISITING = Cues.of("opzoeken|op bezoek|bezoeken|visit (?:me|you|him|her)|come and see");
 
 	/** What makes a passed-on line more than a greeting. */
-	private static final Pattern ALSO = Cues.of("dat ook", "hetzelfde", "the same", "dat we", "that we", "we know",
+	private static final Cue ALSO = Cues.of("dat ook", "hetzelfde", "the same", "dat we", "that we", "we know",
 			"we weten");
 
 	/** People whose messages are the prisoner's own business. */
-	private static final Pattern OWN_BUSINESS = Cues
+	private static final Cue OWN_BUSINESS = Cues
 		.of("advocaat|advocate|mentor|arts|dokter|huisarts|tandarts|verpleging|imam|dominee|pastoor|priester|geestelijk verzorger"
 				+ "|reclassering|maatschappelijk werker|docent|leraar|juf|bibliotheek|solicitor|lawyer|key worker|chaplain|vicar|doctor|nurse|healthcare|probation"
 				+ "|teacher|instructor|wing office|library|oma|opa|nan|gran|grandad|mum|mam|mama|moeder|mother");
@@ -61,7 +58,7 @@ final class PassOnSignal extends Signal {
 				hits.add(hit(sentence, "A message relayed around the prison's post", channel));
 				continue;
 			}
-			Matcher relay = RELAY.matcher(sentence.text());
+			Cue.Search relay = RELAY.search(sentence.text());
 			if (!relay.find()) {
 				continue;
 			}
@@ -82,8 +79,8 @@ final class PassOnSignal extends Signal {
 		return hits;
 	}
 
-	private static String firstOf(String text, Pattern... cues) {
-		for (Pattern cue : cues) {
+	private static String firstOf(String text, Cue... cues) {
+		for (Cue cue : cues) {
 			String found = Cues.first(cue, text);
 			if (found != null) {
 				return found;

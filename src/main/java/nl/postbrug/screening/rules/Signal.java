@@ -3,7 +3,6 @@ package nl.postbrug.screening.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A kind of check that looks for what continued crime needs rather than for the words it
@@ -48,8 +47,8 @@ abstract class Signal {
 	 * The first match of a cue in a sentence, as the sender wrote it; {@code null} when
 	 * none.
 	 */
-	static String first(Pattern cue, Sentences.Sentence sentence) {
-		java.util.regex.Matcher match = cue.matcher(sentence.text());
+	static String first(Cue cue, Sentences.Sentence sentence) {
+		Cue.Search match = cue.search(sentence.text());
 		return match.find() ? sentence.original(match.start(), match.end()) : null;
 	}
 

@@ -2,7 +2,6 @@ package nl.postbrug.screening.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Pressure on the people of a case, and staff turned: a witness, informant, police
@@ -13,13 +12,13 @@ import java.util.regex.Pattern;
  */
 final class WitnessSignal extends Signal {
 
-	private static final Pattern PERSON = Cues.of(
+	private static final Cue PERSON = Cues.of(
 			"getuig\\p{L}*|verklaar\\p{L}*|verklaring\\p{L}*|aangifte|politie|recherch\\p{L}*|agent|agente|officier|aanklager|rechter|zitting|rechtszaak|gepraat|lult|lullen|rat|verraden|verrader|verklikker|tipgever|aangewezen"
 					+ "|heeft (?:alles )?gezien|gezien heeft|die het zag|wie er gepraat|zitten praten|foto's gemaakt|gefilmd|reclassering|directeur|bewaker|bewaking|cipier|administratie|kantine|keuken|schoonmaakster|nachtdienst",
 			"witness\\p{L}*|statement|evidence|testif\\p{L}*|police|cid|detective|officer|prosecutor|judge|hearing|trial|talked|talking to|grass|grassed|snitch|informant|saw (?:it|everything)|who saw|pointed|identified|what (?:she|he) saw|took pictures|filmed"
 					+ "|probation|governor|guard|screw|admin|canteen|kitchen|cleaner|night guard|sorting office|who talked|the court");
 
-	private static final Pattern PRESSURE = Cues.of(
+	private static final Cue PRESSURE = Cues.of(
 			"vergeten|weet(?:en)? (?:we )?waar|weet(?:en)? wie|we weten|woont|wonen|adres|bezoekje|eens langs|bij hem langs|bij haar langs|met hem praten|met haar praten|duidelijk maken|verhaal (?:\\p{L}+ )?veranderen"
 					+ "|terugnemen|terug te nemen|intrekken|niet meer weet|nooit gezien|mond (?:dicht|houden)|niets zeggen|niks zeggen|niet naar de (?:rechtszaak|zitting)|hoeft niet te komen|anders|probleem|problemen|kinderen|zwakke plek|angstig|hoe het voelt"
 					+ "|genade|de baas|we kennen|parkeert|rijdt in|werkt bij|kan inzien|moet iets mee gebeuren|wat wil je dat we|van ons|is om|kijkt de andere kant|envelop|als je (?:haar|hem) \\p{L}+ geeft|is geregeld|laat de deur|deur open|nieuwe adres|hetzelfde adres|we weten|niet meer mag praten|mag niet meer|zit nu in|woont nu|verhuisd naar|de jongens weten|weten (?:het|wie)",
@@ -66,17 +65,17 @@ final class WitnessSignal extends Signal {
 	}
 
 	/** Silence demanded of the family or of people who know something. */
-	private static final Pattern SILENCE = Cues.of("mond (?:dicht )?hou\\p{L}*", "mond dicht",
+	private static final Cue SILENCE = Cues.of("mond (?:dicht )?hou\\p{L}*", "mond dicht",
 			"niemand (?:\\p{L}+ ){0,4}zegt (?:er )?iets", "zeg tegen niemand", "geen woord", "niks loslaten",
 			"keep (?:\\p{L}+ )?mouth shut", "nobody (?:\\p{L}+ ){0,4}says a word", "not a word", "don't tell anyone",
 			"tell no one");
 
-	private static final Pattern INFORMER = Cues.of(
+	private static final Cue INFORMER = Cues.of(
 			"getuig\\p{L}*|verklaar\\p{L}*|gepraat|lult|rat|verraden|verklikker|aangewezen|heeft (?:alles )?gezien|die het zag|wie er gepraat",
 			"witness\\p{L}*|statement|evidence|testif\\p{L}*|talked|grass|grassed|snitch|informant|saw (?:it|everything)|who saw|pointed|identified|who talked");
 
 	private static boolean isInformer(String person) {
-		return INFORMER.matcher(person).matches();
+		return INFORMER.pattern.matcher(person).matches();
 	}
 
 }

@@ -113,6 +113,19 @@ public final class Evaluation {
 			return new Point(threshold, riskyHeld, risky, benignHeld, benign);
 		}
 
+		/** These messages and another set's together. */
+		public Scored plus(Scored other) {
+			int n = scores.length;
+			int m = other.scores.length;
+			double[] s = Arrays.copyOf(scores, n + m);
+			System.arraycopy(other.scores, 0, s, n, m);
+			boolean[] r = Arrays.copyOf(risky, n + m);
+			System.arraycopy(other.risky, 0, r, n, m);
+			boolean[] h = Arrays.copyOf(heldByRules, n + m);
+			System.arraycopy(other.heldByRules, 0, h, n, m);
+			return new Scored(s, r, h);
+		}
+
 		/** The rules alone. */
 		public Point rulesAlone() {
 			return at(Double.POSITIVE_INFINITY);
@@ -261,6 +274,31 @@ public final class Evaluation {
 			}
 		}
 		return new Scored(scores, labels(set), rules(set, heldByRules));
+	}
+
+	/**
+	 * Scores across authors: each set (one author's messages) scored by a scorer trained
+	 * on all the other sets, so every score is of wording the scorer never learned from.
+	 * Closer to what a new author's messages get than k-fold cross-validation, where each
+	 * message's own author is in the training folds.
+	 */
+	public static Scored acrossSets(Candidate candidate, List<LabelledSet> sets, Predicate<String> heldByRules) {
+		if (sets.size() < 2) {
+			throw new LabelledSet.Malformed("scoring across authors needs two sets or more");
+		}
+		Scored all = null;
+		for (int i = 0; i < sets.size(); i++) {
+			List<LabelledSet.Example> others = new ArrayList<>();
+			for (int j = 0; j < sets.size(); j++) {
+				if (j != i) {
+					others.addAll(sets.get(j).examples());
+				}
+			}
+			LabelledSet training = new LabelledSet("all but " + sets.get(i).name(), others).requireBothLabels();
+			Scored scored = score(candidate.train(training), sets.get(i), heldByRules);
+			all = all == null ? scored : all.plus(scored);
+		}
+		return all;
 	}
 
 	public static Scored score(Scorer scorer, LabelledSet set, Predicate<String> heldByRules) {

@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * Turns a text into a sparse vector of hashed features: words, pairs of words, and the
- * character 3- to 5-grams inside each word (so "afgeven", "afgegeven" and "geeft af"
- * share features, and a new spelling still lands near a known one). Numbers are reduced
- * to their number of digits. Values are 1 + log(count), scaled to unit length. Every
- * feature remembers the word it came from, so a score can name the words that raised it.
+ * character 3- to 5-grams of each word with the first letter of the next (so "afgeven",
+ * "afgegeven" and "geeft af" share features, a new spelling still lands near a known one,
+ * and a word's grams carry a little of what follows it). Numbers are reduced to their
+ * number of digits. Values are 1 + log(count), scaled to unit length. Every feature
+ * remembers the word it came from, so a score can name the words that raised it.
  */
 final class Features {
 
@@ -93,14 +94,17 @@ final class Features {
 				word[count++] = w;
 			}
 			if (token.charAt(0) != '#') {
-				String padded = " " + token + " ";
+				// the next word's first letter joins the end: "geef h(em)" and "geef
+				// d(e)" differ
+				String padded = w + 1 < words.size() ? " " + token + " " + words.get(w + 1).charAt(0)
+						: " " + token + " ";
 				for (int size = 3; size <= 5; size++) {
 					for (int at = 0; at + size <= padded.length(); at++) {
 						if (count == index.length) {
 							index = Arrays.copyOf(index, index.length * 2);
 							word = Arrays.copyOf(word, word.length * 2);
 						}
-						index[count] = bucket('c', padded.substring(at, at + size), null);
+						index[count] = bucket('c', padded, at, at + size);
 						word[count++] = w;
 					}
 				}
@@ -146,6 +150,17 @@ final class Features {
 			outValue[i] *= scale;
 		}
 		return new Vector(Arrays.copyOf(outIndex, m), Arrays.copyOf(outValue, m), Arrays.copyOf(outWord, m), tokens);
+	}
+
+	/** FNV-1a over a kind letter and a part of a string, folded into the buckets. */
+	private static int bucket(char kind, String a, int from, int to) {
+		long h = 0xcbf29ce484222325L;
+		h = (h ^ kind) * 0x100000001b3L;
+		for (int i = from; i < to; i++) {
+			h = (h ^ a.charAt(i)) * 0x100000001b3L;
+		}
+		h ^= h >>> 29;
+		return (int) (h & MASK);
 	}
 
 	/** FNV-1a over a kind letter and one or two strings, folded into the buckets. */

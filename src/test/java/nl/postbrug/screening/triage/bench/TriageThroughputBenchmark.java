@@ -27,6 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class TriageThroughputBenchmark {
 
+	/**
+	 * The thread's own CPU time as well as the wall clock: on a machine shared with other
+	 * builds the wall clock measures the neighbours too.
+	 */
+	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+		.getThreadMXBean();
+
 	@Test
 	void screenMessagesWithTheModelOnOneThread() {
 		RuleSet rules = new RuleBook(new ScreeningSettings(Path.of("samples", "rules"), false)).forFacility("PIA");
@@ -43,22 +50,25 @@ class TriageThroughputBenchmark {
 			texts.add(text.toString());
 		}
 		long chars = texts.stream().mapToLong(String::length).sum();
-		for (int round = 0; round < 2; round++) {
+		for (int round = 0; round < 3; round++) {
 			long held = 0;
 			long started = System.nanoTime();
+			long cpuStarted = CPU.getCurrentThreadCpuTime();
 			for (String text : texts) {
 				boolean byRules = ContentChecks.check(rules, text, "1000000001")
 					.findings()
 					.stream()
 					.anyMatch(f -> f.severity() != Finding.Severity.NOTE);
 				double score = model.score(text).value();
-				held += byRules || score > 0.69 ? 1 : 0;
+				held += byRules || score > 0.51 ? 1 : 0;
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
 			System.out.printf(Locale.ROOT,
-					"%s: %d messages (%.0f characters on average) in %.2f s: %.0f messages/s on one thread; %d held%n",
+					"%s: %d messages (%.0f characters on average) in %.2f s: %.0f messages/s on one thread; %d held; "
+							+ "the thread's own CPU time %.2f s: %.0f messages per CPU second%n",
 					round == 0 ? "warm-up" : "measured", texts.size(), (double) chars / texts.size(), seconds,
-					texts.size() / seconds, held);
+					texts.size() / seconds, held, cpuSeconds, texts.size() / cpuSeconds);
 		}
 	}
 
