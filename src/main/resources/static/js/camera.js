@@ -12,23 +12,19 @@
   var state = document.getElementById('camera-state');
   var media = navigator.mediaDevices;
   if (!form || !field || !panel || !toggle || !video || !media || !media.getUserMedia || !window.fetch) { return; }
-  var SAME_CODE_PAUSE_MS = 4000;
   var stream = null;
   var timer = null;
   var detector = null;
   var reading = false;
   var lastCode = null;
-  var lastAt = 0;
   var canvas = document.createElement('canvas');
 
   function say(words) { state.textContent = words || ''; }
 
   function found(code) {
-    var now = Date.now();
-    // The same letter stays in view for a while: scan it once, not once per frame.
-    if (code === lastCode && now - lastAt < SAME_CODE_PAUSE_MS) { return; }
+    // A letter stays in view for a while: scan it once, not once per frame. To scan it again, type it.
+    if (code === lastCode) { return; }
     lastCode = code;
-    lastAt = now;
     field.value = code;
     if (form.requestSubmit) { form.requestSubmit(); } else { form.dispatchEvent(new Event('submit', { cancelable: true })); }
   }
@@ -75,6 +71,7 @@
     if (timer) { window.clearInterval(timer); timer = null; }
     if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); stream = null; }
     video.hidden = true;
+    lastCode = null;
     toggle.textContent = toggle.getAttribute('data-start');
     toggle.setAttribute('aria-pressed', 'false');
     say('');
