@@ -193,6 +193,10 @@ class PortalBrowserTests {
 		browser.open("/staff/registry");
 		page("staff-registry");
 		assertThat(browser.find("main").getText()).contains("lotte@family.example", "Mehmet Yılmaz (1000000004)");
+		browser.open("/staff/registry/prisoners/1000000004/move");
+		page("staff-prisoner-move");
+		assertThat(browser.find("h1").getText()).isEqualTo("Mehmet Yılmaz vrijlaten of overplaatsen");
+		assertThat(browser.find("#waiting").getText()).contains("op een batch");
 		signOut();
 
 		signIn(EMAIL, PASSWORD);

@@ -4,21 +4,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import nl.postbrug.audit.chain.CanonicalEncoding;
 import nl.postbrug.audit.chain.ChainEvent;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only, hash-chained audit log. Each event's hash covers its fields and the
  * previous event's hash ({@link CanonicalEncoding}), so changing or deleting any event
  * breaks every link after it. Appends join the caller's transaction (the state change and
- * its event commit together) and are serialised by the row lock on {@code audit_head}.
+ * its event commit together); they are chained as the transaction commits, serialised by
+ * the row lock on {@code audit_head}.
  */
 @Service
 public class AuditLog {
@@ -71,26 +77,102 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(Entry entry) {
+		// Where it came from is the request being served now, not whatever thread
+		// commits.
+		Entry resolved = new Entry(entry.actor(), entry.action(), entry.object(), entry.result(), entry.detail(),
+				entry.at(), entry.origin() == null ? origins.current() : entry.origin());
+		ChainAtCommit chain = chainOfThisTransaction();
+		if (chain == null || chain.written) {
+			chain(List.of(resolved));
+		}
+		else {
+			chain.entries.add(resolved);
+		}
+	}
+
+	/**
+	 * The transaction's events wait until it is about to commit and are then chained in
+	 * one go. The lock on {@code audit_head} that serialises all writers is so held only
+	 * for those inserts and the commit, not for the rest of the transaction's work (a
+	 * scan's lookups and updates held it for most of the request). The events still
+	 * commit with the change, or not at all, in the order they were appended.
+	 */
+	private ChainAtCommit chainOfThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		// Looked up among the synchronizations, not bound as a resource: those of an
+		// outer
+		// transaction are suspended while an inner one (REQUIRES_NEW) runs.
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof ChainAtCommit chain && chain.log == this) {
+				return chain;
+			}
+		}
+		ChainAtCommit chain = new ChainAtCommit(this);
+		TransactionSynchronizationManager.registerSynchronization(chain);
+		return chain;
+	}
+
+	private static final class ChainAtCommit implements TransactionSynchronization {
+
+		private final AuditLog log;
+
+		private final List<Entry> entries = new ArrayList<>();
+
+		// set once chained: an event appended by a later beforeCommit is chained at once
+		private boolean written;
+
+		ChainAtCommit(AuditLog log) {
+			this.log = log;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			written = true;
+			if (!entries.isEmpty()) {
+				log.chain(entries);
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			// after every other synchronization that may still append
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+	/**
+	 * Links the events to the head under its row lock. An event without a time gets the
+	 * time it is chained at, so times rise with the sequence numbers.
+	 */
+	private void chain(List<Entry> entries) {
 		Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();
-		Instant when = (entry.at() == null ? clock.instant() : entry.at()).truncatedTo(ChronoUnit.MILLIS);
-		Origin origin = entry.origin() == null ? origins.current() : entry.origin();
-		ChainEvent event = new ChainEvent(head.seq() + 1, when, clean(entry.actor(), ACTOR),
-				clean(entry.action(), ACTION), clean(entry.object(), OBJECT), entry.result().name(), origin.channel(),
-				clean(origin.address(), ADDRESS), clean(redacted(entry.detail()), DETAIL), CanonicalEncoding.CURRENT,
-				head.hash(), null)
-			.hashed();
-		jdbc.sql("""
-				INSERT INTO audit_event (seq, at, actor, type, subject, result, origin_channel, origin_address, detail,
-				    encoding, prev_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(event.seq(), event.at().atOffset(ZoneOffset.UTC), event.actor(), event.action(), event.object(),
-					event.result(), event.originChannel(), event.originAddress(), event.detail(), event.encoding(),
-					event.prevHash(), event.hash())
-			.update();
+		Instant now = clock.instant();
+		for (Entry entry : entries) {
+			Instant when = (entry.at() == null ? now : entry.at()).truncatedTo(ChronoUnit.MILLIS);
+			ChainEvent event = new ChainEvent(head.seq() + 1, when, clean(entry.actor(), ACTOR),
+					clean(entry.action(), ACTION), clean(entry.object(), OBJECT), entry.result().name(),
+					entry.origin().channel(), clean(entry.origin().address(), ADDRESS),
+					clean(redacted(entry.detail()), DETAIL), CanonicalEncoding.CURRENT, head.hash(), null)
+				.hashed();
+			jdbc.sql(
+					"""
+							INSERT INTO audit_event (seq, at, actor, type, subject, result, origin_channel, origin_address, detail,
+							    encoding, prev_hash, hash)
+							VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(event.seq(), event.at().atOffset(ZoneOffset.UTC), event.actor(), event.action(), event.object(),
+						event.result(), event.originChannel(), event.originAddress(), event.detail(), event.encoding(),
+						event.prevHash(), event.hash())
+				.update();
+			head = new Head(event.seq(), event.hash());
+		}
 		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-			.params(event.seq(), event.hash())
+			.params(head.seq(), head.hash())
 			.update();
 	}
 

@@ -119,6 +119,14 @@ public class Registry {
 			.list();
 	}
 
+	/** The codes of a facility's units, in order. */
+	public List<String> unitsOf(long facilityId) {
+		return jdbc.sql("SELECT code FROM unit WHERE facility_id = ? ORDER BY code")
+			.param(facilityId)
+			.query(String.class)
+			.list();
+	}
+
 	/** A contact with the registry number of one prisoner they are approved for. */
 	public record ApprovedContact(Contact contact, String prisonerNumber, String prisonerName) {
 	}

@@ -146,7 +146,9 @@ public class RegistryImport {
 				.orElseThrow(() -> new BadRow("unit '" + unitCode + "' does not exist in facility " + facility.code()));
 			String cell = required(row, "cell");
 			PrisonerStatus status = enumValue(PrisonerStatus.class, required(row, "status"), "status");
-			boolean exists = registry.prisoner(number).isPresent();
+			Optional<Prisoner> existing = registry.prisoner(number);
+			existing.ifPresent(before -> refuseMove(before, facility, status));
+			boolean exists = existing.isPresent();
 			if (exists) {
 				jdbc.sql(
 						"UPDATE prisoner SET name = ?, facility_id = ?, unit_id = ?, cell = ?, status = ? WHERE registry_number = ?")
@@ -161,6 +163,22 @@ public class RegistryImport {
 			}
 			return !exists;
 		});
+	}
+
+	/**
+	 * A prisoner file that moves someone to another facility, or releases them, would
+	 * leave their post behind: such a change goes through a moves file
+	 * ({@link PrisonerMoveImport}), as the API's release and transfer do.
+	 */
+	private static void refuseMove(Prisoner before, Facility facility, PrisonerStatus status) {
+		if (before.facilityId() != facility.id()) {
+			throw new BadRow("prisoner " + before.number() + " is at " + before.facilityCode() + ": a transfer to "
+					+ facility.code() + " goes in a moves file (number,move,facility,unit,cell), so the post follows");
+		}
+		if (status == PrisonerStatus.RELEASED && before.status() != PrisonerStatus.RELEASED) {
+			throw new BadRow("prisoner " + before.number()
+					+ ": a release goes in a moves file (number,move,facility,unit,cell), so the post goes back");
+		}
 	}
 
 	/**

@@ -1,5 +1,12 @@
 package nl.postbrug.delivery;
 
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +19,7 @@ import nl.postbrug.intake.MessageIntake;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.intake.Receipt;
+import nl.postbrug.letters.LetterPictures;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
@@ -21,11 +29,13 @@ import nl.postbrug.support.RequiresBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +75,9 @@ class ScanPageBrowserTests {
 
 	@Autowired
 	Batches batches;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Browser browser;
 
@@ -118,6 +131,79 @@ class ScanPageBrowserTests {
 		browser.assertAccessible().screenshot("scan-round");
 		for (int i = 0; i < 3; i++) {
 			assertThat(messages.get(messageOf(codes.get(i))).status()).isEqualTo(MessageStatus.DELIVERED);
+		}
+	}
+
+	/**
+	 * A phone held over a letter: Chromium's fake camera plays a video of the rendered
+	 * letter. The camera button is there, the page logs no error, and the letter's code
+	 * is recorded once, shown as a typed scan would be, though the letter stays in view.
+	 */
+	@Test
+	void theCameraReadsALetterAndTheScanShowsLikeATypedOne(@TempDir Path dir) throws Exception {
+		String code = printedLettersForJanDeVries(1).get(0);
+		Path video = dir.resolve("letter.y4m");
+		writeY4m(LetterPictures.page(code, 150), 2, video);
+		browser.close();
+		browser = Browser.start("http://localhost:" + port, "--use-fake-device-for-media-stream",
+				"--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + video);
+		browser.open("/login");
+		browser.find("#username").sendKeys("postroom");
+		browser.find("#password").sendKeys("demo");
+		browser.find("main form button[type=submit]").click();
+		browser.await(d -> browser.path().equals("/postroom"));
+		browser.open("/postroom/scan");
+		assertThat(browser.find("#camera-toggle").isDisplayed()).isTrue();
+		assertThat(browser.consoleErrors()).isEmpty();
+		browser.script("window.sameDocument = 'yes'");
+
+		browser.find("#camera-toggle").click();
+		browser.await(d -> "1".equals(browser.script("return document.getElementById('round').value")));
+		assertThat(browser.script("return document.getElementById('outcome').dataset.outcome")).isEqualTo("DELIVERED");
+		assertThat(browser.find("#outcome .outcome-code").getText()).contains(code);
+		assertThat(browser.find("#outcome .prisoner").getText()).contains("Jan de Vries");
+		assertThat(browser.script("return window.sameDocument")).isEqualTo("yes");
+		assertThat(messages.get(messageOf(code)).status()).isEqualTo(MessageStatus.DELIVERED);
+		// the letter is still in front of the camera: a few more frames are read, none
+		// recorded
+		long framesRead = (Long) browser.script("return performance.getEntriesByType('resource')"
+				+ ".filter(function (e) { return e.name.indexOf('/postroom/scan/decode') >= 0; }).length");
+		browser.await(d -> (Long) browser.script("return performance.getEntriesByType('resource')"
+				+ ".filter(function (e) { return e.name.indexOf('/postroom/scan/decode') >= 0; }).length") >= framesRead
+						+ 2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_scan WHERE code = ?").param(code).query(Long.class).single())
+			.isEqualTo(1);
+		browser.find("#camera-toggle").click();
+		assertThat(browser.consoleErrors()).isEmpty();
+		browser.assertAccessible().screenshot("scan-camera");
+	}
+
+	/**
+	 * The picture as a YUV4MPEG2 video (4:2:0) of {@code frames} identical frames, the
+	 * format Chromium's fake camera plays.
+	 */
+	private static void writeY4m(BufferedImage picture, int frames, Path file) throws IOException {
+		int width = picture.getWidth() & ~1;
+		int height = picture.getHeight() & ~1;
+		byte[] luma = new byte[width * height];
+		byte[] chroma = new byte[width * height / 4];
+		java.util.Arrays.fill(chroma, (byte) 128);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				int rgb = picture.getRGB(x, y);
+				int grey = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+				luma[y * width + x] = (byte) grey;
+			}
+		}
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+			out.write(("YUV4MPEG2 W" + width + " H" + height + " F5:1 Ip A1:1 C420jpeg\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			for (int i = 0; i < frames; i++) {
+				out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+				out.write(luma);
+				out.write(chroma);
+				out.write(chroma);
+			}
 		}
 	}
 

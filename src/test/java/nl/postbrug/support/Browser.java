@@ -53,6 +53,14 @@ public final class Browser implements AutoCloseable {
 
 	/** A new headless browser whose relative paths go to {@code baseUrl}. */
 	public static Browser start(String baseUrl) {
+		return start(baseUrl, new String[0]);
+	}
+
+	/**
+	 * A new headless browser with more command-line switches, e.g. a fake camera; its
+	 * console is kept for {@link #consoleErrors()}.
+	 */
+	public static Browser start(String baseUrl, String... switches) {
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("postbrug-chromium-");
@@ -66,6 +74,8 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,900", "--user-data-dir=" + profile);
+		options.addArguments(switches);
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Peers.tool("chromedriver").toFile())
 			.usingAnyFreePort()
@@ -79,6 +89,18 @@ public final class Browser implements AutoCloseable {
 			deleteQuietly(profile);
 			throw ex;
 		}
+	}
+
+	/** What the page wrote to the console as an error (script errors included). */
+	public List<String> consoleErrors() {
+		return driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(entry -> entry.getMessage())
+			.toList();
 	}
 
 	public WebDriver driver() {

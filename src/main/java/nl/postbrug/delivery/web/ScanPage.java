@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.postbrug.delivery.BulkScans;
+import nl.postbrug.delivery.CameraFrames;
 import nl.postbrug.delivery.Delivery;
 import nl.postbrug.delivery.ScanOutcome;
 import nl.postbrug.intake.IllegalTransition;
@@ -14,6 +15,7 @@ import nl.postbrug.registry.PostbrugUser;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +45,13 @@ class ScanPage {
 
 	private final BulkScans bulk;
 
-	ScanPage(Delivery delivery, MessageSource texts, BulkScans bulk) {
+	private final CameraFrames camera;
+
+	ScanPage(Delivery delivery, MessageSource texts, BulkScans bulk, CameraFrames camera) {
 		this.delivery = delivery;
 		this.texts = texts;
 		this.bulk = bulk;
+		this.camera = camera;
 	}
 
 	@GetMapping("/postroom/scan")
@@ -100,6 +105,27 @@ class ScanPage {
 		String why = ex instanceof nl.postbrug.Worded worded ? nl.postbrug.ErrorResponses.words(texts, worded, locale)
 				: ex.getMessage();
 		return texts.getMessage("scan.failed", new Object[] { why }, locale);
+	}
+
+	/**
+	 * The camera's fallback where the browser has no {@code BarcodeDetector}: the page
+	 * posts one video frame and gets the codes on it, which it then scans as typed ones.
+	 * Nothing is recorded here.
+	 */
+	@PostMapping(path = "/postroom/scan/decode", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('POSTROOM')")
+	@ResponseBody
+	ResponseEntity<?> decodeFrame(@RequestParam(name = "frame", required = false) MultipartFile frame, Locale locale)
+			throws IOException {
+		try {
+			return ResponseEntity.ok(Map.of("codes", camera.codes(frame == null ? null : frame.getBytes())));
+		}
+		catch (ScannedPages.Refused ex) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					texts.getMessage("camera.refused." + ex.code(), ex.args().toArray(), ex.getMessage(), locale));
+			problem.setTitle(texts.getMessage("camera.refused", null, locale));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 	}
 
 	/** One decoded code of a bulk upload with its outcome in the officer's words. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.ImportReport;
 import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.registry.PrisonerMoveImport;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.RegistryImport;
 
@@ -27,7 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
  * A facility administrator's view of the registry: the prisoners and approved contacts of
  * each of their facilities, and the CSV imports of prisoners and contacts as uploads with
  * the per-row report on the page. A CSV file can name any facility, so only an
- * administrator of all facilities may upload.
+ * administrator of all facilities may upload one, except a moves file: each of its rows
+ * is a release or transfer that is checked against the administrator's own facilities.
  */
 @Controller
 class RegistryPages {
@@ -40,11 +42,14 @@ class RegistryPages {
 
 	private final RegistryImport imports;
 
+	private final PrisonerMoveImport moves;
+
 	private final MessageSource bundles;
 
-	RegistryPages(Registry registry, RegistryImport imports, MessageSource bundles) {
+	RegistryPages(Registry registry, RegistryImport imports, PrisonerMoveImport moves, MessageSource bundles) {
 		this.registry = registry;
 		this.imports = imports;
+		this.moves = moves;
 		this.bundles = bundles;
 	}
 
@@ -66,7 +71,8 @@ class RegistryPages {
 	String upload(@AuthenticationPrincipal PostbrugUser admin, @RequestParam(defaultValue = "") String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, Locale locale, Model model)
 			throws IOException {
-		if (!admin.allFacilities()) {
+		// A moves file is checked row by row against the administrator's own facilities.
+		if (!admin.allFacilities() && !kind.equals("moves")) {
 			model.addAttribute("problem", bundles.getMessage("staff.registry.import.all-only", null, locale));
 		}
 		else if (file == null || file.isEmpty()) {
@@ -78,6 +84,7 @@ class RegistryPages {
 					case "prisoners" -> imports.prisoners(csv);
 					case "units" -> imports.units(csv);
 					case "contacts" -> imports.contacts(csv);
+					case "moves" -> moves.moves(csv, admin);
 					default -> null;
 				};
 				if (report == null) {

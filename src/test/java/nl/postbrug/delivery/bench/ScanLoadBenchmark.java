@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.postbrug.audit.AuditVerification;
 import nl.postbrug.letters.CopyCodes;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.support.DataDirs;
@@ -45,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bench.clients} concurrent postroom sessions (default 20), each signed in once
  * and posting the scan form as the page's script does, after {@code bench.warm-up} scans
  * (default 500) from one thread. Prints throughput and p50/p99 latency and checks that
- * every scan was recorded exactly once and every message delivered. Not part of
- * {@code verify}: run with
+ * every scan was recorded and audited exactly once, every message delivered, and the
+ * audit chain unbroken. Not part of {@code verify}: run with
  * {@code ./mvnw -Pbench test -Dtest=ScanLoadBenchmark [-Dbench.scans=20000]}; the figures
  * are also written to {@code target/bench/scan-load.txt}.
  */
@@ -80,6 +81,9 @@ class ScanLoadBenchmark {
 
 	@Autowired
 	Registry registry;
+
+	@Autowired
+	AuditVerification audit;
 
 	@Test
 	void scansFromConcurrentClients() throws Exception {
@@ -135,6 +139,11 @@ class ScanLoadBenchmark {
 			.isEqualTo(WARM_UP + SCANS);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE status = 'DELIVERED'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(WARM_UP + SCANS);
+		// every scan audited once, in one unbroken chain
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'SCAN_DELIVERED'").query(Long.class).single())
+			.isEqualTo(WARM_UP + SCANS);
+		assertThat(audit.verify().valid()).isTrue();
 	}
 
 	/** One postroom browser: signed in, with the scan form's CSRF token. */

@@ -53,6 +53,9 @@ class ScanPageTests {
 	@MockitoBean
 	nl.postbrug.delivery.BulkScans bulk;
 
+	@MockitoBean
+	nl.postbrug.delivery.CameraFrames camera;
+
 	@Test
 	void theFormIsReadyForTheScanner() throws Exception {
 		mvc.perform(get("/postroom/scan").accept(MediaType.TEXT_HTML).with(as(staff(Role.POSTROOM))))
