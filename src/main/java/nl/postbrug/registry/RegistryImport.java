@@ -91,17 +91,18 @@ public class RegistryImport {
 			// colour.
 			boolean duplex = optionalBool(row, "duplex");
 			boolean greyscale = optionalBool(row, "greyscale_photos");
+			boolean replySheets = optionalBool(row, "reply_sheets");
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
 				jdbc.sql(
-						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ? WHERE code = ?")
-					.params(name, zone, printerType.name(), target, duplex, greyscale, code)
+						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ?, reply_sheets = ? WHERE code = ?")
+					.params(name, zone, printerType.name(), target, duplex, greyscale, replySheets, code)
 					.update();
 			}
 			else {
 				jdbc.sql(
-						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos) VALUES (?, ?, ?, ?, ?, ?, ?)")
-					.params(code, name, zone, printerType.name(), target, duplex, greyscale)
+						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos, reply_sheets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(code, name, zone, printerType.name(), target, duplex, greyscale, replySheets)
 					.update();
 			}
 			return !exists;

@@ -29,6 +29,16 @@ class DeliveryProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail noSuchReply(nl.postbrug.delivery.NoSuchReply ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidReplyCode(nl.postbrug.delivery.InvalidReplyCode ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Not a reply code", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail badScan(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Scan not understood", ex.getMessage());
 	}

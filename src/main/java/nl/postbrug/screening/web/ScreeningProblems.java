@@ -45,6 +45,16 @@ class ScreeningProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail noSuchReply(nl.postbrug.delivery.NoSuchReply ex) {
+		return problem(HttpStatus.NOT_FOUND, "No such reply", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail replyNotInReview(nl.postbrug.delivery.IllegalReplyTransition ex) {
+		return problem(HttpStatus.CONFLICT, "Reply is not waiting for review", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail notInReview(IllegalTransition ex) {
 		return problem(HttpStatus.CONFLICT, "Message is not waiting for review", ex.getMessage());
 	}

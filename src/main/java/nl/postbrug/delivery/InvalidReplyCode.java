@@ -1,0 +1,10 @@
+package nl.postbrug.delivery;
+
+/** A typed reply code that is not one: wrong shape or check symbol. */
+public class InvalidReplyCode extends RuntimeException {
+
+	public InvalidReplyCode(String code) {
+		super("'" + code + "' is not a reply code (PR-XXXXX-XXXXX-X); check it against the sheet");
+	}
+
+}
