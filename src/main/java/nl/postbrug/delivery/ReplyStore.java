@@ -133,9 +133,9 @@ class ReplyStore {
 
 	private static Page page(ResultSet rs, int n) throws SQLException {
 		long facility = rs.getLong(2);
-		return new Page(UUID.fromString(rs.getString(1)), rs.wasNull() ? null : facility, rs.getString(3),
-				rs.getString(4), rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(),
-				rs.getString(7));
+		Long facilityId = rs.wasNull() ? null : facility;
+		return new Page(UUID.fromString(rs.getString(1)), facilityId, rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7));
 	}
 
 	private static java.time.OffsetDateTime utc(Instant at) {

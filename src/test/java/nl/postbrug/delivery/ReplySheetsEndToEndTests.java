@@ -163,6 +163,93 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 			.list()).containsSubsequence("REPLY_RECEIVED", "REPLY_IN_REVIEW", "REPLY_APPROVED", "REPLY_READ");
 	}
 
+	@Test
+	void aPageWithoutACodeWaitsForStaffAndACodeUsedTwiceNeedsTheirConfirmation() throws Exception {
+		UUID mine = sent(relative, "Schrijf je me terug?", true);
+		await().until(() -> messageStatus(mine).equals("APPROVED"));
+		byte[] batch = batchPdf("PIA");
+		String replyCode = replyCodeOf(mine);
+		BufferedImage page = renderedPageWithCode(batch, replyCode);
+		drawAnAnswer(page);
+		long repliesBefore = count("SELECT COUNT(*) FROM reply");
+
+		BufferedImage blank = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = blank.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, blank.getWidth(), blank.getHeight());
+		g.dispose();
+		upload(png(blank), POSTROOM).andExpect(jsonPath("$.results[0].outcome").value("NO_CODE"))
+			.andExpect(jsonPath("$.results[0].code").doesNotExist());
+		String pages = mvc.perform(get("/api/v1/replies/pages").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> noCode = JsonPath.read(pages, "$[?(@.problem == 'NO_CODE')].id");
+		assertThat(noCode).as(pages).isNotEmpty();
+		String pageId = noCode.get(noCode.size() - 1);
+		// handed in without a facility by someone who works for all three: theirs alone
+		assertThat(mvc.perform(get("/api/v1/replies/pages").with(POSTROOM_PIV))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(pageId);
+		settle(pageId, "{\"code\":\"" + replyCode + "\"}", POSTROOM_PIV).andExpect(status().isNotFound());
+		settle(pageId, "{\"code\":\"PR-00000-00000-1\"}", POSTROOM).andExpect(status().isBadRequest());
+		settle(pageId, "{\"code\":\"" + replyCode.toLowerCase(java.util.Locale.ROOT) + "\"}", POSTROOM)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("RECEIVED"))
+			.andExpect(jsonPath("$.message").value(mine.toString()));
+		settle(pageId, "{\"code\":\"" + replyCode + "\"}", POSTROOM).andExpect(status().isNotFound());
+
+		upload(png(page), POSTROOM).andExpect(jsonPath("$.results[0].outcome").value("CODE_USED"));
+		String again = mvc.perform(get("/api/v1/replies/pages").with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> used = JsonPath.read(again, "$[?(@.replyCode == '" + replyCode + "')].id");
+		assertThat(used).hasSize(1);
+		settle(used.get(0), "{}", POSTROOM).andExpect(jsonPath("$.outcome").value("CODE_USED"));
+		settle(used.get(0), "{\"secondPage\":true}", POSTROOM).andExpect(jsonPath("$.outcome").value("RECEIVED"));
+		assertThat(count("SELECT COUNT(*) FROM reply")).isEqualTo(repliesBefore + 2);
+		mvc.perform(get("/api/v1/messages/" + mine).with(relative)).andExpect(jsonPath("$.replies.length()").value(2));
+
+		// a sheet of PI Amsterdam handed in at PI Vught is refused and not kept
+		upload(png(page), POSTROOM_PIV).andExpect(jsonPath("$.results[0].outcome").value("WRONG_FACILITY"))
+			.andExpect(jsonPath("$.results[0].message").doesNotExist());
+		assertThat(count("SELECT COUNT(*) FROM reply")).isEqualTo(repliesBefore + 2);
+		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE type = 'REPLY_PAGE_SETTLED'"))
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void hostileUploadsAreRefusedWithAReason() throws Exception {
+		mvc.perform(multipart("/api/v1/replies")
+			.file(new MockMultipartFile("file", "x.zip", "application/zip", "PK\u0003\u0004 not a scan".getBytes()))
+			.with(POSTROOM)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scan.not-a-scan"));
+		mvc.perform(multipart("/api/v1/replies")
+			.file(new MockMultipartFile("file", "x.pdf", "application/pdf", "%PDF-1.7 broken".getBytes()))
+			.with(POSTROOM)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scan.unreadable"));
+		mvc.perform(multipart("/api/v1/replies").with(POSTROOM)).andExpect(status().isBadRequest());
+		mvc.perform(multipart("/api/v1/replies")
+			.file(new MockMultipartFile("file", "x.png", "image/png",
+					png(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB))))
+			.with(relative)).andExpect(status().isForbidden());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions upload(byte[] file, RequestPostProcessor who)
+			throws Exception {
+		return mvc
+			.perform(multipart("/api/v1/replies").file(new MockMultipartFile("file", "scan.png", "image/png", file))
+				.with(who))
+			.andExpect(status().isOk());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions settle(String page, String body,
+			RequestPostProcessor who) throws Exception {
+		return mvc.perform(
+				post("/api/v1/replies/pages/" + page).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+	}
+
 	private UUID sent(RequestPostProcessor who, String text, boolean replySheet) throws Exception {
 		String body = mvc
 			.perform(multipart("/api/v1/messages").param("prisoner", prisoner)
