@@ -55,6 +55,12 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 	@Autowired
 	RegistryImport imports;
 
+	@Autowired
+	ReplyHotFolder hotFolder;
+
+	@Autowired
+	ReplySettings replySettings;
+
 	String prisoner;
 
 	RequestPostProcessor relative;
@@ -248,6 +254,32 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 			RequestPostProcessor who) throws Exception {
 		return mvc.perform(
 				post("/api/v1/replies/pages/" + page).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+	}
+
+	@Test
+	void aScanSavedIntoTheFacilitysHotFolderIsReadAndMovedAside() throws Exception {
+		UUID mine = sent(relative, "Tot zondag, schrijf je?", true);
+		await().until(() -> messageStatus(mine).equals("APPROVED"));
+		byte[] batch = batchPdf("PIA");
+		BufferedImage page = renderedPageWithCode(batch, replyCodeOf(mine));
+		drawAnAnswer(page);
+		java.nio.file.Path dir = java.nio.file.Files.createDirectories(replySettings.hotFolder().resolve("PIA"));
+		java.nio.file.Path scan = dir.resolve("scan-" + mine + ".png");
+		java.nio.file.Files.write(scan, png(page));
+		java.nio.file.Path junk = java.nio.file.Files.write(dir.resolve("junk-" + mine + ".pdf"),
+				"not a pdf".getBytes());
+
+		List<Replies.PageResult> results = hotFolder.readAll();
+
+		assertThat(results).filteredOn(r -> mine.equals(r.message()))
+			.extracting(Replies.PageResult::outcome)
+			.containsExactly(PageOutcome.RECEIVED);
+		assertThat(scan).doesNotExist();
+		assertThat(dir.resolve("processed").resolve(scan.getFileName())).exists();
+		assertThat(dir.resolve("failed").resolve(junk.getFileName() + ".reason.txt")).content()
+			.startsWith("scan.not-a-scan");
+		assertThat(count("SELECT COUNT(*) FROM reply WHERE message_id = '" + mine + "' AND channel = 'hot-folder'"))
+			.isEqualTo(1);
 	}
 
 	private UUID sent(RequestPostProcessor who, String text, boolean replySheet) throws Exception {
