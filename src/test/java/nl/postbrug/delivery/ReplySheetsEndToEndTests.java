@@ -127,6 +127,28 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 		assertThat(messageKinds).isNotNull();
 		// not the sender's until a screener approved it
 		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").with(relative)).andExpect(status().isNotFound());
+		// a screener of PI Vught neither sees, reads nor decides a reply of PI Amsterdam
+		long vught = jdbc.sql("SELECT id FROM facility WHERE code = 'PIV'").query(Long.class).single();
+		RequestPostProcessor vughtScreener = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(nl.postbrug.registry.PostbrugUser.staff("screener-piv", "n/a",
+					java.util.Set.of(nl.postbrug.registry.Role.SCREENER), false, java.util.Set.of(vught), true));
+		assertThat(mvc.perform(get("/api/v1/review").with(vughtScreener))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(reply);
+		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").with(vughtScreener)).andExpect(status().isNotFound());
+		mvc.perform(get("/review/" + reply + "/reply.png").with(vughtScreener)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/review/" + reply).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"APPROVE\"}")
+			.with(vughtScreener)).andExpect(status().isNotFound());
+		mvc.perform(get("/review/" + reply + "/reply.png")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(nl.postbrug.registry.PostbrugUser.staff("screener", "n/a",
+						java.util.Set.of(nl.postbrug.registry.Role.SCREENER), true, java.util.Set.of(), true))))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType(MediaType.IMAGE_PNG));
 		mvc.perform(post("/api/v1/review/" + reply).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}")
 			.with(SCREENER)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
