@@ -264,14 +264,6 @@ class LetterStore {
 			.optional();
 	}
 
-	/** The reply code of a letter, if it has a reply sheet. */
-	Optional<String> replyCode(long letterId) {
-		return jdbc.sql("SELECT reply_code FROM letter WHERE id = ? AND reply_code IS NOT NULL")
-			.param(letterId)
-			.query(String.class)
-			.optional();
-	}
-
 	/** How many pages each letter took in the written batch. */
 	void recordPages(List<LetterRow> rows, List<Integer> pages) {
 		List<Object[]> updates = new ArrayList<>(rows.size());

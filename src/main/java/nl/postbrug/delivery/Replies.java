@@ -66,7 +66,8 @@ public class Replies {
 
 	}
 
-	static final String UPLOAD = "upload";
+	/** The channel of a page uploaded on the page or over the API. */
+	public static final String UPLOAD = "upload";
 
 	static final String HOT_FOLDER = "hot-folder";
 

@@ -46,7 +46,7 @@ class RepliesController {
 			throw new IllegalArgumentException(
 					"file is missing: send the scanned reply sheets (PDF, PNG or JPEG) as the multipart part 'file'");
 		}
-		return new Upload(replies.receive(file.getBytes(), Replies.Receiver.staff(staff), "upload", secondPage));
+		return new Upload(replies.receive(file.getBytes(), Replies.Receiver.staff(staff), Replies.UPLOAD, secondPage));
 	}
 
 	@GetMapping("/api/v1/replies/pages")

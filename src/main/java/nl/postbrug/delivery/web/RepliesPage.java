@@ -64,7 +64,7 @@ class RepliesPage {
 			return "redirect:/postroom/replies";
 		}
 		try {
-			List<Row> rows = replies.receive(file.getBytes(), Replies.Receiver.staff(staff), "upload", false)
+			List<Row> rows = replies.receive(file.getBytes(), Replies.Receiver.staff(staff), Replies.UPLOAD, false)
 				.stream()
 				.map(r -> new Row(r.page(), r.code(), r.outcome(),
 						texts.getMessage("replies.outcome." + r.outcome(), null, locale)))
