@@ -8,6 +8,11 @@ import nl.postbrug.batches.LetterForwarded;
 import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.batches.ReprintPdfPurged;
 import nl.postbrug.delivery.LetterScanned;
+import nl.postbrug.delivery.ReplyDownloaded;
+import nl.postbrug.delivery.ReplyPageQueued;
+import nl.postbrug.delivery.ReplyPageSettled;
+import nl.postbrug.delivery.ReplyReceived;
+import nl.postbrug.delivery.ReplyStatusChanged;
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.MessageContentPurged;
 import nl.postbrug.intake.MessageStatusChanged;
@@ -231,6 +236,42 @@ class AuditListeners {
 				"approval-request:" + decision.id(), "contact " + decision.contactId() + " for prisoner "
 						+ decision.registryNumber() + (decision.reason() == null ? "" : ": " + decision.reason()),
 				null);
+	}
+
+	@EventListener
+	void on(ReplyReceived received) {
+		log.append(new AuditLog.Entry(received.actor(), "REPLY_RECEIVED", "reply:" + received.replyId(),
+				AuditResult.SUCCESS,
+				"code " + received.replyCode() + ", message " + received.messageId() + ", by " + received.channel(),
+				null, null));
+	}
+
+	@EventListener
+	void on(ReplyStatusChanged change) {
+		log.append(change.actor(), "REPLY_" + change.to(), "reply:" + change.replyId(),
+				change.from() + " -> " + change.to() + ", message " + change.messageId()
+						+ (change.note() == null ? "" : " [internal: " + change.note() + "]"),
+				null);
+	}
+
+	@EventListener
+	void on(ReplyPageQueued queued) {
+		log.append(new AuditLog.Entry(queued.actor(), "REPLY_PAGE_QUEUED", "reply-page:" + queued.pageId(),
+				AuditResult.REFUSED,
+				queued.problem() + (queued.replyCode() == null ? "" : ", code " + queued.replyCode()), null, null));
+	}
+
+	@EventListener
+	void on(ReplyPageSettled settled) {
+		log.append(settled.actor(), settled.replyId() == null ? "REPLY_PAGE_DISCARDED" : "REPLY_PAGE_SETTLED",
+				"reply-page:" + settled.pageId(), settled.replyId() == null ? "discarded"
+						: "code " + settled.replyCode() + " typed, reply " + settled.replyId(),
+				null);
+	}
+
+	@EventListener
+	void on(ReplyDownloaded downloaded) {
+		log.append(downloaded.actor(), "REPLY_READ", "reply:" + downloaded.replyId(), "scan read", null);
 	}
 
 }

@@ -74,6 +74,7 @@ class BatchClaim {
 				.toList();
 			letters.insertLetters(batchId, facility.id(), inPrintOrder, now);
 			letters.forwardsClaimed(batchId, forwarded.stream().map(LetterStore.Claimable::messageId).toList());
+			letters.assignReplyCodes(batchId);
 			return batchId;
 		});
 	}

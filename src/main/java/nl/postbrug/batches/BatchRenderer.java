@@ -76,7 +76,7 @@ class BatchRenderer {
 			@Override
 			public LetterContent get(int index) {
 				LetterStore.LetterRow row = rows.get(index);
-				return contents.of(row.messageId(), row.code());
+				return contents.of(row.messageId(), row.code(), row.replyCode());
 			}
 
 			@Override

@@ -209,6 +209,11 @@ public class Batches {
 		return letters.copy(code);
 	}
 
+	/** The reply sheet with this (normalised) reply code, if one was printed. */
+	public Optional<ReplySheet> replySheet(String replyCode) {
+		return letters.replySheet(replyCode);
+	}
+
 	/**
 	 * Prints one letter again under a new copy code and voids the old one, so the damaged
 	 * or lost copy can no longer be scanned as delivered. The message's state does not

@@ -27,6 +27,12 @@ class LetterContents {
 		this.registry = registry;
 	}
 
+	/** The letter with its reply sheet, when it has a reply code. */
+	LetterContent of(UUID messageId, String copyCode, String replyCode) {
+		LetterContent letter = of(messageId, copyCode);
+		return replyCode == null ? letter : letter.withReplyCode(replyCode);
+	}
+
 	LetterContent of(UUID messageId, String copyCode) {
 		MessageView message = messages.get(messageId);
 		Prisoner prisoner = registry.prisoner(message.prisonerId());

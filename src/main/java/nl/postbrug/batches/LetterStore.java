@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.letters.CopyCodes;
+import nl.postbrug.letters.ReplyCodes;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ import static nl.postbrug.batches.BatchStore.utc;
 class LetterStore {
 
 	/** A letter of a batch in print order, with its current (newest) copy code. */
-	record LetterRow(long id, UUID messageId, long prisonerId, int position, String code) {
+	record LetterRow(long id, UUID messageId, long prisonerId, int position, String code, String replyCode) {
 	}
 
 	record LetterInfo(long id, UUID messageId, long prisonerId, long facilityId, long batchId, int lastCopy) {
@@ -225,15 +226,42 @@ class LetterStore {
 	 */
 	List<LetterRow> letters(long batchId) {
 		return jdbc.sql("""
-				SELECT l.id, l.message_id, l.prisoner_id, l.position, c.code FROM letter l
+				SELECT l.id, l.message_id, l.prisoner_id, l.position, c.code, l.reply_code FROM letter l
 				JOIN letter_copy c ON c.letter_id = l.id
 				  AND c.copy_no = (SELECT MAX(c2.copy_no) FROM letter_copy c2 WHERE c2.letter_id = l.id)
 				WHERE l.batch_id = ? ORDER BY l.position
 				""")
 			.param(batchId)
 			.query((rs, n) -> new LetterRow(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
-					rs.getInt(4), rs.getString(5)))
+					rs.getInt(4), rs.getString(5), rs.getString(6)))
 			.list();
+	}
+
+	/**
+	 * Gives a reply code to each letter of the batch that gets a reply sheet: the
+	 * sender's choice, else the facility's default. A letter keeps its code once it has
+	 * one (a forwarded letter, a batch written again).
+	 */
+	void assignReplyCodes(long batchId) {
+		List<Object[]> codes = jdbc.sql("""
+				SELECT l.id FROM letter l JOIN message m ON m.id = l.message_id JOIN facility f ON f.id = l.facility_id
+				WHERE l.batch_id = ? AND l.reply_code IS NULL AND COALESCE(m.reply_sheet, f.reply_sheets) = TRUE
+				""")
+			.param(batchId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(id -> new Object[] { ReplyCodes.newCode(), id })
+			.toList();
+		batch.batchUpdate("UPDATE letter SET reply_code = ? WHERE id = ?", codes);
+	}
+
+	Optional<ReplySheet> replySheet(String replyCode) {
+		return jdbc.sql("SELECT id, message_id, prisoner_id, facility_id FROM letter WHERE reply_code = ?")
+			.param(replyCode)
+			.query((rs, n) -> new ReplySheet(replyCode, rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
+					rs.getLong(4)))
+			.optional();
 	}
 
 	/** How many pages each letter took in the written batch. */

@@ -61,6 +61,15 @@ public class MessageIntake {
 	/** A relative's message from the web portal or the API. */
 	public Receipt submit(PostbrugUser sender, String prisonerNumber, String text, List<Upload> uploads,
 			String idempotencyKey) {
+		return submit(sender, prisonerNumber, text, uploads, idempotencyKey, null);
+	}
+
+	/**
+	 * A relative's message with their choice of a reply sheet ({@code null}: the
+	 * facility's default).
+	 */
+	public Receipt submit(PostbrugUser sender, String prisonerNumber, String text, List<Upload> uploads,
+			String idempotencyKey, Boolean replySheet) {
 		long contactId = sender.contactId();
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 200) {
@@ -80,7 +89,8 @@ public class MessageIntake {
 		NewMessage message = new NewMessage(Channel.WEB,
 				new NewMessage.Sender(contact.email(), contact.name(), contactId),
 				new NewMessage.Addressing(prisoner.id(), prisoner.facilityId(), prisoner.number()),
-				new NewMessage.Content(null, body, checked), NewMessage.Evidence.submission(key), MailNotes.NONE);
+				new NewMessage.Content(null, body, checked), NewMessage.Evidence.submission(key), MailNotes.NONE,
+				replySheet);
 		try {
 			return store(message, sender.getUsername());
 		}
@@ -166,11 +176,11 @@ public class MessageIntake {
 						INSERT INTO message (id, channel, sender_email, sender_name, contact_id, prisoner_id, facility_id,
 						  addressed_to, subject, subject_key, body, body_key, status, idempotency_key, source_sha256, received_at, updated_at, version,
 						  refusal_code, refusal_args, no_reply_code, no_reply_args, auth_failures,
-						  sender_confirmed)
+						  sender_confirmed, reply_sheet)
 						VALUES (:id, :channel, :senderEmail, :senderName, :contactId, :prisonerId, :facilityId,
 						  :addressedTo, :subject, :subjectKey, :body, :bodyKey, 'RECEIVED', :key, :hash, :now, :now, 0,
 						  :refusalCode, :refusalArgs, :noReplyCode, :noReplyArgs, :authFailures,
-						  :senderConfirmed)
+						  :senderConfirmed, :replySheet)
 						""")
 			.param("id", id.toString())
 			.param("channel", m.channel().name())
@@ -193,6 +203,7 @@ public class MessageIntake {
 			.param("noReplyArgs", ReasonColumns.args(notes.noReply()))
 			.param("authFailures", ReasonColumns.list(notes.authFailures()))
 			.param("senderConfirmed", notes.senderConfirmed())
+			.param("replySheet", m.replySheet())
 			.update();
 		int position = 0;
 		for (CheckedPhoto photo : m.content().photos()) {

@@ -4,13 +4,21 @@ import java.util.List;
 
 /**
  * A message ready to be stored, whatever channel it came from. Sender and prisoner are as
- * far as intake could resolve them; screening decides what that means.
+ * far as intake could resolve them; screening decides what that means. {@code replySheet}
+ * is the sender's choice of a reply sheet after the letter; {@code null} leaves it to the
+ * facility.
  */
 public record NewMessage(Channel channel, Sender sender, Addressing addressing, Content content, Evidence evidence,
-		MailNotes notes) {
+		MailNotes notes, Boolean replySheet) {
 
 	public NewMessage {
 		notes = notes == null ? MailNotes.NONE : notes;
+	}
+
+	/** A message whose reply sheet the facility's default decides. */
+	public NewMessage(Channel channel, Sender sender, Addressing addressing, Content content, Evidence evidence,
+			MailNotes notes) {
+		this(channel, sender, addressing, content, evidence, notes, null);
 	}
 
 	/**

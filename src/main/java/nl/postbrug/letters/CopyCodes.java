@@ -35,6 +35,14 @@ public final class CopyCodes {
 
 	/** A fresh random code with its check symbol. */
 	public static String newCode() {
+		return newCode(PREFIX);
+	}
+
+	/**
+	 * A fresh code of another kind ({@link ReplyCodes}): the same shape and check, a
+	 * prefix of its own.
+	 */
+	static String newCode(String prefix) {
 		char[] symbols = new char[RANDOM_SYMBOLS];
 		for (int i = 0; i < symbols.length; i++) {
 			symbols[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
@@ -42,7 +50,7 @@ public final class CopyCodes {
 		String body = new String(symbols);
 		int interim = checksum(body);
 		char check = ALPHABET.charAt(times2(interim));
-		return PREFIX + body.substring(0, GROUP) + "-" + body.substring(GROUP) + "-" + check;
+		return prefix + body.substring(0, GROUP) + "-" + body.substring(GROUP) + "-" + check;
 	}
 
 	/**
@@ -51,16 +59,21 @@ public final class CopyCodes {
 	 * the alphabet, a wrong check) is refused.
 	 */
 	public static boolean isWellFormed(String code) {
+		return isWellFormed(code, PREFIX);
+	}
+
+	/** Whether {@code code} is a well-formed code of the kind {@code prefix} names. */
+	static boolean isWellFormed(String code, String prefix) {
 		if (code == null) {
 			return false;
 		}
 		String c = normalise(code);
-		if (c.length() != LENGTH || !c.startsWith(PREFIX) || c.charAt(PREFIX.length() + GROUP) != '-'
+		if (c.length() != LENGTH || !c.startsWith(prefix) || c.charAt(prefix.length() + GROUP) != '-'
 				|| c.charAt(LENGTH - 2) != '-') {
 			return false;
 		}
-		String symbols = c.substring(PREFIX.length(), PREFIX.length() + GROUP)
-				+ c.substring(PREFIX.length() + GROUP + 1, LENGTH - 2) + c.charAt(LENGTH - 1);
+		String symbols = c.substring(prefix.length(), prefix.length() + GROUP)
+				+ c.substring(prefix.length() + GROUP + 1, LENGTH - 2) + c.charAt(LENGTH - 1);
 		int interim = checksum(symbols);
 		return interim == 0;
 	}

@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param photos JPEG or PNG images, already validated; printed in a fixed-size box
  * @param copyCode the code of this printed copy, from {@link CopyCodes#newCode()}
+ * @param replyCode the code of the reply sheet printed after the letter in a batch, from
+ * {@link ReplyCodes#newCode()}; {@code null} when the letter has none
  */
 public record LetterContent(String facilityName, String prisonerName, String registryNumber, String unit, String cell,
-		String senderName, LocalDate receivedDate, String body, List<byte[]> photos, String copyCode) {
+		String senderName, LocalDate receivedDate, String body, List<byte[]> photos, String copyCode,
+		String replyCode) {
 
 	public LetterContent {
 		photos = photos == null ? List.of() : List.copyOf(photos);
@@ -19,6 +22,23 @@ public record LetterContent(String facilityName, String prisonerName, String reg
 			throw new IllegalArgumentException("A letter needs a well-formed copy code, not " + copyCode);
 		}
 		copyCode = CopyCodes.normalise(copyCode);
+		if (replyCode != null && !ReplyCodes.isWellFormed(replyCode)) {
+			throw new IllegalArgumentException("A reply sheet needs a well-formed reply code, not " + replyCode);
+		}
+		replyCode = replyCode == null ? null : ReplyCodes.normalise(replyCode);
+	}
+
+	/** A letter without a reply sheet. */
+	public LetterContent(String facilityName, String prisonerName, String registryNumber, String unit, String cell,
+			String senderName, LocalDate receivedDate, String body, List<byte[]> photos, String copyCode) {
+		this(facilityName, prisonerName, registryNumber, unit, cell, senderName, receivedDate, body, photos, copyCode,
+				null);
+	}
+
+	/** The same letter with a reply sheet under {@code code}. */
+	public LetterContent withReplyCode(String code) {
+		return new LetterContent(facilityName, prisonerName, registryNumber, unit, cell, senderName, receivedDate, body,
+				photos, copyCode, code);
 	}
 
 }

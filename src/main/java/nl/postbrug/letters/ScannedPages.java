@@ -97,6 +97,29 @@ public final class ScannedPages {
 	}
 
 	public static Read read(byte[] file, Limits limits) {
+		List<List<String>> found = new ArrayList<>();
+		eachPage(file, limits, (number, image) -> found.add(decodeAll(image)));
+		return collect(found);
+	}
+
+	/** Takes the pages of a scanned file one at a time, in order. */
+	@FunctionalInterface
+	public interface PageHandler {
+
+		/**
+		 * @param number the page's number in the file, from 1
+		 * @param image the page in shades of grey (a PDF's page rendered at the dpi)
+		 */
+		void page(int number, BufferedImage image);
+
+	}
+
+	/**
+	 * Hands every page of the file to {@code handler}, one at a time, after the same
+	 * checks as {@link #read}: only one rendered page is held at once.
+	 * @throws Refused when the file is not a readable scan within the limits
+	 */
+	public static void eachPage(byte[] file, Limits limits, PageHandler handler) {
 		if (file == null || file.length == 0) {
 			throw new Refused("scan.empty", "The file is empty");
 		}
@@ -106,15 +129,17 @@ public final class ScannedPages {
 					file.length / 1024, limits.maxBytes() / 1024);
 		}
 		if (startsWith(file, PDF)) {
-			return pdf(file, limits);
+			pdf(file, limits, handler);
+			return;
 		}
 		if (startsWith(file, PNG) || startsWith(file, JPEG)) {
-			return image(file, limits);
+			handler.page(1, BarcodeReader.grey(image(file, limits)));
+			return;
 		}
 		throw new Refused("scan.not-a-scan", "Only a PDF, PNG or JPEG file can be read");
 	}
 
-	private static Read pdf(byte[] file, Limits limits) {
+	private static void pdf(byte[] file, Limits limits, PageHandler handler) {
 		try (PDDocument doc = Loader.loadPDF(file, "", null, null,
 				MemoryUsageSetting.setupMainMemoryOnly(limits.maxBytes() * 4).streamCache)) {
 			if (doc.isEncrypted()) {
@@ -133,11 +158,9 @@ public final class ScannedPages {
 				check(doc.getPage(i), i + 1, limits);
 			}
 			PDFRenderer renderer = new PDFRenderer(doc);
-			List<List<String>> found = new ArrayList<>(pages);
 			for (int i = 0; i < pages; i++) {
-				found.add(decodeAll(renderer.renderImageWithDPI(i, limits.dpi(), ImageType.GRAY)));
+				handler.page(i + 1, renderer.renderImageWithDPI(i, limits.dpi(), ImageType.GRAY));
 			}
-			return collect(found);
 		}
 		catch (IOException ex) {
 			throw new Refused("scan.unreadable", "The PDF cannot be read: " + ex.getMessage());
@@ -178,7 +201,7 @@ public final class ScannedPages {
 		}
 	}
 
-	private static Read image(byte[] file, Limits limits) {
+	private static BufferedImage image(byte[] file, Limits limits) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
@@ -192,8 +215,7 @@ public final class ScannedPages {
 					throw new Refused("scan.page-too-large", "The image has " + reader.getWidth(0) + " x "
 							+ reader.getHeight(0) + " pixels, too large to read", 1);
 				}
-				BufferedImage image = reader.read(0);
-				return collect(List.of(decodeAll(image)));
+				return reader.read(0);
 			}
 			finally {
 				reader.dispose();

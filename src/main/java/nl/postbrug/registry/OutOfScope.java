@@ -11,7 +11,7 @@ public class OutOfScope extends RuntimeException implements Worded {
 	/** What was asked for: its words are {@code problem.out-of-scope.<kind>}. */
 	public enum Kind {
 
-		FACILITY, BATCH, LETTER, MESSAGE
+		FACILITY, BATCH, LETTER, MESSAGE, REPLY
 
 	}
 

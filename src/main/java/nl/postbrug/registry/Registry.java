@@ -28,7 +28,8 @@ public class Registry {
 	static final RowMapper<Facility> FACILITY = (rs, n) -> new Facility(rs.getLong("id"), rs.getString("code"),
 			rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
 			new PrinterSettings(printerType(rs.getString("code"), rs.getString("printer_type")),
-					rs.getString("printer_target"), rs.getBoolean("duplex"), rs.getBoolean("greyscale_photos")));
+					rs.getString("printer_target"), rs.getBoolean("duplex"), rs.getBoolean("greyscale_photos"),
+					rs.getBoolean("reply_sheets")));
 
 	static final RowMapper<Prisoner> PRISONER = (rs, n) -> new Prisoner(rs.getLong("id"),
 			rs.getString("registry_number"), rs.getString("name"), rs.getLong("facility_id"),

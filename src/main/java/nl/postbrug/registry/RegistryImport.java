@@ -94,17 +94,18 @@ public class RegistryImport {
 			// Empty: the facility keeps content as long as
 			// postbrug.retention.default-days.
 			Integer retentionDays = optionalDays(row, "retention_days");
+			boolean replySheets = optionalBool(row, "reply_sheets");
 			boolean exists = registry.facility(code).isPresent();
 			if (exists) {
 				jdbc.sql(
-						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ?, retention_days = ? WHERE code = ?")
-					.params(name, zone, printerType.name(), target, duplex, greyscale, retentionDays, code)
+						"UPDATE facility SET name = ?, time_zone = ?, printer_type = ?, printer_target = ?, duplex = ?, greyscale_photos = ?, retention_days = ?, reply_sheets = ? WHERE code = ?")
+					.params(name, zone, printerType.name(), target, duplex, greyscale, retentionDays, replySheets, code)
 					.update();
 			}
 			else {
 				jdbc.sql(
-						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-					.params(code, name, zone, printerType.name(), target, duplex, greyscale, retentionDays)
+						"INSERT INTO facility (code, name, time_zone, printer_type, printer_target, duplex, greyscale_photos, retention_days, reply_sheets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(code, name, zone, printerType.name(), target, duplex, greyscale, retentionDays, replySheets)
 					.update();
 			}
 			return !exists;

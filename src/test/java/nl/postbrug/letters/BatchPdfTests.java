@@ -131,6 +131,26 @@ class BatchPdfTests {
 	}
 
 	@Test
+	void aReplySheetFollowsItsLetterAndInDuplexStartsOnASheetOfItsOwn(@TempDir Path dir) throws IOException {
+		String reply = ReplyCodes.newCode();
+		List<LetterContent> letters = letters(List.of("One page, with a reply sheet.", "One page without."));
+		letters = List.of(letters.get(0).withReplyCode(reply), letters.get(1));
+		Path target = dir.resolve("batch.pdf");
+
+		BatchLayout layout = this.rendering.writeBatch(
+				new BatchCover("PI Vught", "morning", LocalDate.of(2026, 3, 2), "BATCH-0104"), letters,
+				RenderOptions.DEFAULT, true, target);
+
+		// letter, blank back, reply sheet, blank back
+		assertThat(layout.letterPages()).containsExactly(2, 1);
+		assertThat(layout.paddedPages(0)).isEqualTo(4);
+		List<String> codes = BarcodeReader.decodeEachPage(Files.readAllBytes(target), 150);
+		int first = layout.firstPages().get(0);
+		assertThat(codes.subList(first - 1, first + 3)).containsExactly(letters.get(0).copyCode(), null, reply, null);
+		assertThat(codes.stream().filter(c -> c != null && c.startsWith("PR-"))).containsExactly(reply);
+	}
+
+	@Test
 	void theManifestSaysWhereEachLetterStarts(@TempDir Path dir) throws IOException {
 		List<String> bodies = new ArrayList<>();
 		for (int i = 0; i < 70; i++) {

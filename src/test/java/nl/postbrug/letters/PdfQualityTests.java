@@ -73,7 +73,7 @@ class PdfQualityTests {
 
 		assertPdfA2b(pdf.cover(cover, 2, 2).pdf());
 		assertPdfA2b(pdf.manifest(cover, letters, List.of(1, 1)).pdf());
-		assertPdfA2b(this.rendering.replySheet(letters.get(0)).pdf());
+		assertPdfA2b(this.rendering.replySheet(letters.get(0).withReplyCode("PR-00000-00000-0")).pdf());
 	}
 
 	@Test

@@ -55,4 +55,19 @@ class DeliveryProblems {
 		return problem(HttpStatus.CONFLICT, texts, locale, "delivery.problem.not-now", ex);
 	}
 
+	@ExceptionHandler
+	ProblemDetail noSuchReply(nl.postbrug.delivery.NoSuchReply ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts, locale, "delivery.problem.not-found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidReplyCode(nl.postbrug.delivery.InvalidReplyCode ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, texts, locale, "delivery.problem.not-a-reply-code", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail replyNotNow(nl.postbrug.delivery.IllegalReplyTransition ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts, locale, "delivery.problem.not-now", ex);
+	}
+
 }

@@ -74,11 +74,14 @@ class ComposePage {
 			@RequestParam(name = "prisoner", required = false) String prisoner,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
-			@RequestParam(name = "idempotencyKey", required = false) String idempotencyKey, Locale locale, Model model,
+			@RequestParam(name = "idempotencyKey", required = false) String idempotencyKey,
+			@RequestParam(name = "replySheet", required = false) Boolean replySheet, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Receipt receipt;
 		try {
-			receipt = intake.submit(sender, prisoner, text, MessagesController.uploads(photos), idempotencyKey);
+			// unticked: the facility's default decides
+			receipt = intake.submit(sender, prisoner, text, MessagesController.uploads(photos), idempotencyKey,
+					Boolean.TRUE.equals(replySheet) ? Boolean.TRUE : null);
 		}
 		catch (InvalidMessage | ContactNotApproved ex) {
 			// Nothing was stored, so the same key may be used again once the message is

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.postbrug.intake.MessageIntake;
+import nl.postbrug.intake.MessageReplies;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
@@ -18,6 +19,7 @@ import nl.postbrug.intake.ReasonTexts;
 import nl.postbrug.intake.Receipt;
 import nl.postbrug.registry.PostbrugUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,7 +48,11 @@ class MessagesController {
 
 	private final LetterPreview preview;
 
-	MessagesController(MessageIntake intake, Messages messages, ReasonTexts texts, LetterPreview preview) {
+	private final ObjectProvider<MessageReplies> replies;
+
+	MessagesController(MessageIntake intake, Messages messages, ReasonTexts texts, LetterPreview preview,
+			ObjectProvider<MessageReplies> replies) {
+		this.replies = replies;
 		this.intake = intake;
 		this.messages = messages;
 		this.texts = texts;
@@ -64,7 +70,8 @@ class MessagesController {
 	 * in the request's language; never an internal note. {@code purgedAt}: when its
 	 * content was removed at the end of its retention period ({@code null} while kept).
 	 */
-	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events, Instant purgedAt) {
+	record MessageStatusView(UUID id, MessageStatus status, String reason, List<Event> events, Instant purgedAt,
+			List<MessageReplies.Reply> replies) {
 	}
 
 	@PostMapping(path = "/api/v1/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -74,8 +81,9 @@ class MessagesController {
 			@RequestParam(name = "prisoner", required = false) String prisoner,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam(name = "replySheet", required = false) Boolean replySheet,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		Receipt receipt = intake.submit(sender, prisoner, text, uploads(photos), idempotencyKey);
+		Receipt receipt = intake.submit(sender, prisoner, text, uploads(photos), idempotencyKey, replySheet);
 		return new Accepted(receipt.id(), receipt.status());
 	}
 
@@ -123,8 +131,9 @@ class MessagesController {
 			.stream()
 			.map(change -> new Event(change.at(), change.status(), text(change.detail(), locale)))
 			.toList();
+		MessageReplies source = replies.getIfAvailable();
 		return new MessageStatusView(message.id(), message.status(), text(message.reason(), locale), events,
-				message.purgedAt());
+				message.purgedAt(), source == null ? List.of() : source.of(message.id()));
 	}
 
 	private String text(Reason reason, Locale locale) {

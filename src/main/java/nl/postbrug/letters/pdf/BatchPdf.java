@@ -89,14 +89,28 @@ final class BatchPdf {
 			for (int i = 0; i < count; i++) {
 				LetterContent letter = letters.get(i);
 				md.update(letter.copyCode().getBytes(StandardCharsets.US_ASCII));
+				if (letter.replyCode() != null) {
+					md.update(letter.replyCode().getBytes(StandardCharsets.US_ASCII));
+				}
 				offsets.add(doc.getNumberOfPages());
 				LetterPdf.Filled filled = this.templates.filledLetter(letter, options);
 				int pages = render(doc, regular, bold, filled, -1);
-				letterPages.add(pages);
-				letterSum += pages;
 				if (duplex && pages % 2 == 1) {
 					blankPage(doc);
 				}
+				// The reply sheet travels with its letter and counts among its pages; in
+				// duplex it starts on a sheet of its own, so it can be torn off and
+				// written on.
+				LetterPdf.Filled reply = this.templates.filledReply(letter);
+				if (reply != null) {
+					int replyPages = render(doc, regular, bold, reply, -1);
+					pages += replyPages;
+					if (duplex && replyPages % 2 == 1) {
+						blankPage(doc);
+					}
+				}
+				letterPages.add(pages);
+				letterSum += pages;
 				rows.add(LetterPdf.manifestRow(i + 1, letter, pages));
 				int[] unit = units.computeIfAbsent(letter.unit(), u -> new int[2]);
 				unit[0]++;

@@ -56,8 +56,8 @@ public final class LetterPdf {
 			"batchCode");
 
 	static final Template.Schema REPLY = new Template.Schema("reply.html", Set.of("facilityName", "prisonerName",
-			"registryNumber", "unit", "cell", "senderName", "receivedDate", "copyCode"), Set.of(), Map.of(),
-			"copyCode");
+			"registryNumber", "unit", "cell", "senderName", "receivedDate", "copyCode", "replyCode"), Set.of(),
+			Map.of(), "replyCode");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -143,7 +143,7 @@ public final class LetterPdf {
 		tryRender(cover, () -> cover(set, Samples.cover(), 1, 1));
 		tryRender(manifest, () -> manifest(set, Samples.cover(), List.of(sample), List.of(1)));
 		if (reply != null) {
-			tryRender(reply, () -> replySheet(set, sample));
+			tryRender(reply, () -> replySheet(set, sample.withReplyCode("PR-00000-00000-0")));
 		}
 		return set;
 	}
@@ -331,8 +331,21 @@ public final class LetterPdf {
 	}
 
 	/**
-	 * A reply sheet for the letter: who it came from and the letter's code, with space to
-	 * write.
+	 * The reply sheet template filled for {@code letter}, for rendering into a batch
+	 * document; {@code null} when the letter has no reply code or there is no template.
+	 */
+	Filled filledReply(LetterContent letter) {
+		TemplateSet set = this.templates;
+		if (letter.replyCode() == null || set.reply() == null) {
+			return null;
+		}
+		return filled(set.reply(), replyFields(new Printable(), letter));
+	}
+
+	/**
+	 * A reply sheet for the letter: who it came from, the letter's code and the sheet's
+	 * own reply code, with space to write.
+	 * @throws IllegalArgumentException when the letter has no reply code
 	 */
 	public RenderedLetter replySheet(LetterContent letter) {
 		TemplateSet set = this.templates;
@@ -344,8 +357,14 @@ public final class LetterPdf {
 
 	private RenderedLetter replySheet(TemplateSet set, LetterContent letter) {
 		Printable printable = new Printable();
-		Fields fields = letterFields(printable, letter);
-		return render(set.reply(), fields, printable);
+		return render(set.reply(), replyFields(printable, letter), printable);
+	}
+
+	private static Fields replyFields(Printable printable, LetterContent letter) {
+		if (letter.replyCode() == null) {
+			throw new IllegalArgumentException("A reply sheet needs the letter's reply code");
+		}
+		return letterFields(printable, letter).text("replyCode", letter.replyCode());
 	}
 
 	public RenderedLetter cover(BatchCover cover, int letterCount, int letterPages) {

@@ -41,6 +41,7 @@ public class Navigation {
 		}
 		if (user.has(Role.POSTROOM)) {
 			links.add(new Link("/postroom/scan", "nav.scan"));
+			links.add(new Link("/postroom/replies", "nav.replies"));
 		}
 		if (user.has(Role.POSTROOM) || user.has(Role.FACILITY_ADMIN)) {
 			links.add(new Link("/operations", "nav.operations"));

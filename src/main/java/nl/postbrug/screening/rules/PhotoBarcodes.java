@@ -52,6 +52,23 @@ public final class PhotoBarcodes {
 		return findings;
 	}
 
+	/**
+	 * The same check on a scanned reply's writing area: a code drawn or stuck on a reply
+	 * sheet would leave the prison unread. The sheet's own code is outside that area.
+	 */
+	public static List<Finding> checkScan(RuleSet rules, byte[] image) {
+		List<Finding> findings = new ArrayList<>();
+		if (rules.photoBarcodes == null) {
+			return findings;
+		}
+		for (Result result : decode(image)) {
+			String text = result.getText();
+			findings.add(Finding.whole("photo-barcode", rules.photoBarcodes, "A " + result.getBarcodeFormat()
+					+ " code on the reply reads: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
+		}
+		return findings;
+	}
+
 	static List<Result> decode(byte[] photo) {
 		try {
 			BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo));

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.registry.PostbrugUser;
+import nl.postbrug.screening.ReplyScreening;
 import nl.postbrug.screening.Review;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,15 +24,19 @@ class ReviewController {
 
 	private final Review review;
 
-	ReviewController(ReviewQueue queue, Review review) {
+	private final ReplyScreening replies;
+
+	ReviewController(ReviewQueue queue, Review review, ReplyScreening replies) {
 		this.queue = queue;
 		this.review = review;
+		this.replies = replies;
 	}
 
 	record DecisionRequest(String decision, String reason) {
 	}
 
-	record DecisionResult(UUID id, MessageStatus status) {
+	/** {@code status}: the message's or the reply's state after the decision. */
+	record DecisionResult(UUID id, String status) {
 	}
 
 	@GetMapping("/api/v1/review")
@@ -45,8 +50,12 @@ class ReviewController {
 	@PreAuthorize("hasRole('SCREENER')")
 	DecisionResult decide(@AuthenticationPrincipal PostbrugUser screener, @PathVariable UUID id,
 			@RequestBody DecisionRequest request) {
-		MessageStatus status = review.decide(screener, id, Review.Decision.parse(request.decision()), request.reason());
-		return new DecisionResult(id, status);
+		Review.Decision decision = Review.Decision.parse(request.decision());
+		if (replies.isReply(id)) {
+			return new DecisionResult(id, replies.decide(screener, id, decision, request.reason()).name());
+		}
+		MessageStatus status = review.decide(screener, id, decision, request.reason());
+		return new DecisionResult(id, status.name());
 	}
 
 }

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
+import nl.postbrug.delivery.IllegalReplyTransition;
+import nl.postbrug.delivery.Replies;
+import nl.postbrug.delivery.ReplyStatus;
 import nl.postbrug.intake.IllegalTransition;
+import nl.postbrug.letters.ReplyPages;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.Facility;
@@ -17,6 +21,7 @@ import nl.postbrug.registry.OutOfScope;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.RejectReason;
+import nl.postbrug.screening.ReplyScreening;
 import nl.postbrug.screening.Review;
 
 import org.springframework.context.MessageSource;
@@ -56,8 +61,14 @@ class ReviewPage {
 
 	private final MessageSource bundles;
 
+	private final ReplyScreening replies;
+
+	private final Replies replyScans;
+
 	ReviewPage(ReviewQueue queue, Review review, Registry registry, Messages messages, Clock clock,
-			MessageSource bundles) {
+			MessageSource bundles, ReplyScreening replies, Replies replyScans) {
+		this.replies = replies;
+		this.replyScans = replyScans;
 		this.bundles = bundles;
 		this.clock = clock;
 		this.queue = queue;
@@ -114,6 +125,24 @@ class ReviewPage {
 			.body(photo.data());
 	}
 
+	/**
+	 * The writing area of a reply in review, as PNG, for the screener to read the
+	 * handwriting.
+	 */
+	@GetMapping("/review/{id}/reply.png")
+	@PreAuthorize("hasRole('SCREENER')")
+	org.springframework.http.ResponseEntity<byte[]> replyScan(@AuthenticationPrincipal PostbrugUser screener,
+			@PathVariable UUID id) {
+		var reply = replyScans.find(id)
+			.filter(r -> screener.canAct(r.facilityId()))
+			.orElseThrow(() -> new OutOfScope(OutOfScope.Kind.REPLY, id));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG)
+			.header("Cache-Control", "no-store")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(ReplyPages.pngOf(replyScans.pdf(reply.id())));
+	}
+
 	@PostMapping("/review/{id}")
 	@PreAuthorize("hasRole('SCREENER')")
 	String decide(@AuthenticationPrincipal PostbrugUser screener, @PathVariable UUID id,
@@ -121,13 +150,19 @@ class ReviewPage {
 			@RequestParam(name = "reason", required = false) String reason, Locale locale,
 			RedirectAttributes redirect) {
 		try {
+			if (replies.isReply(id)) {
+				ReplyStatus status = replies.decide(screener, id, Review.Decision.parse(decision), reason);
+				redirect.addFlashAttribute("notice",
+						bundles.getMessage("review.done.reply." + status, new Object[] { shortId(id) }, locale));
+				return "redirect:/review";
+			}
 			MessageStatus status = review.decide(screener, id, Review.Decision.parse(decision), reason);
 			redirect.addFlashAttribute("notice",
 					bundles.getMessage(
 							status == MessageStatus.IN_REVIEW ? "review.done.proposed" : "review.done." + status,
 							new Object[] { shortId(id) }, locale));
 		}
-		catch (Review.InvalidDecision | OutOfScope | IllegalTransition ex) {
+		catch (Review.InvalidDecision | OutOfScope | IllegalTransition | IllegalReplyTransition ex) {
 			// Back to the queue with the reason, so the screener can fix the form and
 			// decide again.
 			redirect.addFlashAttribute("problem",
@@ -144,7 +179,8 @@ class ReviewPage {
 			.map(since -> age(since, clock.instant()))
 			.orElse("");
 		return new FacilityCount(facility.code(), facility.name(),
-				messages.count(MessageStatus.IN_REVIEW, facility.id()), oldest);
+				messages.count(MessageStatus.IN_REVIEW, facility.id()) + replyScans.countInReview(facility.id()),
+				oldest);
 	}
 
 	/**

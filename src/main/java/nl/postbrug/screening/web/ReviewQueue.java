@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.postbrug.delivery.Replies;
+import nl.postbrug.delivery.ReplyView;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.MessageView;
 import nl.postbrug.intake.Messages;
@@ -15,6 +17,7 @@ import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Prisoner;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.screening.Finding;
+import nl.postbrug.screening.ReplyScreening;
 import nl.postbrug.screening.Review;
 import nl.postbrug.screening.Screening;
 
@@ -33,9 +36,9 @@ class ReviewQueue {
 	 * when no model scored it), {@code reasons} the signals and words that raised it, and
 	 * {@code sentence} the span of the sentence that drove it.
 	 */
-	record Item(UUID id, String facility, String prisoner, String prisonerName, String sender, Instant receivedAt,
-			String text, int photos, int risk, List<Finding> findings, Review.Proposal withholdProposal, Double score,
-			List<String> reasons, Span sentence) {
+	record Item(UUID id, String kind, String facility, String prisoner, String prisonerName, String sender,
+			Instant receivedAt, String text, int photos, int risk, List<Finding> findings,
+			Review.Proposal withholdProposal, Double score, List<String> reasons, Span sentence) {
 
 		/** Rules plus model: a score of 1 weighs as much as one review finding. */
 		double priority() {
@@ -69,11 +72,36 @@ class ReviewQueue {
 
 	private final Review review;
 
-	ReviewQueue(Messages messages, Registry registry, Screening screening, Review review) {
+	private final Replies replies;
+
+	private final ReplyScreening replyScreening;
+
+	ReviewQueue(Messages messages, Registry registry, Screening screening, Review review, Replies replies,
+			ReplyScreening replyScreening) {
+		this.replies = replies;
+		this.replyScreening = replyScreening;
 		this.messages = messages;
 		this.registry = registry;
 		this.screening = screening;
 		this.review = review;
+	}
+
+	static final String MESSAGE = "MESSAGE";
+
+	static final String REPLY = "REPLY";
+
+	/**
+	 * A reply: written by the prisoner to the message's sender, so {@code sender} names
+	 * whom it goes to; no text, its scan is shown instead.
+	 */
+	private Item replyItem(Facility facility, ReplyView reply) {
+		MessageView message = messages.get(reply.messageId());
+		Prisoner prisoner = registry.prisoner(message.prisonerId());
+		List<Finding> findings = replyScreening.findings(reply.id());
+		int risk = findings.stream().mapToInt(f -> f.severity().risk()).sum();
+		return new Item(reply.id(), REPLY, facility.code(), prisoner.number(), prisoner.name(),
+				message.senderName() + " <" + message.senderEmail() + ">", reply.receivedAt(), "", 0, risk, findings,
+				null, null, List.of(), null);
 	}
 
 	List<Item> itemsFor(PostbrugUser screener, Order order) {
@@ -96,11 +124,14 @@ class ReviewQueue {
 				Span sentence = model.filter(m -> m.start() != null && m.end() != null)
 					.map(m -> new Span(m.start(), m.end()))
 					.orElse(null);
-				items.add(new Item(message.id(), facility.code(), prisoner.number(), prisoner.name(),
+				items.add(new Item(message.id(), MESSAGE, facility.code(), prisoner.number(), prisoner.name(),
 						message.senderName() + " <" + message.senderEmail() + ">", message.receivedAt(), message.body(),
 						message.photoCount(), screening.risk(message.id()), findings,
 						review.withholdProposal(message.id()).orElse(null),
 						model.map(Screening.ModelScore::score).orElse(null), List.copyOf(reasons), sentence));
+			}
+			for (ReplyView reply : replies.inReview(facility.id(), PER_FACILITY)) {
+				items.add(replyItem(facility, reply));
 			}
 		}
 		Comparator<Item> oldest = Comparator.comparing(Item::receivedAt);

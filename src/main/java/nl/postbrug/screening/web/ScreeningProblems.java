@@ -66,6 +66,16 @@ class ScreeningProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail noSuchReply(nl.postbrug.delivery.NoSuchReply ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, texts, locale, "screening.problem.no-such-reply", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail replyNotInReview(nl.postbrug.delivery.IllegalReplyTransition ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, texts, locale, "screening.problem.reply-not-in-review", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail notInReview(IllegalTransition ex, Locale locale) {
 		return problem(HttpStatus.CONFLICT, texts, locale, "screening.problem.not-in-review", ex);
 	}

@@ -90,7 +90,7 @@ class ComposePageTests {
 
 	@Test
 	void aSentMessageLeadsToTheMessagesPage() throws Exception {
-		given(intake.submit(any(), eq("1000000001"), eq("Tot zondag"), anyList(), eq("k-1")))
+		given(intake.submit(any(), eq("1000000001"), eq("Tot zondag"), anyList(), eq("k-1"), any()))
 			.willReturn(new Receipt(ID, MessageStatus.RECEIVED, false));
 		mvc.perform(compose("1000000001", "Tot zondag", "k-1").with(as(anna())).with(csrf()))
 			.andExpect(redirectedUrl("/messages"))
@@ -99,7 +99,7 @@ class ComposePageTests {
 
 	@Test
 	void aRefusedMessageIsShownAgainWithTheReasonAndTheTextKept() throws Exception {
-		given(intake.submit(any(), eq("9999999999"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("9999999999"), any(), anyList(), any(), any()))
 			.willThrow(new UnknownPrisoner("9999999999"));
 		mvc.perform(compose("9999999999", "Keep <b>this</b> text", "k-2").with(as(anna())).with(csrf()))
 			.andExpect(status().isBadRequest())
@@ -110,13 +110,13 @@ class ComposePageTests {
 			.andExpect(content().string(containsString("Keep &lt;b&gt;this&lt;/b&gt; text")))
 			.andExpect(content().string(not(containsString("<b>this</b>"))))
 			.andExpect(content().string(containsString("value=\"k-2\"")));
-		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any(), any()))
 			.willThrow(new InvalidMessage(Reason.of("invalid.empty")));
 		mvc.perform(compose("1000000003", "Hallo", "k-3").with(as(anna())).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Het bericht bevat geen tekst.")))
 			.andExpect(content().string(containsString("aria-describedby=\"text-hint text-error text-count\"")));
-		given(intake.submit(any(), eq("1000000004"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("1000000004"), any(), anyList(), any(), any()))
 			.willThrow(new ContactNotApproved("1000000004"));
 		mvc.perform(compose("1000000004", "Hallo", "k-3").header("Accept-Language", "en").with(as(anna())).with(csrf()))
 			.andExpect(status().isBadRequest())

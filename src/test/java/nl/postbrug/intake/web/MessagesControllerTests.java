@@ -86,7 +86,7 @@ class MessagesControllerTests {
 
 	@Test
 	void aRelativesMessageIsAcceptedWithItsIdAndStatus() throws Exception {
-		given(intake.submit(any(), eq("1000000001"), eq("Hallo"), anyList(), eq("k-1")))
+		given(intake.submit(any(), eq("1000000001"), eq("Hallo"), anyList(), eq("k-1"), any()))
 			.willReturn(new Receipt(ID, MessageStatus.RECEIVED, false));
 		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001")
 			.param("text", "Hallo")
@@ -99,7 +99,7 @@ class MessagesControllerTests {
 
 	@Test
 	void photosReachIntakeWithTheirNamesAndBytes() throws Exception {
-		given(intake.submit(any(), any(), any(), anyList(), isNull()))
+		given(intake.submit(any(), any(), any(), anyList(), isNull(), any()))
 			.willReturn(new Receipt(ID, MessageStatus.RECEIVED, false));
 		mvc.perform(multipart("/api/v1/messages")
 			.file(new MockMultipartFile("photos", "garden.jpg", "image/jpeg", new byte[] { 1, 2, 3 }))
@@ -109,14 +109,14 @@ class MessagesControllerTests {
 			.with(as(anna()))).andExpect(status().isAccepted());
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<List<MessageIntake.Upload>> uploads = ArgumentCaptor.forClass(List.class);
-		verify(intake).submit(any(), eq("1000000001"), eq("Zie foto"), uploads.capture(), isNull());
+		verify(intake).submit(any(), eq("1000000001"), eq("Zie foto"), uploads.capture(), isNull(), any());
 		assertThat(uploads.getValue()).extracting(MessageIntake.Upload::name).containsExactly("garden.jpg", "cat.png");
 		assertThat(uploads.getValue().get(0).bytes()).containsExactly(1, 2, 3);
 	}
 
 	@Test
 	void whatIntakeRefusesIsABadRequestWithIntakesReason() throws Exception {
-		given(intake.submit(any(), any(), any(), anyList(), any()))
+		given(intake.submit(any(), any(), any(), anyList(), any(), any()))
 			.willThrow(new InvalidMessage("The message text is empty; write something to send"));
 		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").with(as(anna())))
 			.andExpect(problemWithDetail(400, "The message text is empty; write something to send"));
@@ -124,9 +124,9 @@ class MessagesControllerTests {
 
 	@Test
 	void anUnknownPrisonerIsAnsweredExactlyLikeOneTheSenderIsNotApprovedFor() throws Exception {
-		given(intake.submit(any(), eq("9999999999"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("9999999999"), any(), anyList(), any(), any()))
 			.willThrow(new UnknownPrisoner("9999999999"));
-		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any(), any()))
 			.willThrow(new ContactNotApproved("1000000003"));
 		String unknown = mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "9999999999").param("text", "Hallo").with(as(anna())))
@@ -146,7 +146,7 @@ class MessagesControllerTests {
 
 	@Test
 	void problemDetailsAreInTheRequestsLanguage() throws Exception {
-		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("1000000003"), any(), anyList(), any(), any()))
 			.willThrow(new ContactNotApproved("1000000003"));
 		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000003")
 			.param("text", "Hallo")
@@ -160,7 +160,7 @@ class MessagesControllerTests {
 		mvc.perform(
 				multipart("/api/v1/messages").param("prisoner", "1000000003").param("text", "Hallo").with(as(anna())))
 			.andExpect(problem(403, "Geen goedgekeurde contactpersoon"));
-		given(intake.submit(any(), eq("1000000001"), any(), anyList(), any()))
+		given(intake.submit(any(), eq("1000000001"), any(), anyList(), any(), any()))
 			.willThrow(new InvalidMessage(Reason.of("invalid.too-long", 20001, 20000)));
 		mvc.perform(multipart("/api/v1/messages").param("prisoner", "1000000001").param("text", "x").with(as(anna())))
 			.andExpect(problem(400, "Bericht niet aangenomen", "Het bericht telt 20001 tekens; het maximum is 20000."));

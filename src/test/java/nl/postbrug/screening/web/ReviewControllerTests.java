@@ -51,15 +51,18 @@ class ReviewControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	nl.postbrug.screening.ReplyScreening replyScreening;
+
+	@MockitoBean
 	ReviewQueue queue;
 
 	@MockitoBean
 	Review review;
 
 	static ReviewQueue.Item item() {
-		return new ReviewQueue.Item(ID, "PIA", "1000000001", "Jan de Vries", "Anna de Vries <anna@example.org>",
-				Instant.parse("2026-12-01T08:00:00Z"), "Bel me op 0612345678", 0, 10,
-				List.of(new Finding("phone-number", Finding.Severity.REVIEW, "A phone number", 10, 20)), null, 0.82,
+		return new ReviewQueue.Item(ID, "MESSAGE", "PIA", "1000000001", "Jan de Vries",
+				"Anna de Vries <anna@example.org>", Instant.parse("2026-12-01T08:00:00Z"), "Bel me op 0612345678", 0,
+				10, List.of(new Finding("phone-number", Finding.Severity.REVIEW, "A phone number", 10, 20)), null, 0.82,
 				List.of("signal-pass-on", "bel"), new ReviewQueue.Span(0, 20));
 	}
 

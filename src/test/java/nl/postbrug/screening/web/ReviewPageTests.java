@@ -62,6 +62,12 @@ class ReviewPageTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	nl.postbrug.screening.ReplyScreening replyScreening;
+
+	@MockitoBean
+	nl.postbrug.delivery.Replies replyScans;
+
+	@MockitoBean
 	ReviewQueue queue;
 
 	@MockitoBean
@@ -86,7 +92,7 @@ class ReviewPageTests {
 	@Test
 	void theQueueShowsTheTextEscapedWithItsFindingsMarked() throws Exception {
 		ReviewQueue.Item risky = item();
-		ReviewQueue.Item escaped = new ReviewQueue.Item(risky.id(), risky.facility(), risky.prisoner(),
+		ReviewQueue.Item escaped = new ReviewQueue.Item(risky.id(), risky.kind(), risky.facility(), risky.prisoner(),
 				risky.prisonerName(), risky.sender(), risky.receivedAt(), "<script>x</script> 0612345678",
 				risky.photos(), risky.risk(), List.of(new nl.postbrug.screening.Finding("phone-number",
 						nl.postbrug.screening.Finding.Severity.REVIEW, "A phone number", 19, 29)),
