@@ -43,7 +43,7 @@ class RepliesController {
 			@RequestParam(name = "secondPage", required = false, defaultValue = "false") boolean secondPage)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new IllegalArgumentException(
+			throw new BadScanRequest("delivery.problem.no-file",
 					"file is missing: send the scanned reply sheets (PDF, PNG or JPEG) as the multipart part 'file'");
 		}
 		return new Upload(replies.receive(file.getBytes(), Replies.Receiver.staff(staff), Replies.UPLOAD, secondPage));
