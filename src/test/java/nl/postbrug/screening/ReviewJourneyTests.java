@@ -113,7 +113,8 @@ class ReviewJourneyTests extends ApiTestSupport {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.file").value(piv.toString()))
-				.andExpect(jsonPath("$.detail").value(containsString("unknown pattern 'fax-number'")));
+				.andExpect(jsonPath("$.detail").value(containsString("(regel 6)")))
+				.andExpect(jsonPath("$.reason").value(containsString("unknown pattern 'fax-number'")));
 			mvc.perform(get("/api/v1/screening/rules").with(ADMIN_FOR_RULES))
 				.andExpect(jsonPath("$.version").value(before));
 		}
