@@ -122,7 +122,8 @@ class AuditListeners {
 	@EventListener
 	void on(ReplyScanPurged purged) {
 		log.append("system", "REPLY_SCAN_PURGED", "reply:" + purged.replyId(),
-				purged.status() + ": scan removed with message " + purged.messageId(), purged.at(), Origin.SYSTEM);
+				purged.status() + ": scan removed, retention of message " + purged.messageId() + " ended", purged.at(),
+				Origin.SYSTEM);
 	}
 
 	@EventListener

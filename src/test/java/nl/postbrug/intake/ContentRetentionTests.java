@@ -302,16 +302,34 @@ class ContentRetentionTests extends ApiTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.replies[0].id").value(reply));
 
+		// a reply that comes after its message was purged goes after its own period
+		String late = JsonPath.read(uploadReply(sheet, true), "$.results[0].reply");
+		await()
+			.until(() -> count("SELECT COUNT(*) FROM reply WHERE status = 'IN_REVIEW' AND id = '" + late + "'") == 1);
+		mvc.perform(post("/api/v1/review/" + late).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"APPROVE\"}")
+			.with(SCREENER)).andExpect(status().isOk());
+		String lateKey = jdbc.sql("SELECT pdf_key FROM reply WHERE id = ?").param(late).query(String.class).single();
+		mvc.perform(get("/api/v1/replies/" + late + "/pdf").with(ANNA)).andExpect(status().isOk());
+
 		retentionAt(Duration.ofDays(3650)).purgeDue("schedule");
 		assertThat(audited("REPLY_SCAN_PURGED", "reply:" + reply)).as("purged once").isEqualTo(1);
+		await().until(() -> !blobExists(lateKey));
+		await().until(() -> audited("REPLY_SCAN_PURGED", "reply:" + late) == 1);
+		mvc.perform(get("/api/v1/replies/" + late + "/pdf").with(ANNA)).andExpect(status().isGone());
 		mvc.perform(get("/api/v1/audit/verify").with(AUDITOR))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(true));
 	}
 
 	private String uploadReply(byte[] png) throws Exception {
+		return uploadReply(png, false);
+	}
+
+	private String uploadReply(byte[] png, boolean secondPage) throws Exception {
 		return mvc
 			.perform(multipart("/api/v1/replies").file(new MockMultipartFile("file", "scan.png", "image/png", png))
+				.param("secondPage", Boolean.toString(secondPage))
 				.with(POSTROOM))
 			.andExpect(status().isOk())
 			.andReturn()
