@@ -9,9 +9,11 @@ import nl.postbrug.batches.LetterReprinted;
 import nl.postbrug.batches.ReprintPdfPurged;
 import nl.postbrug.delivery.LetterScanned;
 import nl.postbrug.delivery.ReplyDownloaded;
+import nl.postbrug.delivery.ReplyPagePurged;
 import nl.postbrug.delivery.ReplyPageQueued;
 import nl.postbrug.delivery.ReplyPageSettled;
 import nl.postbrug.delivery.ReplyReceived;
+import nl.postbrug.delivery.ReplyScanPurged;
 import nl.postbrug.delivery.ReplyStatusChanged;
 import nl.postbrug.intake.Channel;
 import nl.postbrug.intake.MessageContentPurged;
@@ -115,6 +117,22 @@ class AuditListeners {
 	void on(ReprintPdfPurged purged) {
 		log.append("system", "REPRINT_PDF_PURGED", "letter:" + purged.letterId(), "PDF of copy " + purged.copyNo()
 				+ " (" + purged.code() + ") removed with message " + purged.messageId(), purged.at(), Origin.SYSTEM);
+	}
+
+	@EventListener
+	void on(ReplyScanPurged purged) {
+		log.append("system", "REPLY_SCAN_PURGED", "reply:" + purged.replyId(),
+				purged.status() + ": scan removed, retention of message " + purged.messageId() + " ended", purged.at(),
+				Origin.SYSTEM);
+	}
+
+	@EventListener
+	void on(ReplyPagePurged purged) {
+		log.append(
+				"system", "REPLY_PAGE_PURGED", "reply-page:" + purged.pageId(), purged.problem() + " page received "
+						+ purged.receivedAt() + ": image removed " + (purged.messageId() == null
+								? "after the default retention period" : "with message " + purged.messageId()),
+				purged.at(), Origin.SYSTEM);
 	}
 
 	@EventListener

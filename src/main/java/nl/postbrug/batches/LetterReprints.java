@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prints one letter again under a new copy code and voids the old one, so the damaged or
- * lost copy can no longer be scanned as delivered. The message's state does not change.
+ * lost copy can no longer be scanned as delivered; a letter that had a reply sheet gets
+ * it again after the letter, as in its batch. The message's state does not change.
  */
 @Component
 class LetterReprints {
@@ -95,8 +96,11 @@ class LetterReprints {
 			events.publishEvent(new LetterReprinted(letterId, old, code, actor));
 			return old;
 		});
-		RenderedLetter rendered = rendering.render(contents.of(letter.messageId(), code),
-				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT);
+		// the reply sheet comes again with its code unchanged: it names the message, not
+		// the copy, so a sheet already written on still counts
+		RenderedLetter rendered = rendering.renderForPrint(contents.of(letter.messageId(), code, letter.replyCode()),
+				facility.printer().greyscalePhotos() ? RenderOptions.GREYSCALE_PHOTOS : RenderOptions.DEFAULT,
+				facility.printer().duplex());
 		String key = PdfStore.reprintKey(facility.code(), letterId, copyNo);
 		pdfs.store(key, rendered.pdf());
 		letters.copyPrinted(code, key);

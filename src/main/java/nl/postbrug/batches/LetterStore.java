@@ -27,7 +27,13 @@ class LetterStore {
 	record LetterRow(long id, UUID messageId, long prisonerId, int position, String code, String replyCode) {
 	}
 
-	record LetterInfo(long id, UUID messageId, long prisonerId, long facilityId, long batchId, int lastCopy) {
+	/**
+	 * A letter with what a reprint needs.
+	 *
+	 * @param replyCode the code of the reply sheet printed after it, if one was
+	 */
+	record LetterInfo(long id, UUID messageId, long prisonerId, long facilityId, long batchId, int lastCopy,
+			String replyCode) {
 	}
 
 	/**
@@ -301,12 +307,12 @@ class LetterStore {
 	Optional<LetterInfo> letter(long letterId) {
 		return jdbc.sql("""
 				SELECT l.id, l.message_id, l.prisoner_id, l.facility_id, l.batch_id,
-				  (SELECT MAX(c.copy_no) FROM letter_copy c WHERE c.letter_id = l.id) AS last_copy
+				  (SELECT MAX(c.copy_no) FROM letter_copy c WHERE c.letter_id = l.id) AS last_copy, l.reply_code
 				FROM letter l WHERE l.id = ?
 				""")
 			.param(letterId)
 			.query((rs, n) -> new LetterInfo(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getInt(6)))
+					rs.getLong(4), rs.getLong(5), rs.getInt(6), rs.getString(7)))
 			.optional();
 	}
 

@@ -309,8 +309,14 @@ public class Replies {
 		return user.has(Role.SCREENER) && user.canAct(reply.facilityId());
 	}
 
-	/** The stored scan, for screening's checks. */
+	/**
+	 * The stored scan, for screening's checks.
+	 * @throws ScanPurged when its message's retention period has ended
+	 */
 	public byte[] pdf(UUID id) {
+		store.scanPurgedAt(id).ifPresent(at -> {
+			throw new ScanPurged(id, at);
+		});
 		return read(store.pdfKey(id).orElseThrow(() -> new NoSuchReply(id)));
 	}
 

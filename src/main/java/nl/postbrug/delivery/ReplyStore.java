@@ -45,6 +45,14 @@ class ReplyStore {
 		return jdbc.sql("SELECT pdf_key FROM reply WHERE id = ?").param(id.toString()).query(String.class).optional();
 	}
 
+	/** When the reply's scan was removed at the end of retention, if it was. */
+	Optional<Instant> scanPurgedAt(UUID id) {
+		return jdbc.sql("SELECT pdf_purged_at FROM reply WHERE id = ? AND pdf_purged_at IS NOT NULL")
+			.param(id.toString())
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.optional();
+	}
+
 	boolean codeUsed(String code) {
 		return jdbc.sql("SELECT COUNT(*) FROM reply WHERE reply_code = ?").param(code).query(Long.class).single() > 0;
 	}
@@ -106,21 +114,24 @@ class ReplyStore {
 	List<Page> openPages(int limit) {
 		return jdbc.sql("""
 				SELECT id, facility_id, problem, reply_code, image_key, received_at, received_by FROM reply_page
-				WHERE settled_at IS NULL ORDER BY received_at, id
+				WHERE settled_at IS NULL AND image_purged_at IS NULL ORDER BY received_at, id
 				""").query(ReplyStore::page).list().stream().limit(limit).toList();
 	}
 
 	Optional<Page> openPage(UUID id) {
 		return jdbc.sql("""
 				SELECT id, facility_id, problem, reply_code, image_key, received_at, received_by FROM reply_page
-				WHERE id = ? AND settled_at IS NULL
+				WHERE id = ? AND settled_at IS NULL AND image_purged_at IS NULL
 				""").param(id.toString()).query(ReplyStore::page).optional();
 	}
 
 	boolean settlePage(UUID id, UUID replyId, String by, Instant at) {
-		return jdbc.sql("""
-				UPDATE reply_page SET settled_at = ?, settled_by = ?, reply_id = ? WHERE id = ? AND settled_at IS NULL
-				""").params(utc(at), by, replyId == null ? null : replyId.toString(), id.toString()).update() == 1;
+		return jdbc
+			.sql("""
+					UPDATE reply_page SET settled_at = ?, settled_by = ?, reply_id = ? WHERE id = ? AND settled_at IS NULL AND image_purged_at IS NULL
+					""")
+			.params(utc(at), by, replyId == null ? null : replyId.toString(), id.toString())
+			.update() == 1;
 	}
 
 	private static ReplyView view(ResultSet rs, int n) throws SQLException {

@@ -41,6 +41,16 @@ public class LetterRendering {
 	}
 
 	/**
+	 * The letter as printed on its own (a reprint): as {@link #render}, followed by its
+	 * reply sheet when it has a reply code, just as in a batch.
+	 * @param duplex start the reply sheet on a sheet of its own
+	 */
+	public RenderedLetter renderForPrint(LetterContent letter, RenderOptions options, boolean duplex) {
+		return letter.replyCode() == null || !hasReplySheet() ? render(letter, options)
+				: this.pdf.letterWithReplySheet(letter, options, duplex);
+	}
+
+	/**
 	 * What {@code letter} will look like on paper, from the same template and renderer,
 	 * for its sender to check before sending: {@code mark} (e.g. "VOORBEELD") is printed
 	 * across every page, and the footer and barcode carry {@code code} instead of the

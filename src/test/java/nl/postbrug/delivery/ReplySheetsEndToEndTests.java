@@ -61,6 +61,9 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 	@Autowired
 	ReplySettings replySettings;
 
+	@Autowired
+	nl.postbrug.storage.BlobStore blobs;
+
 	String prisoner;
 
 	RequestPostProcessor relative;
@@ -189,6 +192,42 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 			.param("reply:" + reply)
 			.query(String.class)
 			.list()).containsSubsequence("REPLY_RECEIVED", "REPLY_IN_REVIEW", "REPLY_APPROVED", "REPLY_READ");
+	}
+
+	@Test
+	void aReprintedLetterCarriesItsReplySheetAgainAndAReplyOnItIsTaken() throws Exception {
+		UUID mine = sent(relative, "Lieve jongen, de vorige brief was nat geworden.", true);
+		await().until(() -> messageStatus(mine).equals("APPROVED"));
+		batchPdf("PIA");
+		String replyCode = replyCodeOf(mine);
+		long letter = jdbc.sql("SELECT id FROM letter WHERE message_id = ?")
+			.param(mine.toString())
+			.query(Long.class)
+			.single();
+
+		String reprinted = JsonPath.read(mvc.perform(post("/api/v1/letters/" + letter + "/reprint").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.code");
+		String key = jdbc.sql("SELECT pdf_path FROM letter_copy WHERE code = ?")
+			.param(reprinted)
+			.query(String.class)
+			.single();
+		byte[] reprint;
+		try (java.io.InputStream in = blobs.open(key).orElseThrow()) {
+			reprint = in.readAllBytes();
+		}
+
+		List<String> codes = BarcodeReader.decodeEachPage(reprint, (int) DPI);
+		assertThat(codes.get(0)).isEqualTo(reprinted);
+		assertThat(codes.get(codes.size() - 1)).as("the reprint's last page is the reply sheet, code unchanged")
+			.isEqualTo(replyCode);
+		assertThat(codes).filteredOn(code -> code != null && code.startsWith("PR-")).hasSize(1);
+		BufferedImage page = renderedPageWithCode(reprint, replyCode);
+		drawAnAnswer(page);
+		upload(png(page), POSTROOM).andExpect(jsonPath("$.results[0].outcome").value("RECEIVED"))
+			.andExpect(jsonPath("$.results[0].message").value(mine.toString()));
 	}
 
 	@Test

@@ -16,6 +16,12 @@ import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import nl.postbrug.letters.BarcodeReader;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.support.ApiTestSupport;
 import nl.postbrug.support.DataDirs;
@@ -201,6 +207,162 @@ class ContentRetentionTests extends ApiTestSupport {
 				SELECT COUNT(*) FROM (SELECT subject FROM audit_event WHERE type = 'MESSAGE_CONTENT_PURGED'
 				GROUP BY subject HAVING COUNT(*) > 1) twice
 				""")).isZero();
+	}
+
+	@Test
+	@Order(3)
+	void aRepliesScanAndItsQueuedPagesGoWithTheMessageAndPagesWithoutOneAfterTheDefault() throws Exception {
+		String sent = mvc
+			.perform(multipart("/api/v1/messages").param("prisoner", "1000000001")
+				.param("text", "Lieve Jan, schrijf je terug? " + DataDirs.uniqueWords())
+				.param("replySheet", "true")
+				.with(ANNA))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID message = UUID.fromString(JsonPath.read(sent, "$.id"));
+		await().until(() -> statusOf(message).equals("APPROVED"));
+		long batch = batch("PIA");
+		byte[] pdf = mvc.perform(get("/api/v1/batches/" + batch + "/pdf").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String replyCode = jdbc.sql("SELECT reply_code FROM letter WHERE message_id = ?")
+			.param(message.toString())
+			.query(String.class)
+			.single();
+		byte[] sheet = pageWithCode(pdf, replyCode);
+		String reply = JsonPath.read(uploadReply(sheet), "$.results[0].reply");
+		assertThat(JsonPath.<String>read(uploadReply(sheet), "$.results[0].outcome")).isEqualTo("CODE_USED");
+		assertThat(JsonPath.<String>read(uploadReply(blankPage()), "$.results[0].outcome")).isEqualTo("NO_CODE");
+		String usedPage = jdbc.sql("SELECT id FROM reply_page WHERE reply_code = ?")
+			.param(replyCode)
+			.query(String.class)
+			.single();
+		String noCodePage = jdbc
+			.sql("SELECT id FROM reply_page WHERE problem = 'NO_CODE' AND settled_at IS NULL ORDER BY received_at DESC"
+					+ " FETCH FIRST 1 ROWS ONLY")
+			.query(String.class)
+			.single();
+		String scanKey = jdbc.sql("SELECT pdf_key FROM reply WHERE id = ?").param(reply).query(String.class).single();
+		String usedKey = imageKey(usedPage);
+		String noCodeKey = imageKey(noCodePage);
+		await()
+			.until(() -> count("SELECT COUNT(*) FROM reply WHERE status = 'IN_REVIEW' AND id = '" + reply + "'") == 1);
+		mvc.perform(post("/api/v1/review/" + reply).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"APPROVE\"}")
+			.with(SCREENER)).andExpect(status().isOk());
+		List<String> letterCode = JsonPath.read(mvc.perform(get("/api/v1/batches/" + batch).with(POSTROOM))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.items[?(@.message == '" + message + "')].code");
+		scan(letterCode.get(0));
+		assertThat(statusOf(message)).isEqualTo("DELIVERED");
+		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").with(ANNA)).andExpect(status().isOk());
+
+		retentionAt(Duration.ofDays(179)).purgeDue("schedule");
+		assertThat(blobExists(scanKey)).isTrue();
+		assertThat(blobExists(usedKey)).isTrue();
+		assertThat(blobExists(noCodeKey)).isTrue();
+
+		retentionAt(Duration.ofDays(181)).purgeDue("schedule");
+		assertThat(purged(message)).isTrue();
+		assertThat(blobExists(scanKey)).as("the reply's scan goes in the message's purge").isFalse();
+		assertThat(blobExists(usedKey)).as("a queued page with the message's code goes with it").isFalse();
+		assertThat(count("SELECT COUNT(*) FROM reply WHERE status = 'APPROVED' AND pdf_purged_at IS NOT NULL AND id = '"
+				+ reply + "'"))
+			.as("the reply keeps its metadata")
+			.isEqualTo(1);
+		assertThat(audited("REPLY_SCAN_PURGED", "reply:" + reply)).isEqualTo(1);
+		assertThat(audited("REPLY_PAGE_PURGED", "reply-page:" + usedPage)).isEqualTo(1);
+		await().until(() -> !blobExists(noCodeKey));
+		await().until(() -> audited("REPLY_PAGE_PURGED", "reply-page:" + noCodePage) == 1);
+		assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE type = 'REPLY_PAGE_PURGED' AND subject = ?")
+			.param("reply-page:" + noCodePage)
+			.query(String.class)
+			.single()).contains("NO_CODE", "default retention period");
+		assertThat(mvc.perform(get("/api/v1/replies/pages").with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(usedPage).doesNotContain(noCodePage);
+
+		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").with(ANNA))
+			.andExpect(status().isGone())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Verwijderd na de bewaartermijn"))
+			.andExpect(jsonPath("$.detail", containsString("bewaartermijn van het bericht voorbij")));
+		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").header("Accept-Language", "en").with(ANNA))
+			.andExpect(status().isGone())
+			.andExpect(jsonPath("$.detail", containsString("retention period of the message has ended")));
+		mvc.perform(get("/api/v1/replies/" + reply + "/pdf").with(AUDITOR)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/messages/" + message).with(ANNA))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.replies[0].id").value(reply));
+
+		// a reply that comes after its message was purged goes after its own period
+		String late = JsonPath.read(uploadReply(sheet, true), "$.results[0].reply");
+		await()
+			.until(() -> count("SELECT COUNT(*) FROM reply WHERE status = 'IN_REVIEW' AND id = '" + late + "'") == 1);
+		mvc.perform(post("/api/v1/review/" + late).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"APPROVE\"}")
+			.with(SCREENER)).andExpect(status().isOk());
+		String lateKey = jdbc.sql("SELECT pdf_key FROM reply WHERE id = ?").param(late).query(String.class).single();
+		mvc.perform(get("/api/v1/replies/" + late + "/pdf").with(ANNA)).andExpect(status().isOk());
+
+		retentionAt(Duration.ofDays(3650)).purgeDue("schedule");
+		assertThat(audited("REPLY_SCAN_PURGED", "reply:" + reply)).as("purged once").isEqualTo(1);
+		await().until(() -> !blobExists(lateKey));
+		await().until(() -> audited("REPLY_SCAN_PURGED", "reply:" + late) == 1);
+		mvc.perform(get("/api/v1/replies/" + late + "/pdf").with(ANNA)).andExpect(status().isGone());
+		mvc.perform(get("/api/v1/audit/verify").with(AUDITOR))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(true));
+	}
+
+	private String uploadReply(byte[] png) throws Exception {
+		return uploadReply(png, false);
+	}
+
+	private String uploadReply(byte[] png, boolean secondPage) throws Exception {
+		return mvc
+			.perform(multipart("/api/v1/replies").file(new MockMultipartFile("file", "scan.png", "image/png", png))
+				.param("secondPage", Boolean.toString(secondPage))
+				.with(POSTROOM))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** The batch page carrying {@code code}, as a 200 dpi scan gives it. */
+	private static byte[] pageWithCode(byte[] pdf, String code) throws Exception {
+		int index = BarcodeReader.decodeEachPage(pdf, 200).indexOf(code);
+		assertThat(index).as("a page of the batch carries " + code).isNotNegative();
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			return png(new PDFRenderer(doc).renderImageWithDPI(index, 200, ImageType.RGB));
+		}
+	}
+
+	private static byte[] blankPage() throws Exception {
+		BufferedImage blank = new BufferedImage(1654, 2339, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = blank.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, blank.getWidth(), blank.getHeight());
+		g.dispose();
+		return png(blank);
+	}
+
+	private static byte[] png(BufferedImage image) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	private String imageKey(String pageId) {
+		return jdbc.sql("SELECT image_key FROM reply_page WHERE id = ?").param(pageId).query(String.class).single();
 	}
 
 	private ContentRetention retentionAt(Duration later) {

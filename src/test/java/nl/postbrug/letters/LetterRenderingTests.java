@@ -41,6 +41,24 @@ class LetterRenderingTests {
 	}
 
 	@Test
+	void aLetterPrintedOnItsOwnIsFollowedByItsReplySheetOnASheetOfItsOwnInDuplex() {
+		LetterContent plain = letter("Dag Sam,\nschrijf je terug?\nMam", List.of());
+		String replyCode = ReplyCodes.newCode();
+		LetterContent withSheet = plain.withReplyCode(replyCode);
+
+		RenderedLetter simplex = this.rendering.renderForPrint(withSheet, RenderOptions.DEFAULT, false);
+		RenderedLetter duplex = this.rendering.renderForPrint(withSheet, RenderOptions.DEFAULT, true);
+		RenderedLetter without = this.rendering.renderForPrint(plain, RenderOptions.DEFAULT, true);
+
+		assertThat(BarcodeReader.decodeEachPage(simplex.pdf(), 150)).containsExactly(plain.copyCode(), replyCode);
+		assertThat(simplex.pages()).isEqualTo(2);
+		assertThat(BarcodeReader.decodeEachPage(duplex.pdf(), 150)).as("the back of the letter left blank")
+			.containsExactly(plain.copyCode(), null, replyCode);
+		assertThat(duplex.pages()).isEqualTo(3);
+		assertThat(BarcodeReader.decodeEachPage(without.pdf(), 150)).containsExactly(plain.copyCode());
+	}
+
+	@Test
 	void paginatesALongLetterWithHeaderAndBarcodeOnEveryPage() throws IOException {
 		String body = String.join("\n\n", Collections.nCopies(60,
 				"This paragraph tells about the garden, the dog, the neighbours and the weather this week."));

@@ -60,6 +60,12 @@ class DeliveryProblems {
 		return problem(HttpStatus.NOT_FOUND, texts, locale, "delivery.problem.not-found", ex);
 	}
 
+	/** A scan removed at the end of its message's retention period is gone. */
+	@ExceptionHandler
+	ProblemDetail scanPurged(nl.postbrug.delivery.ScanPurged ex, Locale locale) {
+		return problem(HttpStatus.GONE, texts, locale, "delivery.problem.purged", ex);
+	}
+
 	@ExceptionHandler
 	ProblemDetail invalidReplyCode(nl.postbrug.delivery.InvalidReplyCode ex, Locale locale) {
 		return problem(HttpStatus.BAD_REQUEST, texts, locale, "delivery.problem.not-a-reply-code", ex);

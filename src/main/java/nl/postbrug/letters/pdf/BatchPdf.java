@@ -172,6 +172,33 @@ final class BatchPdf {
 		}
 	}
 
+	/** A document written in memory, with its page count. */
+	record Written(byte[] pdf, int pages) {
+	}
+
+	/**
+	 * One letter and then its reply sheet, in one document with one embedded font, as the
+	 * pair appears in a batch: in duplex the sheet starts on a sheet of its own.
+	 */
+	Written letterWithReplySheet(LetterPdf.Filled letter, LetterPdf.Filled reply, boolean duplex, byte[] id) {
+		try (PDDocument doc = new PDDocument()) {
+			PDFont regular = PDType0Font.load(doc, Fonts.Cut.WHOLE.regular(), true);
+			PDFont bold = PDType0Font.load(doc, Fonts.Cut.WHOLE.bold(), true);
+			int pages = render(doc, regular, bold, letter, -1);
+			if (duplex && pages % 2 == 1) {
+				blankPage(doc);
+			}
+			render(doc, regular, bold, reply, -1);
+			PdfA.apply(doc, this.clock.instant(), id);
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+			doc.save(out, CompressParameters.NO_COMPRESSION);
+			return new Written(out.toByteArray(), doc.getNumberOfPages());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write a letter with its reply sheet", ex);
+		}
+	}
+
 	private static int padded(int pages, boolean duplex) {
 		return duplex && pages % 2 == 1 ? pages + 1 : pages;
 	}

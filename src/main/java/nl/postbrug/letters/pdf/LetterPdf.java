@@ -343,6 +343,28 @@ public final class LetterPdf {
 	}
 
 	/**
+	 * The letter followed by its reply sheet in one document, laid out as in a batch; see
+	 * {@link BatchPdf#letterWithReplySheet}.
+	 */
+	public RenderedLetter letterWithReplySheet(LetterContent letter, RenderOptions options, boolean duplex) {
+		TemplateSet set = this.templates;
+		if (set.reply() == null || letter.replyCode() == null) {
+			throw new IllegalArgumentException("A reply sheet needs the letter's reply code and a reply template");
+		}
+		LetterFill fill = letterFill(letter, options);
+		MessageDigest md = digest(set.letter());
+		fill.fields().digest(md);
+		fill.paragraphs().forEach(p -> md.update(p.getBytes(StandardCharsets.UTF_8)));
+		fill.photos().forEach(p -> md.update(p.dataUri().getBytes(StandardCharsets.US_ASCII)));
+		md.update(letter.replyCode().getBytes(StandardCharsets.US_ASCII));
+		Filled filledLetter = new Filled(set.letter().fill(fill.fields()), LETTER.name(), this.baseUri, fill.bidi());
+		Filled reply = filled(set.reply(), replyFields(new Printable(), letter));
+		BatchPdf.Written written = new BatchPdf(this, this.clock).letterWithReplySheet(filledLetter, reply, duplex,
+				Arrays.copyOf(md.digest(), 16));
+		return new RenderedLetter(written.pdf(), written.pages(), fill.printable().replacements());
+	}
+
+	/**
 	 * A reply sheet for the letter: who it came from, the letter's code and the sheet's
 	 * own reply code, with space to write.
 	 * @throws IllegalArgumentException when the letter has no reply code

@@ -47,6 +47,12 @@ class ScreeningPageProblems {
 		return page(HttpStatus.CONFLICT, title("screening.problem.not-in-review", locale), words(texts, ex, locale));
 	}
 
+	/** The scan of a reply whose message's retention ended is gone. */
+	@ExceptionHandler
+	ModelAndView scanPurged(nl.postbrug.delivery.ScanPurged ex, Locale locale) {
+		return page(HttpStatus.GONE, title("delivery.problem.purged", locale), words(texts, ex, locale));
+	}
+
 	private String title(String key, Locale locale) {
 		return texts.getMessage(key, null, locale);
 	}
