@@ -2,6 +2,7 @@ package nl.postbrug.batches;
 
 import javax.sql.DataSource;
 
+import nl.postbrug.support.PostgresSchema;
 import nl.postbrug.support.RequiresPostgres;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresBatchStoreTests extends BatchStoreTests {
 
 	@RegisterExtension
-	static final PostgresSchema schema = new PostgresSchema();
+	static final PostgresSchema schema = new PostgresSchema("postbrug_batches");
 
 	@Override
 	DataSource dataSource() {

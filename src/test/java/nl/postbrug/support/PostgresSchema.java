@@ -1,4 +1,4 @@
-package nl.postbrug.batches;
+package nl.postbrug.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import nl.postbrug.support.RequiresPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,11 +18,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the application's migrations, dropped after the class. Register it as a static
  * extension on a class marked {@link RequiresPostgres}.
  */
-final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
-	private final String schema = "postbrug_batches_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	private final String schema;
 
 	private DataSource dataSource;
+
+	/**
+	 * @param prefix names the schema after its test class, for whoever looks at the
+	 * server
+	 */
+	public PostgresSchema(String prefix) {
+		this.schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -37,7 +44,7 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 			.migrate();
 	}
 
-	DataSource dataSource() {
+	public DataSource dataSource() {
 		return dataSource;
 	}
 
