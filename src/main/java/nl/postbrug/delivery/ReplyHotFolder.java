@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +41,16 @@ public class ReplyHotFolder {
 
 	private final Path folder;
 
-	ReplyHotFolder(Replies replies, Registry registry, ReplySettings settings) {
+	private final Duration settle;
+
+	private final Clock clock;
+
+	ReplyHotFolder(Replies replies, Registry registry, ReplySettings settings, Clock clock) {
 		this.replies = replies;
 		this.registry = registry;
 		this.folder = settings.hotFolder();
+		this.settle = settings.settle();
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${postbrug.delivery.replies.poll-interval:10s}", initialDelayString = "PT5S")
@@ -67,7 +75,9 @@ public class ReplyHotFolder {
 				continue;
 			}
 			for (Path file : scans(dir)) {
-				results.addAll(read(file, facility));
+				if (settled(file)) {
+					results.addAll(read(file, facility));
+				}
 			}
 		}
 		return results;
@@ -98,12 +108,29 @@ public class ReplyHotFolder {
 		}
 	}
 
+	/**
+	 * A scanner writes a file over some seconds; one touched within {@code settle} is
+	 * left for the next poll rather than read half-written.
+	 */
+	private boolean settled(Path file) {
+		try {
+			return !Files.getLastModifiedTime(file).toInstant().isAfter(clock.instant().minus(settle));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Scans by their extension; names starting with a dot or tilde are a scanner's
+	 * temporary files.
+	 */
 	private static List<Path> scans(Path dir) {
 		try (Stream<Path> listing = Files.list(dir)) {
 			return listing.filter(Files::isRegularFile).filter(file -> {
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-				return name.endsWith(".pdf") || name.endsWith(".png") || name.endsWith(".jpg")
-						|| name.endsWith(".jpeg");
+				return !name.startsWith(".") && !name.startsWith("~") && (name.endsWith(".pdf") || name.endsWith(".png")
+						|| name.endsWith(".jpg") || name.endsWith(".jpeg"));
 			}).sorted().toList();
 		}
 		catch (IOException ex) {

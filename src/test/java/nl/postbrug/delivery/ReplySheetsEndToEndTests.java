@@ -330,6 +330,12 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 		java.nio.file.Path junk = java.nio.file.Files.write(dir.resolve("junk-" + mine + ".pdf"),
 				"not a pdf".getBytes());
 
+		assertThat(hotFolder.readAll()).as("files the scanner may still be writing wait").isEmpty();
+		assertThat(scan).exists();
+		java.nio.file.attribute.FileTime settled = java.nio.file.attribute.FileTime
+			.from(java.time.Instant.now().minusSeconds(60));
+		java.nio.file.Files.setLastModifiedTime(scan, settled);
+		java.nio.file.Files.setLastModifiedTime(junk, settled);
 		List<Replies.PageResult> results = hotFolder.readAll();
 
 		assertThat(results).filteredOn(r -> mine.equals(r.message()))
