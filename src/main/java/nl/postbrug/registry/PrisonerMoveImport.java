@@ -1,18 +1,10 @@
 package nl.postbrug.registry;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 
@@ -40,44 +32,15 @@ public class PrisonerMoveImport {
 
 	/** Moves made count as updated: no prisoner is created by a move. */
 	public ImportReport moves(Reader csv, PostbrugUser admin) {
-		CSVFormat format = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
-		int made = 0;
-		List<ImportReport.RowProblem> problems = new ArrayList<>();
-		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
-			Set<String> missing = new LinkedHashSet<>(COLUMNS);
-			missing.removeAll(new HashSet<>(parser.getHeaderNames()));
-			if (!missing.isEmpty()) {
-				return new ImportReport("moves", 0, 0, List.of(new ImportReport.RowProblem(1,
-						"header lacks column(s) " + missing + "; expected " + String.join(",", COLUMNS))));
+		return CsvRows.each("moves", csv, COLUMNS, row -> {
+			try {
+				move(row, admin);
+				return false;
 			}
-			for (CSVRecord row : parser) {
-				long line = parser.getCurrentLineNumber();
-				if (!row.isConsistent()) {
-					problems.add(new ImportReport.RowProblem(line,
-							"has " + row.size() + " fields, the header has " + parser.getHeaderNames().size()));
-					continue;
-				}
-				try {
-					move(row, admin);
-					made++;
-				}
-				catch (PrisonerMoves.NoSuchPrisoner | PrisonerMoves.BadMove | PrisonerMoves.CannotMove ex) {
-					problems.add(new ImportReport.RowProblem(line, ex.getMessage()));
-				}
+			catch (PrisonerMoves.NoSuchPrisoner | PrisonerMoves.BadMove | PrisonerMoves.CannotMove ex) {
+				throw new CsvRows.RowRefused(ex.getMessage());
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the moves CSV", ex);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			problems.add(new ImportReport.RowProblem(-1, "the file is not valid CSV: " + ex.getMessage()));
-		}
-		return new ImportReport("moves", 0, made, List.copyOf(problems));
+		});
 	}
 
 	private void move(CSVRecord row, PostbrugUser admin) {

@@ -1,14 +1,11 @@
 package nl.postbrug.registry;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -330,50 +325,9 @@ public class RegistryImport {
 		return true;
 	}
 
-	private ImportReport each(String what, Reader csv, List<String> columns, Function<CSVRecord, Boolean> importRow) {
-		CSVFormat format = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
-		int created = 0;
-		int updated = 0;
-		List<ImportReport.RowProblem> problems = new ArrayList<>();
-		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
-			Set<String> missing = new LinkedHashSet<>(columns);
-			missing.removeAll(new HashSet<>(parser.getHeaderNames()));
-			if (!missing.isEmpty()) {
-				return new ImportReport(what, 0, 0, List.of(new ImportReport.RowProblem(1,
-						"header lacks column(s) " + missing + "; expected " + String.join(",", columns))));
-			}
-			for (CSVRecord row : parser) {
-				long line = parser.getCurrentLineNumber();
-				if (!row.isConsistent()) {
-					problems.add(new ImportReport.RowProblem(line,
-							"has " + row.size() + " fields, the header has " + parser.getHeaderNames().size()));
-					continue;
-				}
-				try {
-					if (importRow.apply(row)) {
-						created++;
-					}
-					else {
-						updated++;
-					}
-				}
-				catch (BadRow ex) {
-					problems.add(new ImportReport.RowProblem(line, ex.getMessage()));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the " + what + " CSV", ex);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			problems.add(new ImportReport.RowProblem(-1, "the file is not valid CSV: " + ex.getMessage()));
-		}
-		return new ImportReport(what, created, updated, List.copyOf(problems));
+	private static ImportReport each(String what, Reader csv, List<String> columns,
+			Function<CSVRecord, Boolean> importRow) {
+		return CsvRows.each(what, csv, columns, importRow);
 	}
 
 	private Facility facility(CSVRecord row) {
@@ -441,7 +395,7 @@ public class RegistryImport {
 		}
 	}
 
-	private static final class BadRow extends RuntimeException {
+	private static final class BadRow extends CsvRows.RowRefused {
 
 		BadRow(String reason) {
 			super(reason);

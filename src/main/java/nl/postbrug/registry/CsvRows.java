@@ -1,0 +1,87 @@
+package nl.postbrug.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The one way every registry CSV file is read: a header naming at least the expected
+ * columns, each row handed on by itself, and every row that cannot be taken reported with
+ * its line while the others go on.
+ */
+final class CsvRows {
+
+	private CsvRows() {
+	}
+
+	/** A row that cannot be taken, with the reason the report gives for its line. */
+	static class RowRefused extends RuntimeException {
+
+		RowRefused(String reason) {
+			super(reason);
+		}
+
+	}
+
+	/**
+	 * @param importRow takes one row; {@code true} when it created something,
+	 * {@code false} when it changed what was there; throws {@link RowRefused} for a row
+	 * it cannot take
+	 */
+	static ImportReport each(String what, Reader csv, List<String> columns, Function<CSVRecord, Boolean> importRow) {
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get();
+		int created = 0;
+		int updated = 0;
+		List<ImportReport.RowProblem> problems = new ArrayList<>();
+		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
+			Set<String> missing = new LinkedHashSet<>(columns);
+			missing.removeAll(new HashSet<>(parser.getHeaderNames()));
+			if (!missing.isEmpty()) {
+				return new ImportReport(what, 0, 0, List.of(new ImportReport.RowProblem(1,
+						"header lacks column(s) " + missing + "; expected " + String.join(",", columns))));
+			}
+			for (CSVRecord row : parser) {
+				long line = parser.getCurrentLineNumber();
+				if (!row.isConsistent()) {
+					problems.add(new ImportReport.RowProblem(line,
+							"has " + row.size() + " fields, the header has " + parser.getHeaderNames().size()));
+					continue;
+				}
+				try {
+					if (importRow.apply(row)) {
+						created++;
+					}
+					else {
+						updated++;
+					}
+				}
+				catch (RowRefused ex) {
+					problems.add(new ImportReport.RowProblem(line, ex.getMessage()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the " + what + " CSV", ex);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			problems.add(new ImportReport.RowProblem(-1, "the file is not valid CSV: " + ex.getMessage()));
+		}
+		return new ImportReport(what, created, updated, List.copyOf(problems));
+	}
+
+}
