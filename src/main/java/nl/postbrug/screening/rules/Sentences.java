@@ -44,7 +44,7 @@ final class Sentences {
 		int start = 0;
 		int n = text.length();
 		for (int i = 0; i <= n; i++) {
-			if (i == n || ends(text, i)) {
+			if (i == n || SentenceBoundary.endsAt(text, i)) {
 				add(text, start, i == n ? n : i + 1, list);
 				start = i + 1;
 			}
@@ -58,19 +58,6 @@ final class Sentences {
 
 	String original(int start, int end) {
 		return original.substring(skeleton.originalStart(start), skeleton.originalEnd(end));
-	}
-
-	private static boolean ends(String text, int i) {
-		char c = text.charAt(i);
-		if (c == '\n' || c == '!' || c == '?' || c == ';') {
-			return true;
-		}
-		if (c != '.') {
-			return false;
-		}
-		boolean digitBefore = i > 0 && Character.isDigit(text.charAt(i - 1));
-		boolean digitAfter = i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
-		return !(digitBefore && digitAfter);
 	}
 
 	private void add(String text, int start, int end, List<Sentence> list) {
