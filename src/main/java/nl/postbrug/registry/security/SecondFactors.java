@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import nl.postbrug.storage.Sealed;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Role;
 import nl.postbrug.registry.SecondFactorChanged;
@@ -92,25 +93,26 @@ class SecondFactors {
 	 */
 	@Transactional
 	Optional<Enrolment> enrolment(String username) {
-		record Stored(String secret, boolean confirmed) {
+		record Stored(String secret, String keyId, boolean confirmed) {
 		}
 		Optional<Stored> stored = jdbc
-			.sql("SELECT secret, confirmed_at IS NOT NULL FROM staff_second_factor WHERE username = ?")
+			.sql("SELECT secret, secret_key, confirmed_at IS NOT NULL FROM staff_second_factor WHERE username = ?")
 			.param(username)
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getBoolean(2)))
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
 			.optional();
 		if (stored.isPresent() && stored.get().confirmed()) {
 			return Optional.empty();
 		}
 		byte[] secret;
 		if (stored.isPresent()) {
-			secret = secrets.open(stored.get().secret());
+			secret = secrets.open(username, stored.get().secret(), stored.get().keyId());
 		}
 		else {
 			secret = secrets.newSecret();
+			Sealed<String> sealed = secrets.seal(username, secret);
 			jdbc.sql(
-					"INSERT INTO staff_second_factor (username, secret, created_at, confirmed_at, last_step) VALUES (?, ?, ?, NULL, 0)")
-				.params(username, secrets.seal(secret), utc(now()))
+					"INSERT INTO staff_second_factor (username, secret, secret_key, created_at, confirmed_at, last_step) VALUES (?, ?, ?, ?, NULL, 0)")
+				.params(username, sealed.value(), sealed.keyId(), utc(now()))
 				.update();
 		}
 		String text = Totp.base32(secret);
@@ -144,16 +146,17 @@ class SecondFactors {
 	 * compare-and-set, so two nodes cannot both accept one code.
 	 */
 	private boolean use(String username, String code, String address, boolean confirmed) {
-		record Stored(String secret, long lastStep) {
+		record Stored(String secret, String keyId, long lastStep) {
 		}
 		Optional<Stored> stored = jdbc
-			.sql("SELECT secret, last_step FROM staff_second_factor WHERE username = ? AND confirmed_at IS "
+			.sql("SELECT secret, secret_key, last_step FROM staff_second_factor WHERE username = ? AND confirmed_at IS "
 					+ (confirmed ? "NOT NULL" : "NULL"))
 			.param(username)
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getLong(2)))
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3)))
 			.optional();
 		OptionalLong step = stored.isEmpty() ? OptionalLong.empty()
-				: Totp.match(secrets.open(stored.get().secret()), code, now(), stored.get().lastStep());
+				: Totp.match(secrets.open(username, stored.get().secret(), stored.get().keyId()), code, now(),
+						stored.get().lastStep());
 		boolean taken = step.isPresent() && jdbc.sql(
 				"UPDATE staff_second_factor SET last_step = ?, confirmed_at = COALESCE(confirmed_at, ?) WHERE username = ? AND last_step < ?")
 			.params(step.getAsLong(), utc(now()), username, step.getAsLong())

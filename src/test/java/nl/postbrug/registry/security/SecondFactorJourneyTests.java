@@ -1,6 +1,7 @@
 package nl.postbrug.registry.security;
 
 import java.time.Clock;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * anything else, then gives a code after the password at every sign-in; a code is taken
  * once; wrong codes lock the account like wrong passwords; the API refuses the account.
  */
-@TestPropertySource(properties = { "postbrug.security.second-factor=true",
-		"postbrug.security.second-factor-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" })
+@TestPropertySource(properties = { "postbrug.security.second-factor=true", "postbrug.encryption.enabled=true",
+		"postbrug.encryption.keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+		"postbrug.encryption.current-key=k1", "postbrug.encryption.rotation.initial-delay=1h" })
 class SecondFactorJourneyTests extends ApiTestSupport {
 
 	private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7]+)<");
@@ -50,9 +52,12 @@ class SecondFactorJourneyTests extends ApiTestSupport {
 		Matcher found = SECRET.matcher(page);
 		assertThat(found.find()).isTrue();
 		byte[] secret = Totp.fromBase32(found.group(1));
+		assertThat(jdbc.sql("SELECT secret_key FROM staff_second_factor WHERE username = 'auditor'")
+			.query(String.class)
+			.single()).as("sealed under the current key").isEqualTo("k1");
 		assertThat(jdbc.sql("SELECT secret FROM staff_second_factor WHERE username = 'auditor'")
 			.query(String.class)
-			.single()).startsWith("gcm1:").doesNotContain(found.group(1));
+			.single()).doesNotContain(found.group(1)).doesNotContain(Base64.getEncoder().encodeToString(secret));
 
 		mvc.perform(post("/account/second-factor").param("code", wrongCode(secret)).session(first).with(csrf()))
 			.andExpect(redirectedUrl("/account/second-factor"));

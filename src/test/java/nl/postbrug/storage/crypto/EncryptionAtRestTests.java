@@ -225,6 +225,11 @@ class EncryptionAtRestTests extends ApiTestSupport {
 		UUID purged = send("1000000001", "Een brief die al gewist is");
 		await().until(() -> !statusOf(purged).equals("RECEIVED"));
 		template.update("UPDATE message SET body = '' WHERE id = ?", purged.toString());
+		// a second-factor secret enrolled while encryption was off
+		jdbc.sql("""
+				INSERT INTO staff_second_factor (username, secret, created_at, last_step)
+				VALUES ('auditor', 'AAECAwQFBgcICQoLDA0ODxAREhM=', ?, 0)
+				""").params(Instant.now().atOffset(ZoneOffset.UTC)).update();
 		byte[] pdf = "%PDF-1.7 een oude batch".getBytes(StandardCharsets.US_ASCII);
 		String legacyPdf = legacyBlob(pdf);
 		String newPdf = "test/new-" + UUID.randomUUID() + ".pdf";
