@@ -115,7 +115,8 @@ class ApiBadInputTests extends ApiTestSupport {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}"))).andExpect(status().isConflict());
 
-		UUID inReview = sendAndAwait("1000000001", "Bel me op 06-12345678 als je kan.", "IN_REVIEW");
+		UUID inReview = sendAndAwait("1000000001", "Bel me op 06-12345678 of kijk op www.voorbeeld.nl als je kan.",
+				"IN_REVIEW");
 		unchanged(() -> mvc.perform(post("/api/v1/review/" + inReview).with(SCREENER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"MAYBE\"}"))).andExpect(status().isBadRequest());

@@ -123,7 +123,8 @@ class PagesTests {
 
 	@Test
 	void messageTextIsEscapedOnTheReviewAndMessagesPages() throws Exception {
-		UUID id = send("<script>alert(1)</script> bel me op 0612345678 " + nl.postbrug.support.DataDirs.uniqueWords());
+		UUID id = send("<script>alert(1)</script> bel me op 0612345678 of kijk op www.voorbeeld.nl "
+				+ nl.postbrug.support.DataDirs.uniqueWords());
 		awaitStatus(id, MessageStatus.IN_REVIEW);
 
 		page("/review", staff("screener", Role.SCREENER)).andExpect(status().isOk())
@@ -138,7 +139,8 @@ class PagesTests {
 	@Test
 	void screenerDecidesFromTheQueueAndIsToldWhenTheFormIsIncomplete() throws Exception {
 		PostbrugUser screener = staff("screener", Role.SCREENER);
-		UUID id = send("Mijn nummer is 0687654321 " + nl.postbrug.support.DataDirs.uniqueWords());
+		UUID id = send(
+				"Mijn nummer is 0687654321, kijk op www.voorbeeld.nl " + nl.postbrug.support.DataDirs.uniqueWords());
 		awaitStatus(id, MessageStatus.IN_REVIEW);
 
 		mvc.perform(post("/review/{id}", id).param("decision", "REJECT").with(user(screener)).with(csrf()))

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("postbrug.screening.triage")
 public record TriageSettings(@DefaultValue("data/triage") Path modelDir, @DefaultValue( {
-		"samples/screening/seed.tsv", "samples/screening/holdout.tsv" }) List<Path> seedFiles,
+		"samples/screening/seed.tsv", "samples/screening/holdout.tsv", "samples/screening/blind.tsv",
+		"samples/screening/author-d.tsv", "samples/screening/author-e.tsv" }) List<Path> seedFiles,
 		@DefaultValue("0 30 3 * * ?") String trainingCron, @DefaultValue("false") boolean trainWhenMissing){
 }

@@ -83,7 +83,8 @@ class RejectionMailTests {
 	void theSenderIsToldTheListedReasonByMail() throws Exception {
 		PostbrugUser anna = (PostbrugUser) users.loadUserByUsername("anna@example.org");
 		UUID id = intake
-			.submit(anna, "1000000001", "Lieve Jan, bel me op 06-12345678 zodra je kan. Anna", List.of(), null)
+			.submit(anna, "1000000001",
+					"Lieve Jan, bel me op 06-12345678 zodra je kan, of kijk op www.voorbeeld.nl. Anna", List.of(), null)
 			.id();
 		await().until(() -> messages.get(id).status() == MessageStatus.IN_REVIEW);
 		PostbrugUser screener = PostbrugUser.staff("screener", "", Set.of(Role.SCREENER), true, Set.of(), true);

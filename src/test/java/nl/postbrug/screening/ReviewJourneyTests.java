@@ -84,7 +84,7 @@ class ReviewJourneyTests extends ApiTestSupport {
 
 	@Test
 	void theQueueCanPutTheRiskiestMessageFirst() throws Exception {
-		UUID mild = send("1000000001", "Bel me op 06-11112222 als het uitkomt.");
+		UUID mild = send("1000000001", "Bel me op 06-11112222 of kijk op www.voorbeeld.nl als het uitkomt.");
 		UUID risky = send("1000000001",
 				"Bel 06-33334444, stort op NL91ABNA0417164300 en kijk op www.voorbeeld.nl, de drugs liggen klaar.");
 		await().until(() -> messages.get(mild).status() == MessageStatus.IN_REVIEW

@@ -44,7 +44,7 @@ class SecondReviewerTests extends ApiTestSupport {
 
 	@Test
 	void aWithholdTakesEffectOnlyWhenASecondScreenerConfirmsIt() {
-		UUID id = inReview("Bel me op 06-55556666, het pakketje ligt klaar.");
+		UUID id = inReview("Bel me op 06-55556666 of kijk op www.voorbeeld.nl, het pakketje ligt klaar.");
 
 		assertThat(review.decide(first, id, Review.Decision.WITHHOLD, "Lijkt op afspraak overdracht"))
 			.isEqualTo(MessageStatus.IN_REVIEW);
@@ -69,7 +69,7 @@ class SecondReviewerTests extends ApiTestSupport {
 
 	@Test
 	void aSecondScreenerMayApproveInsteadOfConfirming() {
-		UUID id = inReview("Bel me op 06-77778888 voor de verjaardag van oma.");
+		UUID id = inReview("Bel me op 06-77778888 of kijk op www.voorbeeld.nl voor de verjaardag van oma.");
 		review.decide(first, id, Review.Decision.WITHHOLD, "Twijfel");
 		assertThat(review.decide(second, id, Review.Decision.APPROVE, "Gewoon familie"))
 			.isEqualTo(MessageStatus.APPROVED);

@@ -16,11 +16,12 @@ final class CodedSignal extends Signal {
 			"(?:zeg|schrijf) ik '\\p{L}+'", "is het (?:spul|geld|werk)", "gebruiken (?:we )?(?:de |het )?woord(?:en)?",
 			"het woord '", "codewoord", "snap je", "je begrijpt het wel", "begrijp je", "when i say '?\\p{L}+'?",
 			"i say '\\p{L}+'", "is the (?:stuff|money|gear|work)", "use (?:the )?words?", "the word '", "code word",
-			"you get it", "you understand", "if you get me", "woorden van \\p{L}+", "\\p{L}+'s words",
-			"bedoel(?:t)? ik", "i mean the");
+			"you get it(?= ?(?:\\?|right|yeah)|[.!]?$)", "you understand(?= ?(?:\\?|me|what i mean|right))",
+			"if you get me", "woorden van \\p{L}+", "\\p{L}+'s words", "met (?:\\p{L}+ ){1,3}bedoel(?:t)? ik",
+			"by (?:\\p{L}+ ){1,3}i mean", "i mean the");
 
 	private static final Cue SHARED = Cues.of(
-			"(?:jij|je|hij|ze|zij|de jongens|iedereen) (?:weet|weten) (?:wel )?(?:wat|waar|welk\\p{L}*|wie|wanneer|hoe|het)",
+			"(?:jij|je|hij|ze|zij|de jongens|iedereen) (?:weet|weten) (?:wel )?(?:wat|waar|welk\\p{L}*|wie|wanneer)",
 			"zoals (?:we )?(?:afgesproken|besproken)(?! met)", "zoals vorige keer",
 			"zelfde (?:plek|tijd|adres|plaats|parkeerplaats)", "waar we het over hadden", "dat blijft tussen ons",
 			"niemand mag (?:het )?weten", "niemand mag ernaar", "het klusje", "het werk wacht", "luisteren mee",
@@ -49,9 +50,8 @@ final class CodedSignal extends Signal {
 			"say (?:you|we|he) (?:were|was)");
 
 	/** ... and the fact it is to fix. */
-	private static final Cue STORY_FACT = Cues.of(
-			"die avond|die nacht|je was|jij was|we waren|geld vandaan|erfenis|van hem was|thuis",
-			"that night|you were|we were|money came from|inheritance|was his|at home|home with");
+	private static final Cue STORY_FACT = Cues.of("die avond|die nacht|geld vandaan|erfenis|van hem was|thuis",
+			"that night|money came from|inheritance|was his|at home|home with");
 
 	@Override
 	String kind() {

@@ -160,8 +160,10 @@ final class Cues {
 	 * such place (the visit room, the hospital) kept apart.
 	 */
 	static final Cue PLACE = of(
-			"(?:bij|achter|naast|onder|voor|aan|op|in|langs) (?:de|het|die|dat|een) (?!(?:" + SAFE_PLACES
+			"(?:bij|achter|naast|onder|aan|op|in|langs) (?:de|het|die|dat|een) (?!(?:" + SAFE_PLACES
 					+ ")\\b)\\p{L}{3,}",
+			// "voor de" is "for the" or "before the" far more often than "in front of"
+			"voor (?:de|het) (?:deur|ingang|poort|hek|huis|flat|station|winkel)",
 			"(?:at|behind|by|near|outside|next to|under|on|in|round) (?:the|a) (?!(?:" + SAFE_PLACES
 					+ ")\\b)\\p{L}{3,}",
 			"(?:tankstation|pomp|parkeerplaats|bushalte|station|loods|garage|schuur|kade|brug|markt|wasstraat|sporthal|hek|poort|box|opslag|kelder|zolder"
@@ -183,7 +185,7 @@ final class Cues {
 	/** Handing over, fetching, dropping, hiding. */
 	static final Cue HAND_OVER = of(
 			"ophalen|ophaalt|opgehaald|haal(?:t)? (?:\\p{L}+ ){0,3}op|afgeven|afgegeven|geeft (?:\\p{L}+ ){0,2}af|afleveren|aflevert|afgeleverd|leveren|levert|geleverd|wegbrengen|brengen|brengt|gebracht|neerleggen|neergelegd|gelegd|legt|klaarliggen|(?:ligt|liggen|staat|staan) (?:\\p{L}+ ){0,3}klaar|klaarligt|klaarstaat|klaar staan|klaarstaan|verstoppen|verstopt|verdelen|oppikken|droppen|gedropt|komt (?:\\p{L}+ ){0,6}aan|aankomen|wachten op|wacht op|leeghalen|verkopen|verkocht|weghalen|komt|komen|gelaten|laten liggen",
-			"pick(?:ed|s)? (?:\\p{L}+ )?up|collect(?:ed|s)?|drop(?:ped|s)?(?: (?:it|them|off))?|hand(?:ed|s)? (?:it |them )?over|deliver(?:ed|s|y)?|be ready|is ready|are ready|waiting for|stash(?:ed)?|hid(?:e|den)?|move(?:d)? (?:it|them)|leave (?:it|them)|left (?:\\p{L}+ ){0,3}with|bring(?:s)? (?:it|them)|take (?:it|them)|arrive(?:s|d)?|coming over|goes over|clear(?:ed)? out|empty|sold|sell|comes?|left");
+			"pick(?:ed|s)? (?:\\p{L}+ )?up|collect(?:ed|s)?|drop(?:ped|s)?(?: (?:it|them|off))?|hand(?:ed|s)? (?:it |them )?over|deliver(?:ed|s|y)?|be ready|is ready|are ready|waiting for|stash(?:ed)?|hid(?:e|den)?|move(?:d)? (?:it|them)|leave (?:it|them)|left (?:\\p{L}+ ){0,3}with|bring(?:s)? (?:it|them)|take (?:it|them)|arrives|coming over|goes over|clear(?:ed)? out|empty|sold|sell|comes?|left");
 
 	/** An order or a condition: what is passed on is to be done. */
 	static final Cue INSTRUCTION = of(

@@ -13,12 +13,16 @@ import java.util.List;
 final class LogisticsSignal extends Signal {
 
 	private static final Cue VISIT = Cues
-		.of("bezoek|bezoeken|balie|inrichting|bewaarplaats|bezoekers\\p{L}*|visit|visits|reception|the prison|visitors\\p{L}*");
+		.of("bezoek|bezoeken|balie|inrichting|bewaarplaats|bezoekers\\p{L}*|visit|visits|visiting|reception|the prison|visitors\\p{L}*");
 
 	/** Supply and sale: what a trade talks about. */
 	private static final Cue TRADE = Cues.of(
-			"leverancier|klant|klanten|koper|kweek|kwekerij|oogst\\p{L}*|geoogst|de ronde|afzet|dealer|lading|verkoop in|bestelling|voorraad|levering|ontbraken|te licht",
-			"supplier|customer|customers|buyer|harvest\\p{L}*|the round|shipment|sale in|order|supply|delivery|missing|short");
+			"leverancier|klant|klanten|koper|kweek|kwekerij|oogst\\p{L}*|geoogst|de ronde|afzet|lading|verkoop in|bestelling|voorraad|levering|ontbraken|te licht",
+			"supplier|customer|customers|buyer|harvest\\p{L}*|the round|shipment|sale in|order|supply|delivery|(?:were|was|are|is|went) missing|(?:came|come|comes|was|were|is|are) (?:up )?short|short by");
+
+	/** A baby's weight and time of birth, a recipe: family news with units and times. */
+	private static final Cue FAMILY_NEWS = Cues
+		.of("geboren|bevallen|recept|oven|weegt|woog|born|gave birth|recipe|weighs|weighed|weighing");
 
 	@Override
 	String kind() {
@@ -43,7 +47,7 @@ final class LogisticsSignal extends Signal {
 		for (int i = 0; i < n; i++) {
 			Sentences.Sentence sentence = text.list.get(i);
 			String s = sentence.text();
-			if (Cues.in(VISIT, s)) {
+			if (Cues.in(VISIT, s) || Cues.in(FAMILY_NEWS, s)) {
 				continue;
 			}
 			String quantity = first(Cues.QUANTITY, sentence);

@@ -19,7 +19,7 @@ final class MoneySignal extends Signal {
 			"niet (?:meer )?(?:via|naar|op) (?:je|jouw) (?:eigen )?rekening", "niet naar die van", "kleine bedragen",
 			"onder de (?:duizend|\\d+)", "in (?:twee|drie|vier|\\d) (?:delen|stukken|keer)", "witwassen", "zwart",
 			"so (?:that )?(?:the bank|nobody|no one)", "that way nobody", "nobody notices", "in (?:the )?name of",
-			"through (?:the|his|her|your) (?:account|company|business|charity|barber|card)",
+			"through (?:the|his|her|your) (?:account|company|business|charity|barber|card)(?! number)",
 			"accounts? of (?:his|her|your|the) (?:[\\p{L}']+ )?(?:nephew's |niece's )?(?:nephew|niece|charity|company|business|girlfriend|sister|brother|mum|kids|children|cousin)",
 			"not (?:through|to|into) your own", "small amounts", "under (?:a )?(?:thousand|grand|\\d+)",
 			"into (?:two|three|four|\\d) (?:payments|parts|lots)", "launder\\p{L}*", "off the books",
@@ -32,7 +32,7 @@ final class MoneySignal extends Signal {
 			"owes?|still owes|hasn't paid|not paid|still hasn't|hasn't come in|interest|pay (?:it )?back|debt|loan|still wants");
 
 	private static final Cue PRESSURE = Cues.of(
-			"ongeduldig|weet wat er gebeurt|laatste kans|laatste waarschuwing|tijd is om|we weten|anders|voor (?:het )?eind|per week|oploopt|loopt op|moet (?:het )?(?:komen )?brengen|binnen (?:moet )?(?:betalen|afbetalen)|moet (?:het )?binnen"
+			"ongeduldig|weet wat er gebeurt|laatste kans|laatste waarschuwing|tijd is om|we weten|anders(?! (?:moet|moeten|kan|kunnen|zou|zouden) (?:we|ik|jij|je|ze|wij))|voor (?:het )?eind|per week|oploopt|loopt op|moet (?:het )?(?:komen )?brengen|binnen (?:moet )?(?:betalen|afbetalen)|moet (?:het )?binnen"
 					+ "|overgenomen|gaat naar (?:jou|je)|regel dat|procent|zijn (?:vrouw|zus|moeder|broer|vriendin)|termijnen bij|komt de rente|we zijn (?:zus|moeder)|haal ik (?:\\p{L}+ ){0,2}op|ophalen|innen|vergeet|weten te vinden|binnen|pas als",
 			"impatient|losing patience|last chance|final warning|time is up|knows what happens|we know|or else|by the end|a week|build up|goes up|has to bring|pay it inside|took over|passed to|sort it|percent|his (?:missus|wife|sister|mum|brother|girlfriend)|instalments to|collect|forgets|know where|inside|only when");
 

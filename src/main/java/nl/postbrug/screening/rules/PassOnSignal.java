@@ -14,11 +14,13 @@ import java.util.List;
 final class PassOnSignal extends Signal {
 
 	private static final Cue RELAY = Cues.of("zeg(?:t|gen)?(?: \\p{L}+){0,2} tegen",
-			"vertel(?:t)? (?:het |maar |dit )?(?:aan )?(?!me |mij |ons )\\p{L}+", "laat(?: [\\p{L}']+){1,5} weten",
+			"vertel(?:t)? (?:het |maar |dit )?(?:aan )?(?!me |mij |ons )\\p{L}+",
+			"laat(?! (?:(?:het|maar|even|dan|gerust) )*(?:me|mij|ons|je|jou|u)(?: (?:het|maar|even|dan|gerust))* weten)(?: [\\p{L}']+){1,5} weten",
 			"geef(?: \\p{L}+){1,8} door", "door(?:geven|gegeven|sturen|spelen)",
 			"geef (?:\\p{L}+ ){1,8}aan (?!je |jou )\\p{L}+", "vraag (?:aan |of |om )(?:\\p{L}+)?",
 			"breng(?: \\p{L}+){0,3} op de hoogte", "via mij", "tell (?!me |us |you )\\p{L}+",
-			"let (?:[\\p{L}']+ ){1,4}know", "pass (?:this |it |that |these |them |my \\p{L}+ |the \\p{L}+ )?(?:on|to)",
+			"let (?!(?:me|us|you) (?:\\p{L}+ )?know)(?:[\\p{L}']+ ){1,4}know",
+			"pass (?:this |it |that |these |them |my \\p{L}+ |the \\p{L}+ )?(?:on|to)",
 			"ask (?:\\p{L}+ ){1,2}(?:to|if|whether)", "get \\p{L}+ to", "make sure (?:\\p{L}+ ){1,3}(?:knows|gets|is)",
 			"give (?:this|that|it|the|these|my)(?: [\\p{L}']+){0,8} to", "through me", "copy them out");
 
@@ -41,7 +43,7 @@ final class PassOnSignal extends Signal {
 	/** People whose messages are the prisoner's own business. */
 	private static final Cue OWN_BUSINESS = Cues
 		.of("advocaat|advocate|mentor|arts|dokter|huisarts|tandarts|verpleging|imam|dominee|pastoor|priester|geestelijk verzorger"
-				+ "|reclassering|maatschappelijk werker|docent|leraar|juf|bibliotheek|solicitor|lawyer|key worker|chaplain|vicar|doctor|nurse|healthcare|probation"
+				+ "|reclassering|maatschappelijk werker|sociaal werker|casemanager|social worker|case worker|caseworker|docent|leraar|juf|bibliotheek|solicitor|lawyer|key worker|chaplain|vicar|doctor|nurse|healthcare|probation"
 				+ "|teacher|instructor|wing office|library|oma|opa|nan|gran|grandad|mum|mam|mama|moeder|mother");
 
 	@Override

@@ -28,6 +28,9 @@ public final class Evaluation {
 	 */
 	public static final double BENIGN_THROUGH_FLOOR = 0.90;
 
+	/** The product's bar: the share of harmless messages that go straight through. */
+	public static final double BENIGN_THROUGH_TARGET = 0.85;
+
 	/** A way to learn a scorer from labelled messages. */
 	public interface Candidate {
 
@@ -283,10 +286,53 @@ public final class Evaluation {
 	 * message's own author is in the training folds.
 	 */
 	public static Scored acrossSets(Candidate candidate, List<LabelledSet> sets, Predicate<String> heldByRules) {
+		Scored all = null;
+		for (Scored author : perAuthor(candidate, sets, heldByRules)) {
+			all = all == null ? author : all.plus(author);
+		}
+		return all;
+	}
+
+	/**
+	 * The threshold for the service from several authors' sets, each scored by a model
+	 * trained on the others: the one at which the author who fares worst comes closest to
+	 * both bars, that is whose smaller margin (risky held over {@link #RECALL_TARGET},
+	 * harmless straight through over {@link #BENIGN_THROUGH_TARGET}) is the largest. A
+	 * threshold fitted to all authors pooled suits the average author, while each new
+	 * author's messages meet the bars or not on their own; ties go to the lower
+	 * threshold, which holds more.
+	 */
+	public static double thresholdAcrossAuthors(List<Scored> authors) {
+		double[] candidates = authors.stream()
+			.flatMapToDouble(author -> Arrays.stream(author.scores()))
+			.distinct()
+			.sorted()
+			.toArray();
+		double best = 0;
+		double bestMargin = Double.NEGATIVE_INFINITY;
+		for (double candidate : candidates) {
+			double threshold = Math.max(0, candidate - 1e-9);
+			double worst = Double.POSITIVE_INFINITY;
+			for (Scored author : authors) {
+				Point point = author.at(threshold);
+				double margin = Math.min(point.riskyRecall() - RECALL_TARGET,
+						point.benignRecall() - BENIGN_THROUGH_TARGET);
+				worst = Math.min(worst, margin);
+			}
+			if (worst > bestMargin + 1e-12) {
+				bestMargin = worst;
+				best = threshold;
+			}
+		}
+		return best;
+	}
+
+	/** Each set scored by a scorer trained on all the other sets, in the sets' order. */
+	public static List<Scored> perAuthor(Candidate candidate, List<LabelledSet> sets, Predicate<String> heldByRules) {
 		if (sets.size() < 2) {
 			throw new LabelledSet.Malformed("scoring across authors needs two sets or more");
 		}
-		Scored all = null;
+		List<Scored> all = new ArrayList<>();
 		for (int i = 0; i < sets.size(); i++) {
 			List<LabelledSet.Example> others = new ArrayList<>();
 			for (int j = 0; j < sets.size(); j++) {
@@ -295,8 +341,7 @@ public final class Evaluation {
 				}
 			}
 			LabelledSet training = new LabelledSet("all but " + sets.get(i).name(), others).requireBothLabels();
-			Scored scored = score(candidate.train(training), sets.get(i), heldByRules);
-			all = all == null ? scored : all.plus(scored);
+			all.add(score(candidate.train(training), sets.get(i), heldByRules));
 		}
 		return all;
 	}

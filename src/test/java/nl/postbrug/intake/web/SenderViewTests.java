@@ -57,7 +57,8 @@ class SenderViewTests extends ApiTestSupport {
 
 	@Test
 	void aWithheldMessageNeverShowsItsReasonOrWhoDecided() throws Exception {
-		UUID id = sendAndAwait("1000000001", "Het pakketje ligt klaar bij de bekende plek, bel 06-99887766.",
+		UUID id = sendAndAwait("1000000001",
+				"Het pakketje ligt klaar bij de bekende plek, bel 06-99887766 of kijk op www.voorbeeld.nl.",
 				"IN_REVIEW");
 		List<String> rules = ruleIds(id);
 		mvc.perform(post("/api/v1/review/" + id).with(SCREENER)

@@ -34,4 +34,14 @@ class CodedSignalTests {
 		leavesAlone(signal, "You know I love you, whatever happens.");
 	}
 
+	@Test
+	void figuresOfSpeechAreNoCode() {
+		leavesAlone(signal, "Keep the card safe until you get it framed, it is from the whole class.");
+		leavesAlone(signal, "I hope you understand why I could not come last week.");
+		leavesAlone(signal, "Ik bedoel, ik was er namens jou bij de diploma-uitreiking.");
+		leavesAlone(signal, "Je weet hoe het gaat met oma, ze bakt altijd drie taarten te veel.");
+		leavesAlone(signal, "I only wanted to say that you were a good friend to me back then.");
+		finds(signal, "You get it? Same as before, nobody needs to hear the rest.", "You get it?");
+	}
+
 }

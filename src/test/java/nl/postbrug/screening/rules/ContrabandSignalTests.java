@@ -26,4 +26,12 @@ class ContrabandSignalTests {
 		leavesAlone(signal, "Oma heeft een taart gebakken voor je verjaardag, jammer dat je hem niet kunt proeven.");
 	}
 
+	@Test
+	void whatThePrisonAllowsIsNoSmuggling() {
+		leavesAlone(signal, "The approved parcel goes out Monday, trainers in the box with the receipt inside.");
+		leavesAlone(signal, "Ze mag haar knuffel meenemen, die wordt bij de ingang gecontroleerd.");
+		finds(signal, "The guards never open the nappy bag, so the little phone goes under the wipes.",
+				"The guards never open the nappy bag, so the little phone goes under the wipes.");
+	}
+
 }

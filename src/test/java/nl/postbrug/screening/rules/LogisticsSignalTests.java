@@ -35,4 +35,14 @@ class LogisticsSignalTests {
 		leavesAlone(signal, "I bought two packs of nappies at the supermarket on Monday.");
 	}
 
+	@Test
+	void birthsRecipesAndVisitingOrdersAreFamilyBusiness() {
+		leavesAlone(signal, "Our little girl was born at 6:40 on Sunday in the Maasstad, 3 kilo and perfect.");
+		leavesAlone(signal, "Het recept van oma: 2 kilo aardappels, om vijf uur op het vuur in de grote pan.");
+		leavesAlone(signal, "The visiting order came, we are booked for the 3rd at 10:15.");
+		leavesAlone(signal, "De auto moest naar de garage en de dealer vroeg 1.200 euro voor de remmen.");
+		finds(signal, "The customers came up short again, 40 less than the week before.",
+				"The customers came up short again, 40 less than the week before.");
+	}
+
 }

@@ -33,4 +33,12 @@ class MoneySignalTests {
 				"We hebben de schuld bij de energiemaatschappij afbetaald, nog twee termijnen van 80 euro.");
 	}
 
+	@Test
+	void otherwiseIsNoThreatAndThePrisonsAccountNumberIsNoHiding() {
+		leavesAlone(signal, "Ik heb de toeslag aangepast, anders moeten we volgend jaar alles terugbetalen.");
+		leavesAlone(signal, "I sent 50 euros through the account number the prison gave us.");
+		finds(signal, "Hij moet nog 300 terugbetalen, anders weet hij wat er gebeurt.",
+				"Hij moet nog 300 terugbetalen, anders weet hij wat er gebeurt.");
+	}
+
 }

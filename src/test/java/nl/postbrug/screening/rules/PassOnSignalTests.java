@@ -36,4 +36,13 @@ class PassOnSignalTests {
 		leavesAlone(signal, "Zeg tegen tante Mies dat ze je moet komen opzoeken, ze mist je.");
 	}
 
+	@Test
+	void theWriterBeingToldIsNoInstructionPassedOn() {
+		leavesAlone(signal, "Laat me even weten of het geld er dinsdag op staat, dan bel ik anders de bank.");
+		leavesAlone(signal, "Just to let you know the new number is 06 11 22 33 44 from Monday.");
+		leavesAlone(signal, "Could you tell the social worker to add my number to your list before Friday?");
+		finds(signal, "Laat je broer weten dat hij zaterdag de sleutels moet brengen.",
+				"Laat je broer weten dat hij zaterdag de sleutels moet brengen.");
+	}
+
 }

@@ -36,4 +36,16 @@ class WitnessSignalTests {
 		leavesAlone(signal, "De wijkagent kwam langs om te vragen of alles goed gaat met ons.");
 	}
 
+	@Test
+	void anOfficersCarOrHomeIsPressureButTheProbationServiceAskingWhereHeWillLiveIsNot() {
+		finds(signal, "That probation woman of yours parks her bike behind the chip shop every evening.",
+				"That probation woman of yours parks her bike behind the chip shop every evening.");
+		finds(signal, "Die getuige van toen is verhuisd. Haar nieuwe adres heb ik via een neef.",
+				"Haar nieuwe adres heb ik via een neef.");
+		leavesAlone(signal, "De reclassering belde of je na je verlof bij tante Ria kunt wonen, ik zei ja.");
+		leavesAlone(signal, "Your hearing got moved to the 14th, the court wrote to me about it.");
+		leavesAlone(signal, "De rechter was streng. De kinderen waren er ook bij, ze hebben het goed gedaan.");
+		leavesAlone(signal, "Ze zeggen in het team dat hij een van ons is, ook al werkt hij in de keuken.");
+	}
+
 }
