@@ -15,8 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (the demo does); a damaged file is never replaced unasked
  */
 @ConfigurationProperties("postbrug.screening.triage")
-public record TriageSettings(@DefaultValue("data/triage") Path modelDir, @DefaultValue( {
-		"samples/screening/seed.tsv", "samples/screening/holdout.tsv", "samples/screening/blind.tsv",
-		"samples/screening/author-d.tsv", "samples/screening/author-e.tsv" }) List<Path> seedFiles,
-		@DefaultValue("0 30 3 * * ?") String trainingCron, @DefaultValue("false") boolean trainWhenMissing){
+public record TriageSettings(@DefaultValue("data/triage") Path modelDir,
+		@DefaultValue(SAMPLE_SETS) List<Path> seedFiles, @DefaultValue("0 30 3 * * ?") String trainingCron,
+		@DefaultValue("false") boolean trainWhenMissing) {
+
+	/**
+	 * The labelled sets in {@code samples/screening}, one per author: the model's
+	 * training data and the evaluation's default (README "Triage model").
+	 */
+	public static final String SAMPLE_SETS = "samples/screening/seed.tsv,samples/screening/holdout.tsv,"
+			+ "samples/screening/blind.tsv,samples/screening/author-d.tsv,samples/screening/author-e.tsv,"
+			+ "samples/screening/author-f.tsv,samples/screening/author-g.tsv";
+
 }

@@ -65,9 +65,9 @@ public final class ScreeningEvaluateCommand implements Command {
 
 	@Override
 	public int run(String[] args) {
-		Map<String, String> options = new LinkedHashMap<>(Map.of("seed",
-				"samples/screening/seed.tsv,samples/screening/holdout.tsv,samples/screening/blind.tsv,samples/screening/author-d.tsv,samples/screening/author-e.tsv",
-				"folds", "5", "rules-dir", "samples/rules", "facility", "default", "model-dir", "data/triage"));
+		Map<String, String> options = new LinkedHashMap<>(
+				Map.of("seed", nl.postbrug.screening.TriageSettings.SAMPLE_SETS, "folds", "5", "rules-dir",
+						"samples/rules", "facility", "default", "model-dir", "data/triage"));
 		for (int i = 2; i < args.length; i++) {
 			String arg = args[i];
 			int equals = arg.indexOf('=');

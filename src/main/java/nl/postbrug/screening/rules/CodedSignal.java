@@ -36,10 +36,11 @@ final class CodedSignal extends Signal {
 
 	/** Evading the investigation: a story agreed, evidence or proceeds got rid of. */
 	private static final Cue EVASION = Cues.of("voordat ze (?:\\p{L}+ ){0,4}(?:vinden|komen|zoeken)", "met een bevel",
-			"huiszoeking", "inval", "laten verdwijnen", "moet verdwijnen", "over de grens", "kentekenplaten",
-			"valse platen", "klopt het verhaal", "zeggen dat (?:de|het) \\p{L}+ van hem was", "geen strafblad",
-			"dan krijg jij minder", "alibi", "before they (?:\\p{L}+ ){0,3}(?:find|come|search)", "with a warrant",
-			"a raid", "get rid of", "vanish", "across the border", "the plates", "story matches",
+			"voordat (?:de|er een) (?:huiszoeking|inval)", "(?:huiszoeking|inval) komt", "laten verdwijnen",
+			"moet verdwijnen", "over de grens", "kentekenplaten", "valse platen", "klopt het verhaal",
+			"zeggen dat (?:de|het) \\p{L}+ van hem was", "geen strafblad", "dan krijg jij minder", "alibi",
+			"before they (?:\\p{L}+ ){0,3}(?:find|come|search)", "with a warrant", "before (?:the|a) raid",
+			"get rid of", "vanish", "across the border", "the plates", "story matches",
 			"say the \\p{L}+ was (?:his|hers)", "hasn't got a record", "you'll get less", "weggooien voordat",
 			"bin it before");
 

@@ -31,8 +31,8 @@ final class ContrabandSignal extends Signal {
 
 	/** The prison's own way in: an approved parcel, what the visitors' desk allows. */
 	private static final Cue ALLOWED = Cues.of(
-			"is toegestaan|zijn toegestaan|goedgekeurd|mocht van|mag van de|volgens de regels|het formulier|via de inrichting|gecontroleerd",
-			"approved|you're allowed|you are allowed|we're allowed|we are allowed|is allowed|are allowed|allowed to send|the form|officially|checked at");
+			"is toegestaan|zijn toegestaan|goedgekeurd|mocht van|mag van de|volgens de regels|het formulier|via de inrichting|gecontroleerd|(?:officiële|officiele) weg|zegt dat dat mag",
+			"approved|you're allowed|you are allowed|we're allowed|we are allowed|is allowed|are allowed|allowed to send|the form|officially|checked at|the official way");
 
 	@Override
 	String kind() {

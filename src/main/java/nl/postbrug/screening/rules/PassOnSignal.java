@@ -21,8 +21,10 @@ final class PassOnSignal extends Signal {
 			"breng(?: \\p{L}+){0,3} op de hoogte", "via mij", "tell (?!me |us |you )\\p{L}+",
 			"let (?!(?:me|us|you) (?:\\p{L}+ )?know)(?:[\\p{L}']+ ){1,4}know",
 			"pass (?:this |it |that |these |them |my \\p{L}+ |the \\p{L}+ )?(?:on|to)",
-			"ask (?:\\p{L}+ ){1,2}(?:to|if|whether)", "get \\p{L}+ to", "make sure (?:\\p{L}+ ){1,3}(?:knows|gets|is)",
-			"give (?:this|that|it|the|these|my)(?: [\\p{L}']+){0,8} to", "through me", "copy them out");
+			"ask (?!how |what |when |where |why )(?:\\p{L}+ ){1,2}(?:to|if|whether)",
+			"get (?!enough |back |home |ready |used |there |close )\\p{L}+ to",
+			"make sure (?:\\p{L}+ ){1,3}(?:knows|gets|is)", "give (?:this|that|it|the|these|my)(?: [\\p{L}']+){0,8} to",
+			"through me", "copy them out");
 
 	/**
 	 * A channel around the prison's post: the writer relays, or the hand is disguised.

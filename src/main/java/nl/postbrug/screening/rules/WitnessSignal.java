@@ -13,7 +13,7 @@ import java.util.List;
 final class WitnessSignal extends Signal {
 
 	private static final Cue PERSON = Cues.of(
-			"getuig\\p{L}*|verklaar\\p{L}*|verklaring\\p{L}*|aangifte|politie|recherch\\p{L}*|agent|agente|officier|aanklager|rechter|zitting|rechtszaak|gepraat|lult|lullen|rat|verraden|verrader|verklikker|tipgever|aangewezen"
+			"getuig\\p{L}*|verklaar\\p{L}*|verklaring\\p{L}*|aangifte|politie|recherch\\p{L}*|agent|agente|officier|aanklager|rechter|zitting|rechtszaak|(?:heeft|hebben|had) gepraat|lult|lullen|rat|verraden|verrader|verklikker|tipgever|aangewezen"
 					+ "|heeft (?:alles )?gezien|gezien heeft|die het zag|wie er gepraat|zitten praten|foto's gemaakt|gefilmd|reclassering|directeur|bewaker|bewaking|cipier|administratie|kantine|keuken|schoonmaakster|nachtdienst",
 			"witness\\p{L}*|statement|evidence|testif\\p{L}*|police|cid|detective|officer|prosecutor|judge|hearing|trial|talked|talking to|grass|grassed|snitch|informant|saw (?:it|everything)|who saw|pointed|identified|what (?:she|he) saw|took pictures|filmed"
 					+ "|probation|governor|guard|screw|admin|canteen|kitchen|cleaner|night guard|sorting office|who talked|the court");
@@ -24,10 +24,10 @@ final class WitnessSignal extends Signal {
 	 */
 	private static final Cue PRESSURE = Cues.of(
 			"vergeten|weet(?:en)? (?:we )?waar|weet(?:en)? wie|we weten|bezoekje|eens langs|bij hem langs|bij haar langs|met hem praten|met haar praten|duidelijk maken|verhaal (?:\\p{L}+ )?veranderen"
-					+ "|terugnemen|terug te nemen|intrekken|niet meer weet|nooit gezien|mond (?:dicht|houden)|niets zeggen|niks zeggen|niet naar de (?:rechtszaak|zitting)|hoeft niet te komen|zwakke plek|angstig|hoe het voelt"
+					+ "|terugnemen|terug te nemen|intrekken|niet meer weet|nooit gezien|mond (?:dicht|houden)|niets zeggen|niks zeggen|(?:gaat|komt|hoeft|mag) niet naar de (?:rechtszaak|zitting)|hoeft niet te komen|zwakke plek|hoe het voelt"
 					+ "|genade|we kennen|kan inzien|moet iets mee gebeuren|wat wil je dat we|is om|kijkt de andere kant|envelop|als je (?:haar|hem) \\p{L}+ geeft|is geregeld|laat de deur|deur open|hetzelfde adres|niet meer mag praten|mag niet meer|de jongens weten|weten (?:het|wie)",
 			"forget|forgotten|knows? where|know who|we know|a little visit|pay (?:him|her|them) a visit|drop round|have a word|make it clear|change (?:his|her|the) story|take (?:her|his) words back|can't remember|never saw"
-					+ "|keep (?:her|his|their|your) mouth shut|say a word|doesn't need to come|or else|weak spot|scared|what it feels like|mercy|who's boss|can see the files|has to be done|what do you want us|hear from us|on side"
+					+ "|keep (?:her|his|their|your) mouth shut|say a word|doesn't need to come|or else|weak spot|what it feels like|mercy|who's boss|can see the files|has to be done|what do you want us|hear from us|on side"
 					+ "|look the other way|envelope|give her a hundred|been paid|leave the door|door open|same address|not to speak|the boys know|the lads know|deletes?");
 
 	/**
@@ -36,7 +36,7 @@ final class WitnessSignal extends Signal {
 	 */
 	private static final Cue FOUND = Cues.of(
 			"woont|woont nu|parkeert|rijdt in|werkt bij|huisadres|krijgt bezoek|krijgen bezoek|geen probleem meer",
-			"lives|parks|drives a|works at|home address|gets a visit|get a visit|(?:won't|will not|wont) be a problem");
+			"lives (?:in|at|on|near|above|with|alone|round|behind|next|opposite)|parks|drives a|works at|home address|gets a visit|get a visit|(?:won't|will not|wont) be a problem");
 
 	/**
 	 * An address, children, "a problem", a move: pressure only when said of a person, not
@@ -44,8 +44,8 @@ final class WitnessSignal extends Signal {
 	 * live.
 	 */
 	private static final Cue LOCATED = Cues.of(
-			"wonen|adres|probleem|problemen|kinderen|de baas|nieuwe adres|zit nu in|verhuisd naar",
-			"address|problem|trouble|kids|new address|moved to|is in \\p{L}+ now");
+			"wonen|adres|probleem|problemen|kinderen|angstig|de baas|nieuwe adres|zit nu in|verhuisd naar",
+			"address|problem|trouble|kids|scared|new address|moved to|is in \\p{L}+ now");
 
 	/** Who spoke or saw, and the police they spoke to. */
 	private static final Cue INFORMER = Cues.of(

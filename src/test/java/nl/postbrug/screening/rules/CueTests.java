@@ -24,8 +24,7 @@ class CueTests {
 		List<String> sentences = new ArrayList<>(List.of("€ 250 voor vrijdag om 21.30 bij de loods",
 				"'s nachts na donker, at half past nine near the lock-up", "Kilo's en 3kg, £40 for two bags",
 				"Zéér vreemd: ÉÉN pakket — één levering, ánd an ümlaut", ""));
-		for (String file : List.of("samples/screening/seed.tsv", "samples/screening/holdout.tsv",
-				"samples/screening/blind.tsv", "samples/screening/author-d.tsv", "samples/screening/author-e.tsv")) {
+		for (String file : nl.postbrug.screening.TriageSettings.SAMPLE_SETS.split(",")) {
 			List<String> lines = Files.readAllLines(Path.of(file));
 			for (String line : lines.subList(1, lines.size())) {
 				for (Sentences.Sentence sentence : Sentences.of(line.substring(line.indexOf('\t') + 1)).list) {

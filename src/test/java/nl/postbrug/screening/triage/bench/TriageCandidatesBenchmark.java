@@ -44,8 +44,8 @@ class TriageCandidatesBenchmark {
 			.stream()
 			.anyMatch(f -> f.severity() != Finding.Severity.NOTE);
 		List<LabelledSet> authors = new ArrayList<>();
-		for (String name : List.of("seed", "holdout", "blind", "author-d", "author-e")) {
-			authors.add(LabelledSet.read(Path.of("samples", "screening", name + ".tsv")));
+		for (String file : nl.postbrug.screening.TriageSettings.SAMPLE_SETS.split(",")) {
+			authors.add(LabelledSet.read(Path.of(file)));
 		}
 		LabelledSet all = authors.get(0);
 		for (LabelledSet author : authors.subList(1, authors.size())) {
