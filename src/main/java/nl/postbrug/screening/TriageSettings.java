@@ -25,6 +25,7 @@ public record TriageSettings(@DefaultValue("data/triage") Path modelDir,
 	 */
 	public static final String SAMPLE_SETS = "samples/screening/seed.tsv,samples/screening/holdout.tsv,"
 			+ "samples/screening/blind.tsv,samples/screening/author-d.tsv,samples/screening/author-e.tsv,"
-			+ "samples/screening/author-f.tsv,samples/screening/author-g.tsv";
+			+ "samples/screening/author-f.tsv,samples/screening/author-g.tsv,samples/screening/author-h.tsv,"
+			+ "samples/screening/author-i.tsv";
 
 }

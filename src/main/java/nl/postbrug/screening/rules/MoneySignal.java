@@ -33,7 +33,7 @@ final class MoneySignal extends Signal {
 
 	private static final Cue PRESSURE = Cues.of(
 			"ongeduldig|weet wat er gebeurt|laatste kans|laatste waarschuwing|tijd is om|we weten|anders(?! (?:moet|moeten|kan|kunnen|zou|zouden) (?:we|ik|jij|je|ze|wij))|voor (?:het )?eind|per week|oploopt|loopt op|moet (?:het )?(?:komen )?brengen|binnen (?:moet )?(?:betalen|afbetalen)|moet (?:het )?binnen"
-					+ "|overgenomen|gaat naar (?:jou|je)|regel dat|procent|zijn (?:vrouw|zus|moeder|broer|vriendin)|termijnen bij|komt de rente|we zijn (?:zus|moeder)|haal ik (?:\\p{L}+ ){0,2}op|ophalen|innen|vergeet|weten te vinden|binnen|pas als",
+					+ "|overgenomen|gaat naar (?:jou|je)|regel dat|procent|zijn (?:vrouw|zus|moeder|broer|vriendin)|termijnen bij|komt de rente|we zijn (?:zus|moeder)|haal ik (?:\\p{L}+ ){0,2}op|ophalen|innen|vergeet|weten te vinden|binnen(?! (?:zit|zat|zitten|bent|was))|pas als",
 			"impatient|losing patience|last chance|final warning|time is up|knows what happens|we know|or else|by the end|a week|build up|goes up|has to bring|pay it inside|took over|passed to|sort it|percent|his (?:missus|wife|sister|mum|brother|girlfriend)|instalments to|collect|forgets|know where|only when");
 
 	private static final Cue CASH = Cues
