@@ -1,6 +1,5 @@
 package nl.postbrug.delivery.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -24,8 +23,6 @@ record ScanView(ScanOutcome outcome, String tone, String icon, String title, Str
 	record PrisonerView(String name, String number, String unit, String cell) {
 	}
 
-	private static final ZoneId POSTROOM_ZONE = ZoneId.of("Europe/Amsterdam");
-
 	static ScanView of(Delivery.Scan scan, String code, int round, MessageSource texts, Locale locale) {
 		ScanOutcome outcome = scan.outcome();
 		String key = "scan.outcome." + outcome.name();
@@ -34,7 +31,7 @@ record ScanView(ScanOutcome outcome, String tone, String icon, String title, Str
 					: texts.getMessage(key + ".when",
 							new Object[] { DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 								.withLocale(locale)
-								.format(scan.deliveredAt().atZone(POSTROOM_ZONE)), scan.deliveredBy() },
+								.format(scan.deliveredAt()), scan.deliveredBy() },
 							locale);
 			case FORWARD -> texts.getMessage(key + ".to", new Object[] { scan.forwardedTo() }, locale);
 			default -> null;
