@@ -77,7 +77,6 @@ class AnyScriptTests {
 			assertThat(rep.field()).isEqualTo("body");
 			assertThat(body.codePointAt(rep.offset())).isEqualTo(rep.codePoint());
 		});
-		assertThat(rendered.printedAsWritten()).isFalse();
 		String text = extracted(rendered.pdf());
 		StringBuilder printed = new StringBuilder();
 		body.codePoints()
