@@ -60,7 +60,7 @@ class AnyScriptTests {
 		}
 		assertThat(text).contains(normalise(sender(body)));
 		assertNothingOutsideTheMargins(rendered.pdf());
-		assertThat(BarcodeReader.decodeEachPage(rendered.pdf(), 150)).containsExactly(letter.copyCode());
+		assertThat(PrintedCodes.decodeEachPage(rendered.pdf(), 150)).containsExactly(letter.copyCode());
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -49,7 +49,7 @@ class BatchPdfTests {
 		for (int i = 0; i < letters.size(); i++) {
 			expected.addAll(Collections.nCopies(layout.letterPages().get(i), letters.get(i).copyCode()));
 		}
-		assertThat(BarcodeReader.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
+		assertThat(PrintedCodes.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			int longPages = layout.letterPages().get(6);
 			assertThat(pagesText(doc, 1, 1)).containsPattern("Letters\\s+7")
@@ -116,7 +116,7 @@ class BatchPdfTests {
 				.isBetween(layout.letterPages().get(i), layout.letterPages().get(i) + 1);
 		}
 		byte[] pdf = Files.readAllBytes(target);
-		List<String> codes = BarcodeReader.decodeEachPage(pdf, 150);
+		List<String> codes = PrintedCodes.decodeEachPage(pdf, 150);
 		assertThat(codes).hasSize(layout.totalPages());
 		for (int i = 0; i < letters.size(); i++) {
 			int first = layout.firstPages().get(i);
@@ -144,7 +144,7 @@ class BatchPdfTests {
 		// letter, blank back, reply sheet, blank back
 		assertThat(layout.letterPages()).containsExactly(2, 1);
 		assertThat(paddedPages(layout, 0)).isEqualTo(4);
-		List<String> codes = BarcodeReader.decodeEachPage(Files.readAllBytes(target), 150);
+		List<String> codes = PrintedCodes.decodeEachPage(Files.readAllBytes(target), 150);
 		int first = layout.firstPages().get(0);
 		assertThat(codes.subList(first - 1, first + 3)).containsExactly(letters.get(0).copyCode(), null, reply, null);
 		assertThat(codes.stream().filter(c -> c != null && c.startsWith("PR-"))).containsExactly(reply);
