@@ -22,7 +22,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-/** Reads the 2-D barcode printed on each page, as a scanner would see it. */
+/** Reads the 2-D barcode on a scanned page, as a scanner would see it. */
 public final class BarcodeReader {
 
 	private BarcodeReader() {
