@@ -15,7 +15,8 @@ import org.springframework.context.MessageSource;
  *
  * @param tone {@code ok} (hand it over), {@code warn} (set it aside) or {@code bad} (not
  * ours to hand over)
- * @param detail when and by whom it was handed over, or where it goes; may be null
+ * @param detail when (on the clock of the letter's facility) and by whom it was handed
+ * over, or where it goes; may be null
  */
 record ScanView(ScanOutcome outcome, String tone, String icon, String title, String advice, String detail, String code,
 		PrisonerView prisoner, int round) {
