@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 import nl.postbrug.batches.BatchView;
 import nl.postbrug.batches.Batches;
-import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.letters.PrintedCodes;
 import nl.postbrug.registry.Facility;
 import nl.postbrug.support.ApiTestSupport;
 
@@ -71,7 +71,7 @@ class EndToEndTests extends ApiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		List<String> decoded = BarcodeReader.decodeEachPage(pdf, 150);
+		List<String> decoded = PrintedCodes.decodeEachPage(pdf, 150);
 		assertThat(decoded).doesNotContainNull().contains(codes.get(0));
 		String scannedCode = decoded.stream().filter(codes.get(0)::equals).findFirst().orElseThrow();
 		assertThat(statusOf(id)).isEqualTo("PRINTED");

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.postbrug.RetryBackOff;
 import nl.postbrug.batches.printer.PrintJob;
 import nl.postbrug.batches.printer.Printer;
 import nl.postbrug.batches.printer.PrinterUnavailable;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The last step of a batch: hands the PDF to the facility's printer, has the job followed
  * until the printer printed it, and marks batch and messages PRINTED. Any failure leaves
  * the batch PRINT_FAILED with the reason and the time of its next try
- * ({@link PrintBackOff}). Before a batch is sent again, the printer is asked about the
+ * ({@link RetryBackOff}). Before a batch is sent again, the printer is asked about the
  * job an earlier attempt sent, so a batch the printer already has is never sent twice.
  */
 @Component
@@ -46,7 +47,7 @@ class BatchPrinting {
 
 	private final Messages messages;
 
-	private final PrintBackOff backOff;
+	private final RetryBackOff backOff;
 
 	private final BatchSettings settings;
 
@@ -68,7 +69,7 @@ class BatchPrinting {
 		this.printers = printers;
 		this.registry = registry;
 		this.messages = messages;
-		this.backOff = new PrintBackOff(settings.retryInterval(), settings.maxRetryInterval());
+		this.backOff = new RetryBackOff(settings.retryInterval(), settings.maxRetryInterval());
 		this.settings = settings;
 		this.pdfs = pdfs;
 		this.events = events;

@@ -3,6 +3,8 @@ package nl.postbrug.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -36,10 +38,11 @@ public class Delivery {
 
 	/**
 	 * What a scan found. {@code deliveredAt} and {@code deliveredBy} tell when and by
-	 * whom an ALREADY_DELIVERED letter was handed over; {@code forwardedTo} is the
-	 * facility code of a FORWARD.
+	 * whom an ALREADY_DELIVERED letter was handed over, {@code deliveredAt} in the time
+	 * zone of the letter's facility (the registry's), so a page shows the postroom's own
+	 * clock; {@code forwardedTo} is the facility code of a FORWARD.
 	 */
-	public record Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner, Instant deliveredAt,
+	public record Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner, ZonedDateTime deliveredAt,
 			String deliveredBy, String forwardedTo) {
 
 		public Scan(ScanOutcome outcome, Long letter, UUID message, Prisoner prisoner) {
@@ -142,8 +145,9 @@ public class Delivery {
 			.query((rs, n) -> new HandOver(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)))
 			.optional()
 			.orElse(new HandOver(null, null));
-		return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner, handOver.at(),
-				handOver.by(), null);
+		ZoneId zone = registry.facility(copy.facilityId()).zone();
+		return new Scan(ScanOutcome.ALREADY_DELIVERED, copy.letterId(), copy.messageId(), prisoner,
+				handOver.at() == null ? null : handOver.at().atZone(zone), handOver.by(), null);
 	}
 
 }

@@ -5,18 +5,10 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;
@@ -30,28 +22,10 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-/** Reads the 2-D barcode printed on each page, as a scanner would see it. */
+/** Reads the 2-D barcode on a scanned page, as a scanner would see it. */
 public final class BarcodeReader {
 
 	private BarcodeReader() {
-	}
-
-	/**
-	 * Renders every page at {@code dpi} (greyscale) and decodes its QR code.
-	 * @return one entry per page: the decoded text, or {@code null} when none was found
-	 */
-	public static List<String> decodeEachPage(byte[] pdf, int dpi) {
-		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			PDFRenderer renderer = new PDFRenderer(doc);
-			List<String> codes = new ArrayList<>(doc.getNumberOfPages());
-			for (int page = 0; page < doc.getNumberOfPages(); page++) {
-				codes.add(decode(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY)));
-			}
-			return codes;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Not a readable PDF", ex);
-		}
 	}
 
 	/**

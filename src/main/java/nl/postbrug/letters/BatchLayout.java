@@ -34,12 +34,6 @@ public record BatchLayout(int coverPages, List<Integer> letterPages, int totalPa
 		this(coverPages, letterPages, totalPages, consecutive(coverPages, letterPages), false);
 	}
 
-	/** Pages the letter at {@code index} takes in the PDF, blank padding included. */
-	public int paddedPages(int index) {
-		int next = index + 1 < this.firstPages.size() ? this.firstPages.get(index + 1) : this.totalPages + 1;
-		return next - this.firstPages.get(index);
-	}
-
 	private static List<Integer> consecutive(int coverPages, List<Integer> letterPages) {
 		List<Integer> first = new ArrayList<>(letterPages.size());
 		int page = coverPages + 1;

@@ -18,9 +18,4 @@ public record RenderedLetter(byte[] pdf, int pages, List<Replacement> replacemen
 		this(pdf, pages, List.of());
 	}
 
-	/** Whether every character of the letter printed as written. */
-	public boolean printedAsWritten() {
-		return replacements.isEmpty();
-	}
-
 }

@@ -2,13 +2,15 @@ package nl.postbrug.notify;
 
 import java.time.Duration;
 
+import nl.postbrug.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How a sender mail the SMTP server did not take is tried again
  * ({@code postbrug.notify.retry.*}): after {@code min}, the wait doubling per attempt up
- * to {@code max}; due mails are looked for every {@code sweep}.
+ * to {@code max} ({@link RetryBackOff}); due mails are looked for every {@code sweep}.
  */
 @ConfigurationProperties("postbrug.notify.retry")
 record NotifyRetrySettings(@DefaultValue("30s") Duration min, @DefaultValue("30m") Duration max,
@@ -16,11 +18,7 @@ record NotifyRetrySettings(@DefaultValue("30s") Duration min, @DefaultValue("30m
 
 	/** The wait after the given number of failed attempts (1 or more). */
 	Duration after(int attempts) {
-		Duration wait = min;
-		for (int i = 1; i < attempts && wait.compareTo(max) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(max) > 0 ? max : wait;
+		return new RetryBackOff(min, max).after(attempts);
 	}
 
 }

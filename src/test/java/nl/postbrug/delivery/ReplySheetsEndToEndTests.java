@@ -21,6 +21,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.letters.PrintedCodes;
 import nl.postbrug.registry.RegistryImport;
 import nl.postbrug.support.ApiTestSupport;
 
@@ -219,7 +220,7 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 			reprint = in.readAllBytes();
 		}
 
-		List<String> codes = BarcodeReader.decodeEachPage(reprint, (int) DPI);
+		List<String> codes = PrintedCodes.decodeEachPage(reprint, (int) DPI);
 		assertThat(codes.get(0)).isEqualTo(reprinted);
 		assertThat(codes.get(codes.size() - 1)).as("the reprint's last page is the reply sheet, code unchanged")
 			.isEqualTo(replyCode);
@@ -396,7 +397,7 @@ class ReplySheetsEndToEndTests extends ApiTestSupport {
 
 	/** The batch page whose QR code is {@code code}, as a 200 dpi scan would give it. */
 	static BufferedImage renderedPageWithCode(byte[] pdf, String code) throws Exception {
-		List<String> codes = BarcodeReader.decodeEachPage(pdf, (int) DPI);
+		List<String> codes = PrintedCodes.decodeEachPage(pdf, (int) DPI);
 		int index = codes.indexOf(code);
 		assertThat(index).as("a page of the batch carries " + code).isNotNegative();
 		try (PDDocument doc = Loader.loadPDF(pdf)) {

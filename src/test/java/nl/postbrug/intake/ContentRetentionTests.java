@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
-import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.letters.PrintedCodes;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.support.ApiTestSupport;
 import nl.postbrug.support.DataDirs;
@@ -339,7 +339,7 @@ class ContentRetentionTests extends ApiTestSupport {
 
 	/** The batch page carrying {@code code}, as a 200 dpi scan gives it. */
 	private static byte[] pageWithCode(byte[] pdf, String code) throws Exception {
-		int index = BarcodeReader.decodeEachPage(pdf, 200).indexOf(code);
+		int index = PrintedCodes.decodeEachPage(pdf, 200).indexOf(code);
 		assertThat(index).as("a page of the batch carries " + code).isNotNegative();
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			return png(new PDFRenderer(doc).renderImageWithDPI(index, 200, ImageType.RGB));

@@ -106,7 +106,7 @@ class BarcodeScanTests {
 		LetterContent letter = new LetterContent("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries",
 				LocalDate.of(2026, 3, 1), body(462), List.of(), "PB-A5TKA-W40YE-7");
 		byte[] pdf = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
-		assertThat(BarcodeReader.decodeEachPage(pdf, 150)).containsExactly("PB-A5TKA-W40YE-7");
+		assertThat(PrintedCodes.decodeEachPage(pdf, 150)).containsExactly("PB-A5TKA-W40YE-7");
 	}
 
 	@Test

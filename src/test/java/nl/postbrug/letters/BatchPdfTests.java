@@ -49,7 +49,7 @@ class BatchPdfTests {
 		for (int i = 0; i < letters.size(); i++) {
 			expected.addAll(Collections.nCopies(layout.letterPages().get(i), letters.get(i).copyCode()));
 		}
-		assertThat(BarcodeReader.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
+		assertThat(PrintedCodes.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			int longPages = layout.letterPages().get(6);
 			assertThat(pagesText(doc, 1, 1)).containsPattern("Letters\\s+7")
@@ -112,17 +112,17 @@ class BatchPdfTests {
 		assertThat(layout.totalPages() % 2).isZero();
 		assertThat(layout.firstPages()).allSatisfy(first -> assertThat(first % 2).isEqualTo(1));
 		for (int i = 0; i < letters.size(); i++) {
-			assertThat(layout.paddedPages(i)).isEven()
+			assertThat(paddedPages(layout, i)).isEven()
 				.isBetween(layout.letterPages().get(i), layout.letterPages().get(i) + 1);
 		}
 		byte[] pdf = Files.readAllBytes(target);
-		List<String> codes = BarcodeReader.decodeEachPage(pdf, 150);
+		List<String> codes = PrintedCodes.decodeEachPage(pdf, 150);
 		assertThat(codes).hasSize(layout.totalPages());
 		for (int i = 0; i < letters.size(); i++) {
 			int first = layout.firstPages().get(i);
 			assertThat(codes.subList(first - 1, first - 1 + layout.letterPages().get(i)))
 				.containsOnly(letters.get(i).copyCode());
-			if (layout.paddedPages(i) > layout.letterPages().get(i)) {
+			if (paddedPages(layout, i) > layout.letterPages().get(i)) {
 				assertThat(codes.get(first - 1 + layout.letterPages().get(i))).as("blank page after letter %d", i)
 					.isNull();
 			}
@@ -143,8 +143,8 @@ class BatchPdfTests {
 
 		// letter, blank back, reply sheet, blank back
 		assertThat(layout.letterPages()).containsExactly(2, 1);
-		assertThat(layout.paddedPages(0)).isEqualTo(4);
-		List<String> codes = BarcodeReader.decodeEachPage(Files.readAllBytes(target), 150);
+		assertThat(paddedPages(layout, 0)).isEqualTo(4);
+		List<String> codes = PrintedCodes.decodeEachPage(Files.readAllBytes(target), 150);
 		int first = layout.firstPages().get(0);
 		assertThat(codes.subList(first - 1, first + 3)).containsExactly(letters.get(0).copyCode(), null, reply, null);
 		assertThat(codes.stream().filter(c -> c != null && c.startsWith("PR-"))).containsExactly(reply);
@@ -235,6 +235,13 @@ class BatchPdfTests {
 		stripper.setStartPage(first);
 		stripper.setEndPage(first + count - 1);
 		return LetterFixtures.normalise(stripper.getText(doc));
+	}
+
+	/** Pages the letter at {@code index} takes in the PDF, blank padding included. */
+	private static int paddedPages(BatchLayout layout, int index) {
+		List<Integer> first = layout.firstPages();
+		int next = index + 1 < first.size() ? first.get(index + 1) : layout.totalPages() + 1;
+		return next - first.get(index);
 	}
 
 }

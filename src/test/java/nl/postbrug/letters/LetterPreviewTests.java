@@ -45,7 +45,7 @@ class LetterPreviewTests {
 				}
 			}
 		}
-		List<String> barcodes = BarcodeReader.decodeEachPage(preview.pdf(), 150);
+		List<String> barcodes = PrintedCodes.decodeEachPage(preview.pdf(), 150);
 		assertThat(barcodes).hasSize(preview.pages()).allSatisfy(code -> assertThat(code).isEqualTo("VOORBEELD"));
 		assertThat(barcodes).noneMatch(CopyCodes::isWellFormed);
 	}

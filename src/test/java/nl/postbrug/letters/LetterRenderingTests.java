@@ -37,7 +37,7 @@ class LetterRenderingTests {
 		String text = text(rendered.pdf());
 		assertThat(text).contains("PI Vught", "Sam de Vries", "1234567", "B2", "117", "Ans de Vries", "2026-03-01",
 				"we miss you.", "See you on Sunday!", "1 / 1", letter.copyCode());
-		assertThat(BarcodeReader.decodeEachPage(rendered.pdf(), 150)).containsExactly(letter.copyCode());
+		assertThat(PrintedCodes.decodeEachPage(rendered.pdf(), 150)).containsExactly(letter.copyCode());
 	}
 
 	@Test
@@ -50,12 +50,12 @@ class LetterRenderingTests {
 		RenderedLetter duplex = this.rendering.renderForPrint(withSheet, RenderOptions.DEFAULT, true);
 		RenderedLetter without = this.rendering.renderForPrint(plain, RenderOptions.DEFAULT, true);
 
-		assertThat(BarcodeReader.decodeEachPage(simplex.pdf(), 150)).containsExactly(plain.copyCode(), replyCode);
+		assertThat(PrintedCodes.decodeEachPage(simplex.pdf(), 150)).containsExactly(plain.copyCode(), replyCode);
 		assertThat(simplex.pages()).isEqualTo(2);
-		assertThat(BarcodeReader.decodeEachPage(duplex.pdf(), 150)).as("the back of the letter left blank")
+		assertThat(PrintedCodes.decodeEachPage(duplex.pdf(), 150)).as("the back of the letter left blank")
 			.containsExactly(plain.copyCode(), null, replyCode);
 		assertThat(duplex.pages()).isEqualTo(3);
-		assertThat(BarcodeReader.decodeEachPage(without.pdf(), 150)).containsExactly(plain.copyCode());
+		assertThat(PrintedCodes.decodeEachPage(without.pdf(), 150)).containsExactly(plain.copyCode());
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class LetterRenderingTests {
 			assertThat(pageText(doc, 1)).contains("Ans de Vries");
 			assertThat(pageText(doc, n)).contains("The last line.");
 		}
-		assertThat(BarcodeReader.decodeEachPage(rendered.pdf(), 150)).hasSize(n).containsOnly(letter.copyCode());
+		assertThat(PrintedCodes.decodeEachPage(rendered.pdf(), 150)).hasSize(n).containsOnly(letter.copyCode());
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class LetterRenderingTests {
 			LetterContent letter = letter("Scan me.", List.of());
 			byte[] pdf = this.rendering.render(letter, RenderOptions.DEFAULT).pdf();
 			for (int dpi : new int[] { 150, 200, 300 }) {
-				assertThat(BarcodeReader.decodeEachPage(pdf, dpi)).as("%s at %d dpi", letter.copyCode(), dpi)
+				assertThat(PrintedCodes.decodeEachPage(pdf, dpi)).as("%s at %d dpi", letter.copyCode(), dpi)
 					.containsExactly(letter.copyCode());
 			}
 		}
@@ -113,7 +113,7 @@ class LetterRenderingTests {
 		RenderedLetter rendered = this.rendering.render(letter, RenderOptions.DEFAULT);
 
 		assertThat(rendered.pages()).isBetween(1, 2);
-		assertThat(BarcodeReader.decodeEachPage(rendered.pdf(), 150)).containsOnly(letter.copyCode());
+		assertThat(PrintedCodes.decodeEachPage(rendered.pdf(), 150)).containsOnly(letter.copyCode());
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class LetterRenderingTests {
 		for (int i = 0; i < letters.size(); i++) {
 			expected.addAll(Collections.nCopies(layout.letterPages().get(i), letters.get(i).copyCode()));
 		}
-		assertThat(BarcodeReader.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
+		assertThat(PrintedCodes.decodeEachPage(pdf, 150)).containsExactlyElementsOf(expected);
 		try (var left = Files.list(dir)) {
 			assertThat(left).containsExactly(target);
 		}
@@ -183,7 +183,7 @@ class LetterRenderingTests {
 			assertThat(text).contains(l.copyCode());
 		}
 		assertThat(text).contains("Manifest page " + manifest.pages() + " / " + manifest.pages());
-		assertThat(BarcodeReader.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages())
+		assertThat(PrintedCodes.decodeEachPage(manifest.pdf(), 150)).hasSize(manifest.pages())
 			.containsOnly("BATCH-0043");
 		AnyScriptTests.assertNothingOutsideTheMargins(manifest.pdf());
 	}

@@ -32,7 +32,7 @@ import nl.postbrug.delivery.ReplyStatus;
 import nl.postbrug.intake.MessageIntake;
 import nl.postbrug.intake.MessageStatus;
 import nl.postbrug.intake.Messages;
-import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.letters.PrintedCodes;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
@@ -128,7 +128,7 @@ class ReplyNoticeMailTests {
 		}
 		BatchView batch = batches.runNow(registry.facility("PIA").orElseThrow(), postroom);
 		byte[] pdf = Files.readAllBytes(batches.pdf(batch));
-		List<String> codesOnPages = BarcodeReader.decodeEachPage(pdf, DPI);
+		List<String> codesOnPages = PrintedCodes.decodeEachPage(pdf, DPI);
 		UUID approved = replyTo(sent.get(0), pdf, codesOnPages);
 		UUID rejected = replyTo(sent.get(1), pdf, codesOnPages);
 		UUID withheld = replyTo(sent.get(2), pdf, codesOnPages);

@@ -213,7 +213,7 @@ class RelativeAccountsTests {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
 			assertThat(text).contains("VOORBEELD").contains("Hoi Mehmet, tot snel.").contains("Mehmet");
 		}
-		assertThat(nl.postbrug.letters.BarcodeReader.decodeEachPage(preview, 150))
+		assertThat(nl.postbrug.letters.PrintedCodes.decodeEachPage(preview, 150))
 			.noneMatch(nl.postbrug.letters.CopyCodes::isWellFormed);
 		// Nothing was stored by the preview.
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE body = 'Hoi Mehmet, tot snel.'")

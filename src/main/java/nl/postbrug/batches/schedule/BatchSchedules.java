@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
 
@@ -30,6 +31,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import nl.postbrug.batches.BatchSettings;
+import nl.postbrug.registry.Facility;
 import nl.postbrug.registry.Registry;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -42,11 +44,12 @@ import org.springframework.stereotype.Component;
  * {@code scheduler-config/batch-schedules.properties} and keeps Quartz's triggers in line
  * with it. Each line is {@code <FACILITY CODE> = <Quartz cron expression>}, optionally
  * with {@code <FACILITY CODE>.cutoff = 06:30} (or {@code 30m}): messages approved after
- * the cut-off wait for the next batch. Times are in {@code timezone} (default
- * Europe/Amsterdam). A bad line stops start-up with the facility and the value named. A
- * slot missed while the service was down fires once at start-up (Quartz misfire policy
- * "fire once now"); the job asks for recovery, so on a cluster a run whose node died is
- * run again by another node.
+ * the cut-off wait for the next batch. Times are in each facility's time zone from the
+ * registry; a {@code timezone} line puts every facility of the file in that one zone
+ * instead. A bad line stops start-up with the facility and the value named. A slot missed
+ * while the service was down fires once at start-up (Quartz misfire policy "fire once
+ * now"); the job asks for recovery, so on a cluster a run whose node died is run again by
+ * another node.
  */
 @Component
 class BatchSchedules implements InitializingBean {
@@ -89,17 +92,25 @@ class BatchSchedules implements InitializingBean {
 			return;
 		}
 		Loaded loaded = read(file);
+		List<String> wanted = new ArrayList<>();
 		for (Schedule schedule : loaded.schedules()) {
-			if (registry.facility(schedule.facility()).isEmpty()) {
+			Optional<Facility> facility = registry.facility(schedule.facility());
+			if (facility.isEmpty()) {
 				log.warn("{}: facility {} is not in the registry (yet); its schedule waits until it is", file,
 						schedule.facility());
 			}
+			ZoneId zone = loaded.zone() != null ? loaded.zone() : facility.map(Facility::zone).orElse(null);
+			if (zone == null) {
+				continue; // no time zone to run it in before the registry knows the
+							// facility
+			}
+			wanted.add(schedule.facility());
 			JobKey job = JobKey.jobKey(schedule.facility(), GROUP);
 			JobDetail detail = JobBuilder.newJob(BatchRunJob.class)
 				.withIdentity(job)
 				.usingJobData(BatchRunJob.FACILITY, schedule.facility())
 				.usingJobData(BatchRunJob.CUTOFF, schedule.cutoff().text())
-				.usingJobData(BatchRunJob.ZONE, loaded.zone().getId())
+				.usingJobData(BatchRunJob.ZONE, zone.getId())
 				.storeDurably()
 				.requestRecovery()
 				.build();
@@ -107,20 +118,20 @@ class BatchSchedules implements InitializingBean {
 				.withIdentity(TriggerKey.triggerKey(schedule.facility(), GROUP))
 				.forJob(job)
 				.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
-					.inTimeZone(TimeZone.getTimeZone(loaded.zone()))
+					.inTimeZone(TimeZone.getTimeZone(zone))
 					.withMisfireHandlingInstructionFireAndProceed())
 				.build();
 			Trigger existing = scheduler.getTrigger(trigger.getKey());
 			JobDetail stored = scheduler.getJobDetail(job);
 			boolean sameJob = stored != null
 					&& schedule.cutoff().text().equals(stored.getJobDataMap().getString(BatchRunJob.CUTOFF))
-					&& loaded.zone().getId().equals(stored.getJobDataMap().getString(BatchRunJob.ZONE))
+					&& zone.getId().equals(stored.getJobDataMap().getString(BatchRunJob.ZONE))
 					&& stored.requestsRecovery();
 			if (!sameJob) {
 				scheduler.addJob(detail, true);
 			}
 			if (existing instanceof org.quartz.CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
-					&& cron.getTimeZone().getID().equals(loaded.zone().getId())) {
+					&& cron.getTimeZone().getID().equals(zone.getId())) {
 				continue; // keep the stored trigger and its next fire time, so a missed
 							// slot is still made up
 			}
@@ -135,9 +146,8 @@ class BatchSchedules implements InitializingBean {
 			else {
 				scheduler.rescheduleJob(trigger.getKey(), trigger);
 			}
-			log.info("Batches for {} at '{}' ({})", schedule.facility(), schedule.cron(), loaded.zone());
+			log.info("Batches for {} at '{}' ({})", schedule.facility(), schedule.cron(), zone);
 		}
-		List<String> wanted = loaded.schedules().stream().map(Schedule::facility).toList();
 		for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
 			if (!wanted.contains(key.getName())) {
 				scheduler.unscheduleJob(key);
@@ -146,6 +156,10 @@ class BatchSchedules implements InitializingBean {
 		}
 	}
 
+	/**
+	 * @param zone the file's {@code timezone}, for every facility in it; {@code null}:
+	 * each facility's own
+	 */
 	record Loaded(ZoneId zone, List<Schedule> schedules) {
 	}
 
@@ -157,10 +171,10 @@ class BatchSchedules implements InitializingBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read batch schedules " + file, ex);
 		}
-		String zoneName = properties.getProperty("timezone", "Europe/Amsterdam").strip();
-		ZoneId zone;
+		String zoneName = properties.getProperty("timezone", "").strip();
+		ZoneId zone = null;
 		try {
-			zone = ZoneId.of(zoneName);
+			zone = zoneName.isEmpty() ? null : ZoneId.of(zoneName);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(file + ": timezone '" + zoneName + "' is not a time zone");

@@ -44,7 +44,8 @@ class ScanController {
 
 		static ScanResult of(Delivery.Scan scan) {
 			return new ScanResult(scan.outcome(), scan.letter(), scan.message(), PrisonerInfo.of(scan.prisoner()),
-					scan.deliveredAt(), scan.deliveredBy(), scan.forwardedTo());
+					scan.deliveredAt() == null ? null : scan.deliveredAt().toInstant(), scan.deliveredBy(),
+					scan.forwardedTo());
 		}
 
 	}

@@ -1,6 +1,5 @@
 package nl.postbrug.delivery.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -16,15 +15,14 @@ import org.springframework.context.MessageSource;
  *
  * @param tone {@code ok} (hand it over), {@code warn} (set it aside) or {@code bad} (not
  * ours to hand over)
- * @param detail when and by whom it was handed over, or where it goes; may be null
+ * @param detail when (on the clock of the letter's facility) and by whom it was handed
+ * over, or where it goes; may be null
  */
 record ScanView(ScanOutcome outcome, String tone, String icon, String title, String advice, String detail, String code,
 		PrisonerView prisoner, int round) {
 
 	record PrisonerView(String name, String number, String unit, String cell) {
 	}
-
-	private static final ZoneId POSTROOM_ZONE = ZoneId.of("Europe/Amsterdam");
 
 	static ScanView of(Delivery.Scan scan, String code, int round, MessageSource texts, Locale locale) {
 		ScanOutcome outcome = scan.outcome();
@@ -34,7 +32,7 @@ record ScanView(ScanOutcome outcome, String tone, String icon, String title, Str
 					: texts.getMessage(key + ".when",
 							new Object[] { DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 								.withLocale(locale)
-								.format(scan.deliveredAt().atZone(POSTROOM_ZONE)), scan.deliveredBy() },
+								.format(scan.deliveredAt()), scan.deliveredBy() },
 							locale);
 			case FORWARD -> texts.getMessage(key + ".to", new Object[] { scan.forwardedTo() }, locale);
 			default -> null;

@@ -11,14 +11,13 @@ import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.postbrug.RetryBackOff;
 import nl.postbrug.intake.IntakeSettings;
 import nl.postbrug.intake.mail.RawMailIntake;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Polls the IMAP mailbox on a thread of its own. Each poll is a {@link MailboxPass}:
@@ -27,8 +26,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * is none). Whatever happens between those steps, the next poll finds the message by its
  * UID or by its source hash and only moves it, so nothing is lost and nothing doubles,
  * also with two pollers on one mailbox. A failed poll (no connection, a server restart, a
- * refused login) is retried after {@code retry-min}, doubling up to {@code retry-max},
- * and reported by {@link ImapHealth}; it never stops the application.
+ * refused login) is retried after {@code retry-min}, doubling up to {@code retry-max}
+ * ({@link RetryBackOff}), and reported by {@link ImapHealth}; it never stops the
+ * application.
  */
 @Component
 public class ImapPoller implements SmartLifecycle {
@@ -55,11 +55,9 @@ public class ImapPoller implements SmartLifecycle {
 
 	private final MailboxPass pass;
 
-	private final ExponentialBackOff backOff;
+	private final RetryBackOff backOff;
 
 	private final Clock clock;
-
-	private BackOffExecution retries;
 
 	private volatile State state;
 
@@ -73,8 +71,7 @@ public class ImapPoller implements SmartLifecycle {
 		this.connection = new ImapConnection(settings);
 		this.pass = new MailboxPass(settings, rawMail, new SeenUids(jdbc, clock, settings.mailbox()),
 				intakeSettings.maxMailBytes());
-		this.backOff = new ExponentialBackOff(settings.retryMin().toMillis(), 2);
-		this.backOff.setMaxInterval(settings.retryMax().toMillis());
+		this.backOff = new RetryBackOff(settings.retryMin(), settings.retryMax());
 		this.clock = clock;
 		this.state = new State(settings.enabled(), null, null, null, 0, null);
 	}
@@ -145,7 +142,6 @@ public class ImapPoller implements SmartLifecycle {
 		MailboxPass.Counts counts = new MailboxPass.Counts();
 		try {
 			pass.run(connection.connect(), counts);
-			retries = null;
 			state = new State(true, clock.instant(), state.lastFailure(), state.lastError(), 0, null);
 			if (counts.taken + counts.duplicates > 0) {
 				log.info("IMAP intake: {} taken, {} already had, {} oversize, {} unreadable, {} moved", counts.taken,
@@ -155,11 +151,8 @@ public class ImapPoller implements SmartLifecycle {
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			if (retries == null) {
-				retries = backOff.start();
-			}
-			Duration retryIn = Duration.ofMillis(retries.nextBackOff());
 			int failures = state.failures() + 1;
+			Duration retryIn = backOff.after(failures);
 			state = new State(true, state.lastSuccess(), clock.instant(), error, failures, retryIn);
 			if (failures == 1 || failures == settings.failuresUntilDown()) {
 				log.warn("IMAP intake: poll of {} failed ({} in a row), retrying in {}: {}", settings.mailbox(),

@@ -93,24 +93,4 @@ final class Totp {
 		return out.toString();
 	}
 
-	static byte[] fromBase32(String text) {
-		String clean = text.replaceAll("[\\s=-]", "").toUpperCase(Locale.ROOT);
-		ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
-		int buffer = 0;
-		int bits = 0;
-		for (char c : clean.toCharArray()) {
-			int value = BASE32.indexOf(c);
-			if (value < 0) {
-				throw new IllegalArgumentException("not base32: " + c);
-			}
-			buffer = buffer << 5 | value;
-			bits += 5;
-			if (bits >= 8) {
-				out.put((byte) (buffer >> bits - 8));
-				bits -= 8;
-			}
-		}
-		return out.array();
-	}
-
 }

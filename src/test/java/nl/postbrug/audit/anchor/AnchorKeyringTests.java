@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import nl.postbrug.audit.AuditSettings;
-import org.junit.jupiter.api.Assumptions;
+import nl.postbrug.support.RequiresTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +38,8 @@ class AnchorKeyringTests {
 	}
 
 	@Test
+	@RequiresTool(value = "openssl", debianPackage = "openssl")
 	void aKeyMadeByOpensslIsReadFromItsPemFileAndMatchesOpensslsPublicKey() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")),
-				"openssl not installed at /usr/bin/openssl: install openssl to test keys made by the README's command");
 		Path key = dir.resolve("anchor-key.pem");
 		Path pub = dir.resolve("anchor-public.pem");
 		run("openssl", "genpkey", "-algorithm", "ed25519", "-out", key.toString());

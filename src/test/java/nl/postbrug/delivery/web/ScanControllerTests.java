@@ -70,8 +70,9 @@ class ScanControllerTests {
 	@Test
 	void aSecondScanSaysWhenAndByWhomAndAForwardNamesTheNewFacility() throws Exception {
 		UUID message = UUID.randomUUID();
-		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any())).willReturn(new Delivery.Scan(ScanOutcome.ALREADY_DELIVERED,
-				11L, message, JAN, java.time.Instant.parse("2026-12-01T09:15:00Z"), "postroom", null));
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any()))
+			.willReturn(new Delivery.Scan(ScanOutcome.ALREADY_DELIVERED, 11L, message, JAN,
+					java.time.ZonedDateTime.parse("2026-12-01T10:15:00+01:00[Europe/Amsterdam]"), "postroom", null));
 		mvc.perform(scan("{\"code\":\"PB-AAAAA-AAAAA-A\"}").with(as(staff(Role.POSTROOM))))
 			.andExpect(jsonPath("$.outcome").value("ALREADY_DELIVERED"))
 			.andExpect(jsonPath("$.deliveredAt").value("2026-12-01T09:15:00Z"))

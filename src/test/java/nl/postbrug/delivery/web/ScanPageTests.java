@@ -1,5 +1,8 @@
 package nl.postbrug.delivery.web;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -125,6 +128,22 @@ class ScanPageTests {
 		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
 			.accept(MediaType.APPLICATION_JSON)
 			.with(as(staff(Role.POSTROOM)))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aSecondScanSaysWhenOnTheClockOfTheLettersFacility() throws Exception {
+		// a facility on Bonaire: the hand-over at 09:15 UTC was at 05:15 in its postroom
+		ZonedDateTime handedOver = Instant.parse("2026-12-01T09:15:00Z").atZone(ZoneId.of("America/Kralendijk"));
+		given(delivery.scan(eq("PB-AAAAA-AAAAA-A"), any())).willReturn(new Delivery.Scan(ScanOutcome.ALREADY_DELIVERED,
+				11L, UUID.randomUUID(), JAN, handedOver, "postroom", null));
+		mvc.perform(post("/postroom/scan").param("code", "PB-AAAAA-AAAAA-A")
+			.header("Accept-Language", "en")
+			.accept(MediaType.APPLICATION_JSON)
+			.with(as(staff(Role.POSTROOM)))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.detail").value(containsString("5:15")))
+			.andExpect(jsonPath("$.detail").value(containsString("by postroom")));
 	}
 
 	@Test

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import nl.postbrug.letters.BarcodeReader;
+import nl.postbrug.letters.PrintedCodes;
 import nl.postbrug.letters.CopyCodes;
 import nl.postbrug.letters.LetterContent;
 import nl.postbrug.letters.RenderOptions;
@@ -49,7 +49,7 @@ class QrScanMeasurement {
 				LetterContent letter = new LetterContent("PI Vught", "Sam", "1", "B2", "117", "Ans", null, "Hi " + i,
 						List.of(), CopyCodes.newCode());
 				byte[] bytes = pdf.letter(letter, RenderOptions.DEFAULT).pdf();
-				if (!List.of(letter.copyCode()).equals(BarcodeReader.decodeEachPage(bytes, 150))) {
+				if (!List.of(letter.copyCode()).equals(PrintedCodes.decodeEachPage(bytes, 150))) {
 					failed.incrementAndGet();
 					try {
 						Files.write(failures.resolve(size + "-" + letter.copyCode() + ".pdf"), bytes);

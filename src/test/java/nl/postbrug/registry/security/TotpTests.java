@@ -3,6 +3,7 @@ package nl.postbrug.registry.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,10 +56,10 @@ class TotpTests {
 	}
 
 	@Test
-	void base32RoundTripsAndMatchesRfc4648() {
+	void base32MatchesRfc4648AsAnIndependentDecoderReadsIt() {
 		assertThat(Totp.base32("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
 		assertThat(Totp.base32(RFC_KEY)).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-		assertThat(Totp.fromBase32("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ")).isEqualTo(RFC_KEY);
+		assertThat(new Base32().decode(Totp.base32(RFC_KEY))).isEqualTo(RFC_KEY);
 	}
 
 }
