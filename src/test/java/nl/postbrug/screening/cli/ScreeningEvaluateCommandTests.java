@@ -66,7 +66,7 @@ class ScreeningEvaluateCommandTests {
 				""");
 		assertThat(run("screening", "evaluate", "--tsv=" + tsv, "--model-dir=" + dir)).isZero();
 		assertThat(output()).contains("model " + model.version())
-			.contains("review-above 0.400")
+			.contains("review-above 0.390")
 			.contains("as the service decides");
 	}
 
