@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import nl.postbrug.WordedException;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -80,13 +81,25 @@ final class CsvRows {
 				}
 			}
 		}
+		catch (UncheckedIOException ex) {
+			// The parser reports a broken quote while iterating, wrapped.
+			if (!(ex.getCause() instanceof CSVException broken)) {
+				throw ex;
+			}
+			problems.add(notCsv(broken));
+		}
+		catch (CSVException | IllegalArgumentException | IllegalStateException ex) {
+			problems.add(notCsv(ex));
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the " + what + " CSV", ex);
 		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			problems.add(new ImportReport.RowProblem(-1, "import.not-csv", List.of(String.valueOf(ex.getMessage()))));
-		}
 		return new ImportReport(what, created, updated, List.copyOf(problems));
+	}
+
+	/** The parser's own words name where the file breaks; the rows before it stand. */
+	private static ImportReport.RowProblem notCsv(Exception ex) {
+		return new ImportReport.RowProblem(-1, "import.not-csv", List.of(String.valueOf(ex.getMessage())));
 	}
 
 }

@@ -128,6 +128,14 @@ class RegistryImportTests {
 	}
 
 	@Test
+	void aFileThatIsNotCsvIsReportedAfterTheRowsBeforeTheFault() {
+		ImportReport report = importer.units(new StringReader("facility,code,name\nPIA,Q,Q\nPIA,R,\"open\n"));
+		assertThat(report.created()).isEqualTo(1);
+		assertThat(report.problems()).singleElement()
+			.satisfies(problem -> assertThat(english(problem)).startsWith("The file is not valid CSV: "));
+	}
+
+	@Test
 	void contactRowsNamingUnknownPrisonersOrBadAddressesAreRefused() {
 		TestDatabase.sample("prisoners.csv", importer::prisoners);
 		String csv = """
