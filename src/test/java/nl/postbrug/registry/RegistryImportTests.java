@@ -214,7 +214,7 @@ class RegistryImportTests {
 			.containsExactly(tuple(3L, "printer_type must be one of FOLDER, HOT_FOLDER, IPP, not 'FAX'."),
 					tuple(4L, "printer_type is empty."));
 		assertThat(report.problems().get(0).reason(texts, Locale.forLanguageTag("nl")))
-			.isEqualTo("printer_type is een van FOLDER, HOT_FOLDER, IPP, niet 'FAX'.");
+			.isEqualTo("printer_type moet een van FOLDER, HOT_FOLDER, IPP zijn, niet 'FAX'.");
 		assertThat(registry.facility("PIA").orElseThrow().printer())
 			.isEqualTo(new PrinterSettings(PrinterType.HOT_FOLDER, "/srv/print/pia"));
 		assertThat(registry.facility("PIV").orElseThrow().printer().type()).isEqualTo(PrinterType.FOLDER);
