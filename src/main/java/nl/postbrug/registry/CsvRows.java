@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import nl.postbrug.WordedException;
+
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,11 +27,14 @@ final class CsvRows {
 	private CsvRows() {
 	}
 
-	/** A row that cannot be taken, with the reason the report gives for its line. */
-	static class RowRefused extends RuntimeException {
+	/**
+	 * A row that cannot be taken, with the reason the report gives for its line: a key of
+	 * the registry bundle and its values.
+	 */
+	static class RowRefused extends WordedException {
 
-		RowRefused(String reason) {
-			super(reason);
+		RowRefused(String code, Object... arguments) {
+			super(code, "Row refused: " + code, arguments);
 		}
 
 	}
@@ -52,14 +58,14 @@ final class CsvRows {
 			Set<String> missing = new LinkedHashSet<>(columns);
 			missing.removeAll(new HashSet<>(parser.getHeaderNames()));
 			if (!missing.isEmpty()) {
-				return new ImportReport(what, 0, 0, List.of(new ImportReport.RowProblem(1,
-						"header lacks column(s) " + missing + "; expected " + String.join(",", columns))));
+				return new ImportReport(what, 0, 0, List.of(new ImportReport.RowProblem(1, "import.header-lacks",
+						List.of(String.join(",", missing), String.join(",", columns)))));
 			}
 			for (CSVRecord row : parser) {
 				long line = parser.getCurrentLineNumber();
 				if (!row.isConsistent()) {
-					problems.add(new ImportReport.RowProblem(line,
-							"has " + row.size() + " fields, the header has " + parser.getHeaderNames().size()));
+					problems.add(new ImportReport.RowProblem(line, "import.field-count",
+							List.of(row.size(), parser.getHeaderNames().size())));
 					continue;
 				}
 				try {
@@ -71,17 +77,29 @@ final class CsvRows {
 					}
 				}
 				catch (RowRefused ex) {
-					problems.add(new ImportReport.RowProblem(line, ex.getMessage()));
+					problems.add(new ImportReport.RowProblem(line, ex));
 				}
 			}
+		}
+		catch (UncheckedIOException ex) {
+			// The parser reports a broken quote while iterating, wrapped.
+			if (!(ex.getCause() instanceof CSVException broken)) {
+				throw ex;
+			}
+			problems.add(notCsv(broken));
+		}
+		catch (CSVException | IllegalArgumentException | IllegalStateException ex) {
+			problems.add(notCsv(ex));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the " + what + " CSV", ex);
 		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			problems.add(new ImportReport.RowProblem(-1, "the file is not valid CSV: " + ex.getMessage()));
-		}
 		return new ImportReport(what, created, updated, List.copyOf(problems));
+	}
+
+	/** The parser's own words name where the file breaks; the rows before it stand. */
+	private static ImportReport.RowProblem notCsv(Exception ex) {
+		return new ImportReport.RowProblem(-1, "import.not-csv", List.of(String.valueOf(ex.getMessage())));
 	}
 
 }

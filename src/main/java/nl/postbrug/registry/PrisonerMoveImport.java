@@ -38,7 +38,7 @@ public class PrisonerMoveImport {
 				return false;
 			}
 			catch (PrisonerMoves.NoSuchPrisoner | PrisonerMoves.BadMove | PrisonerMoves.CannotMove ex) {
-				throw new CsvRows.RowRefused(ex.getMessage());
+				throw new CsvRows.RowRefused(ex.code(), ex.arguments());
 			}
 		});
 	}

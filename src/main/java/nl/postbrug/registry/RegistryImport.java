@@ -70,17 +70,15 @@ public class RegistryImport {
 				ZoneId.of(zone);
 			}
 			catch (DateTimeException ex) {
-				throw new BadRow("unknown time zone '" + zone + "'");
+				throw new BadRow("import.unknown-time-zone", zone);
 			}
 			String typeName = required(row, "printer_type");
 			PrinterType printerType = PrinterType.named(typeName)
 				.orElseThrow(
-						() -> new BadRow("printer_type must be " + PrinterType.choices() + ", not '" + typeName + "'"));
+						() -> new BadRow("import.one-of", "printer_type", choices(PrinterType.values()), typeName));
 			String target = required(row, "printer_target");
 			if (printerType == PrinterType.IPP && !IPP_TARGET.matcher(target).matches()) {
-				throw new BadRow(
-						"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not '"
-								+ target + "'");
+				throw new BadRow("import.ipp-target", target);
 			}
 			// Optional columns: files without them print single-sided with photos in
 			// colour.
@@ -130,7 +128,7 @@ public class RegistryImport {
 		return each("prisoners", csv, List.of("number", "name", "facility", "unit", "cell", "status"), row -> {
 			String number = required(row, "number").toUpperCase(Locale.ROOT);
 			if (!REGISTRY_NUMBER.matcher(number).matches()) {
-				throw new BadRow("registry number '" + number + "' must be 4 to 32 digits, letters or dashes");
+				throw new BadRow("import.registry-number", number);
 			}
 			String name = required(row, "name");
 			Facility facility = facility(row);
@@ -139,7 +137,7 @@ public class RegistryImport {
 				.params(facility.id(), unitCode)
 				.query(Long.class)
 				.optional()
-				.orElseThrow(() -> new BadRow("unit '" + unitCode + "' does not exist in facility " + facility.code()));
+				.orElseThrow(() -> new BadRow("import.unknown-unit", unitCode, facility.code()));
 			String cell = required(row, "cell");
 			PrisonerStatus status = enumValue(PrisonerStatus.class, required(row, "status"), "status");
 			Optional<Prisoner> existing = registry.prisoner(number);
@@ -168,12 +166,10 @@ public class RegistryImport {
 	 */
 	private static void refuseMove(Prisoner before, Facility facility, PrisonerStatus status) {
 		if (before.facilityId() != facility.id()) {
-			throw new BadRow("prisoner " + before.number() + " is at " + before.facilityCode() + ": a transfer to "
-					+ facility.code() + " goes in a moves file (number,move,facility,unit,cell), so the post follows");
+			throw new BadRow("import.transfer-in-moves-file", before.number(), before.facilityCode(), facility.code());
 		}
 		if (status == PrisonerStatus.RELEASED && before.status() != PrisonerStatus.RELEASED) {
-			throw new BadRow("prisoner " + before.number()
-					+ ": a release goes in a moves file (number,move,facility,unit,cell), so the post goes back");
+			throw new BadRow("import.release-in-moves-file", before.number());
 		}
 	}
 
@@ -187,14 +183,14 @@ public class RegistryImport {
 		return each("contacts", csv, List.of("email", "name", "verified", "approved_for"), row -> {
 			String email = required(row, "email").toLowerCase(Locale.ROOT);
 			if (!EMAIL.matcher(email).matches()) {
-				throw new BadRow("'" + email + "' is not an email address");
+				throw new BadRow("import.not-an-email", email);
 			}
 			String name = required(row, "name");
 			boolean verified = bool(required(row, "verified"), "verified");
 			List<Prisoner> approved = new ArrayList<>();
 			for (String number : list(row.get("approved_for"))) {
 				approved.add(registry.prisoner(number)
-					.orElseThrow(() -> new BadRow("approved_for names unknown prisoner '" + number + "'")));
+					.orElseThrow(() -> new BadRow("import.unknown-approved-prisoner", number)));
 			}
 			Optional<Contact> existing = registry.contact(email);
 			long id;
@@ -228,14 +224,14 @@ public class RegistryImport {
 		return each("staff", csv, List.of("username", "name", "roles", "facilities"), row -> {
 			String username = required(row, "username").toLowerCase(Locale.ROOT);
 			if (!STAFF_USERNAME.matcher(username).matches()) {
-				throw new BadRow("username '" + username + "' may only hold letters, digits, '.', '_' and '-'");
+				throw new BadRow("import.staff-username", username);
 			}
 			String name = required(row, "name");
 			Set<Role> roles = EnumSet.noneOf(Role.class);
 			for (String role : list(required(row, "roles"))) {
 				Role parsed = enumValue(Role.class, role, "role");
 				if (parsed == Role.SENDER) {
-					throw new BadRow("SENDER is the relatives' role; staff cannot have it");
+					throw new BadRow("import.sender-role");
 				}
 				roles.add(parsed);
 			}
@@ -245,7 +241,7 @@ public class RegistryImport {
 			if (!all) {
 				for (String code : list(facilities)) {
 					facilityIds.add(registry.facility(code)
-						.orElseThrow(() -> new BadRow("unknown facility '" + code + "'"))
+						.orElseThrow(() -> new BadRow("import.unknown-facility", code))
 						.id());
 				}
 			}
@@ -332,16 +328,16 @@ public class RegistryImport {
 
 	private Facility facility(CSVRecord row) {
 		String code = required(row, "facility");
-		return registry.facility(code).orElseThrow(() -> new BadRow("unknown facility '" + code + "'"));
+		return registry.facility(code).orElseThrow(() -> new BadRow("import.unknown-facility", code));
 	}
 
 	private static String required(CSVRecord row, String column) {
 		String value = row.get(column);
 		if (value == null || value.isBlank()) {
-			throw new BadRow(column + " is empty");
+			throw new BadRow("import.empty", column);
 		}
 		if (value.length() > 500) {
-			throw new BadRow(column + " is longer than 500 characters");
+			throw new BadRow("import.too-long", column);
 		}
 		return value.strip();
 	}
@@ -374,14 +370,14 @@ public class RegistryImport {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new BadRow(column + " must be a number of days from 1 to 36500, not '" + value + "'");
+		throw new BadRow("import.days", column, value);
 	}
 
 	private static boolean bool(String value, String column) {
 		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "true", "yes", "ja", "1" -> true;
 			case "false", "no", "nee", "0" -> false;
-			default -> throw new BadRow(column + " must be true or false, not '" + value + "'");
+			default -> throw new BadRow("import.boolean", column, value);
 		};
 	}
 
@@ -390,15 +386,19 @@ public class RegistryImport {
 			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadRow(
-					column + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+			throw new BadRow("import.one-of", column, choices(type.getEnumConstants()), value);
 		}
 	}
 
+	private static String choices(Enum<?>[] values) {
+		return String.join(", ", Arrays.stream(values).map(Enum::name).toList());
+	}
+
+	/** A refused row: a key of the registry bundle ({@code import.*}) and its values. */
 	private static final class BadRow extends CsvRows.RowRefused {
 
-		BadRow(String reason) {
-			super(reason);
+		BadRow(String code, Object... arguments) {
+			super(code, arguments);
 		}
 
 	}

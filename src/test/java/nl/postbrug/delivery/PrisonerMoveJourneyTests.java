@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -119,18 +120,29 @@ class PrisonerMoveJourneyTests extends ApiTestSupport {
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("0 nieuw, 2 bijgewerkt, 2 regels niet ingelezen")))
-			.andExpect(content().string(containsString("There is no prisoner 0000000 in your facilities")))
-			.andExpect(content().string(containsString("move must be release or transfer")));
+			.andExpect(content()
+				.string(containsString("Gedetineerde 0000000 bestaat niet of hoort niet bij uw inrichtingen.")))
+			.andExpect(
+					content().string(containsString("De kolom move is release of transfer, niet &#39;escape&#39;.")));
 		assertThat(statusOf(waiting)).isEqualTo("RETURNED");
 		assertThat(registry.prisoner(prisoner).orElseThrow().facilityCode()).isEqualTo("PIV");
 		assertThat(auditOf(leaving)).isEqualTo(1);
 		assertThat(auditOf(prisoner)).isEqualTo(1);
 
-		// the same file again moves nobody twice
+		// the same file again moves nobody twice; the report is in the language asked for
 		mvc.perform(multipart("/staff/registry/import").file(moves(csv))
 			.param("kind", "moves")
+			.header("Accept-Language", "en")
 			.with(user(admin))
-			.with(csrf())).andExpect(content().string(containsString("0 nieuw, 0 bijgewerkt, 4 regels")));
+			.with(csrf()))
+			.andExpect(content()
+				.string(containsString("Imported (Releases and transfers): 0 new, 0 updated, 4 lines not imported.")))
+			.andExpect(content().string(containsString("Prisoner " + leaving + " was released already.")))
+			.andExpect(content()
+				.string(containsString("Prisoner " + prisoner + " is in PIV, unit B, cell B-1.08 already")))
+			.andExpect(content().string(containsString("There is no prisoner 0000000 in your facilities.")))
+			.andExpect(
+					content().string(containsString("The move column is release or transfer, not &#39;escape&#39;.")));
 		assertThat(auditOf(leaving)).isEqualTo(1);
 		assertThat(auditOf(prisoner)).isEqualTo(1);
 	}
@@ -153,8 +165,9 @@ class PrisonerMoveJourneyTests extends ApiTestSupport {
 			.with(user(adminOfVught))
 			.with(csrf()))
 			.andExpect(content().string(containsString("0 nieuw, 0 bijgewerkt, 2 regels niet ingelezen")))
-			.andExpect(content().string(containsString("There is no prisoner " + prisoner + " in your facilities")))
-			.andExpect(content().string(not(containsString("already"))));
+			.andExpect(content().string(
+					containsString("Gedetineerde " + prisoner + " bestaat niet of hoort niet bij uw inrichtingen.")))
+			.andExpect(content().string(not(containsString("al in vrijheid gesteld"))));
 		mvc.perform(multipart("/staff/registry/import")
 			.file(moves("number,name,facility,unit,cell,status\n" + prisoner + ",X,PIV,B,B-1,ACTIVE\n"))
 			.param("kind", "prisoners")
@@ -172,8 +185,8 @@ class PrisonerMoveJourneyTests extends ApiTestSupport {
 				+ ",Test Gedetineerde,PIV,B,B-1.01,ACTIVE\n" + prisoner + ",Test Gedetineerde,PIA,A,A-1.01,RELEASED\n"
 				+ prisoner + ",Test Gedetineerde,PIA,A,A-1.09,ACTIVE\n"));
 		assertThat(report.updated()).isEqualTo(1);
-		assertThat(report.problems()).extracting(ImportReport.RowProblem::reason)
-			.allSatisfy(reason -> assertThat(reason).contains("moves file"));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::code)
+			.containsExactly(tuple(2L, "import.transfer-in-moves-file"), tuple(3L, "import.release-in-moves-file"));
 		assertThat(registry.prisoner(prisoner).orElseThrow().facilityCode()).isEqualTo("PIA");
 		assertThat(registry.prisoner(prisoner).orElseThrow().isActive()).isTrue();
 		assertThat(registry.prisoner(prisoner).orElseThrow().cell()).isEqualTo("A-1.09");

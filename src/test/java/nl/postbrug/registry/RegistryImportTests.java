@@ -1,12 +1,17 @@
 package nl.postbrug.registry;
 
 import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+
+import nl.postbrug.support.Bundles;
 
 import nl.postbrug.support.TestDatabase;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -14,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class RegistryImportTests {
+
+	private final MessageSource texts = Bundles.messageSource();
 
 	private Registry registry;
 
@@ -54,7 +61,7 @@ class RegistryImportTests {
 		ImportReport bad = importer.facilities(new StringReader(
 				"code,name,time_zone,printer_type,printer_target,duplex\nPIY,PI Test,Europe/Amsterdam,FOLDER,piy,sometimes\n"));
 		assertThat(bad.problems()).singleElement()
-			.satisfies(p -> assertThat(p.reason()).contains("duplex must be true or false"));
+			.satisfies(p -> assertThat(english(p)).isEqualTo("duplex must be true or false, not 'sometimes'."));
 	}
 
 	@Test
@@ -67,7 +74,9 @@ class RegistryImportTests {
 				PRD,PI Retentie D,Europe/Amsterdam,FOLDER,prd,0
 				"""));
 		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(4L, 5L);
-		assertThat(report.problems().get(0).reason()).contains("retention_days must be a number of days");
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::code, ImportReport.RowProblem::values)
+			.containsExactly(tuple("import.days", List.of("retention_days", "soon")),
+					tuple("import.days", List.of("retention_days", "0")));
 		assertThat(registry.retentionDays(registry.facility("PRA").orElseThrow().id())).hasValue(30);
 		assertThat(registry.retentionDays(registry.facility("PRB").orElseThrow().id())).isEmpty();
 	}
@@ -95,9 +104,13 @@ class RegistryImportTests {
 				""";
 		ImportReport report = importer.prisoners(new StringReader(csv));
 		assertThat(report.created()).isEqualTo(2);
-		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, p -> p.reason().split(" ")[0])
-			.containsExactly(tuple(3L, "unknown"), tuple(4L, "unit"), tuple(5L, "status"), tuple(6L, "name"),
-					tuple(8L, "has"), tuple(9L, "registry"));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::code)
+			.containsExactly(tuple(3L, "import.unknown-facility"), tuple(4L, "import.unknown-unit"),
+					tuple(5L, "import.one-of"), tuple(6L, "import.empty"), tuple(8L, "import.field-count"),
+					tuple(9L, "import.registry-number"));
+		assertThat(report.problems().get(2).values())
+			.isEqualTo(List.of("status", "ACTIVE, TRANSFERRED, RELEASED", "ESCAPED"));
+		assertThat(report.problems().get(4).values()).isEqualTo(List.of(3, 6));
 		assertThat(registry.prisoner("2000000006").orElseThrow().name())
 			.isEqualTo("Met \"aanhalingstekens\", en komma");
 		assertThat(registry.prisoner("2000000002")).isEmpty();
@@ -109,8 +122,17 @@ class RegistryImportTests {
 		assertThat(report.created()).isZero();
 		assertThat(report.problems()).singleElement().satisfies(problem -> {
 			assertThat(problem.line()).isEqualTo(1);
-			assertThat(problem.reason()).contains("header lacks").contains("facility");
+			assertThat(english(problem)).isEqualTo(
+					"The header lacks the column(s) number,name,facility,unit,cell,status; expected: number,name,facility,unit,cell,status.");
 		});
+	}
+
+	@Test
+	void aFileThatIsNotCsvIsReportedAfterTheRowsBeforeTheFault() {
+		ImportReport report = importer.units(new StringReader("facility,code,name\nPIA,Q,Q\nPIA,R,\"open\n"));
+		assertThat(report.created()).isEqualTo(1);
+		assertThat(report.problems()).singleElement()
+			.satisfies(problem -> assertThat(english(problem)).startsWith("The file is not valid CSV: "));
 	}
 
 	@Test
@@ -126,7 +148,10 @@ class RegistryImportTests {
 		ImportReport report = importer.contacts(new StringReader(csv));
 		assertThat(report.created()).isEqualTo(1);
 		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(3L, 4L, 5L);
-		assertThat(report.problems().get(2).reason()).contains("0000000000");
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::code, ImportReport.RowProblem::values)
+			.containsExactly(tuple("import.not-an-email", List.of("geen-adres")),
+					tuple("import.boolean", List.of("verified", "misschien")),
+					tuple("import.unknown-approved-prisoner", List.of("0000000000")));
 		Contact piet = registry.contact("PIET@example.org").orElseThrow();
 		assertThat(registry.approvedPrisoners(piet.id())).extracting(Prisoner::number)
 			.containsExactly("1000000001", "1000000002");
@@ -155,7 +180,9 @@ class RegistryImportTests {
 				""";
 		ImportReport report = importer.staff(new StringReader(csv));
 		assertThat(report.created()).isEqualTo(1);
-		assertThat(report.problems()).extracting(ImportReport.RowProblem::line).containsExactly(2L, 3L, 4L);
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::code)
+			.containsExactly(tuple(2L, "import.staff-username"), tuple(3L, "import.sender-role"),
+					tuple(4L, "import.unknown-facility"));
 	}
 
 	@Test
@@ -166,9 +193,9 @@ class RegistryImportTests {
 				PIV,PI Vught,Europe/Amsterdam,ipp,ipps://printer.piv.example/ipp/print
 				PIZ,PI Zwolle,Europe/Amsterdam,IPP,http://printer.piz.example/ipp/print
 				"""));
-		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::reason)
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, this::english)
 			.containsExactly(tuple(4L,
-					"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not 'http://printer.piz.example/ipp/print'"));
+					"printer_target of an IPP printer must be an ipp:// or ipps:// URI such as ipp://printer.example/ipp/print, not 'http://printer.piz.example/ipp/print'."));
 		assertThat(registry.facility("PIA").orElseThrow().printer())
 			.isEqualTo(new PrinterSettings(PrinterType.IPP, "ipp://printer.pia.example:631/ipp/print"));
 		assertThat(registry.facility("PIV").orElseThrow().printer().target())
@@ -183,12 +210,18 @@ class RegistryImportTests {
 				PIV,PI Vught,Europe/Amsterdam,FAX,0123456789
 				PIZ,PI Zwolle,Europe/Amsterdam,,piz
 				"""));
-		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, ImportReport.RowProblem::reason)
-			.containsExactly(tuple(3L, "printer_type must be FOLDER, HOT_FOLDER or IPP, not 'FAX'"),
-					tuple(4L, "printer_type is empty"));
+		assertThat(report.problems()).extracting(ImportReport.RowProblem::line, this::english)
+			.containsExactly(tuple(3L, "printer_type must be one of FOLDER, HOT_FOLDER, IPP, not 'FAX'."),
+					tuple(4L, "printer_type is empty."));
+		assertThat(report.problems().get(0).reason(texts, Locale.forLanguageTag("nl")))
+			.isEqualTo("printer_type moet een van FOLDER, HOT_FOLDER, IPP zijn, niet 'FAX'.");
 		assertThat(registry.facility("PIA").orElseThrow().printer())
 			.isEqualTo(new PrinterSettings(PrinterType.HOT_FOLDER, "/srv/print/pia"));
 		assertThat(registry.facility("PIV").orElseThrow().printer().type()).isEqualTo(PrinterType.FOLDER);
+	}
+
+	private String english(ImportReport.RowProblem problem) {
+		return problem.reason(texts, Locale.ENGLISH);
 	}
 
 }

@@ -17,10 +17,8 @@ public final class SampleRegistry {
 	}
 
 	public static Registry load(DataSource dataSource) {
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		Registry registry = new Registry(jdbc);
-		RegistryImport importer = new RegistryImport(jdbc, registry,
-				PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		RegistryImport importer = importer(dataSource);
+		Registry registry = new Registry(JdbcClient.create(dataSource));
 		for (var report : java.util.List.of(TestDatabase.sample("facilities.csv", importer::facilities),
 				TestDatabase.sample("units.csv", importer::units),
 				TestDatabase.sample("prisoners.csv", importer::prisoners),
@@ -30,6 +28,12 @@ public final class SampleRegistry {
 			}
 		}
 		return registry;
+	}
+
+	/** The importer of the registry in {@code dataSource}, for tests of what uses it. */
+	public static RegistryImport importer(DataSource dataSource) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		return new RegistryImport(jdbc, new Registry(jdbc), PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 }

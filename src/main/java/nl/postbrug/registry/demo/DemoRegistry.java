@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import nl.postbrug.registry.RegistryImport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -40,9 +42,13 @@ class DemoRegistry implements ApplicationRunner {
 
 	private final Path samples;
 
-	DemoRegistry(RegistryImport importer, @Value("${postbrug.demo.samples-dir:samples}") Path samples) {
+	private final MessageSource texts;
+
+	DemoRegistry(RegistryImport importer, @Value("${postbrug.demo.samples-dir:samples}") Path samples,
+			MessageSource texts) {
 		this.importer = importer;
 		this.samples = samples;
+		this.texts = texts;
 	}
 
 	@Override
@@ -68,10 +74,11 @@ class DemoRegistry implements ApplicationRunner {
 		try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
 			ImportReport report = importer.apply(reader);
 			if (report.clean()) {
-				log.info("Demo data {}", report);
+				log.info("Demo data {}", report.toString(texts, Locale.ENGLISH));
 			}
 			else {
-				log.warn("Demo data {} ({})", report, path);
+				// The log is read by whoever runs the demo; English like the rest of it.
+				log.warn("Demo data {} ({})", report.toString(texts, Locale.ENGLISH), path);
 			}
 		}
 		catch (IOException ex) {

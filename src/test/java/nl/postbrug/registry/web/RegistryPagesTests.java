@@ -16,6 +16,7 @@ import nl.postbrug.registry.Role;
 import nl.postbrug.registry.security.PostbrugWebSecurity;
 import nl.postbrug.support.Users;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static nl.postbrug.support.Users.allBut;
 import static nl.postbrug.support.Users.as;
@@ -94,16 +96,38 @@ class RegistryPagesTests {
 
 	@Test
 	void anUploadShowsItsReportPerRow() throws Exception {
-		given(imports.contacts(any())).willReturn(
-				new ImportReport("contacts", 1, 2, List.of(new ImportReport.RowProblem(3, "unknown prisoner '9999'"))));
-		mvc.perform(multipart("/staff/registry/import")
+		mvc.perform(contactsUpload())
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("Ingelezen (Contactpersonen): 1 nieuw, 2 bijgewerkt, 1 regels niet ingelezen."),
+					containsString("<td>3</td>"),
+					containsString("approved_for noemt gedetineerde &#39;9999&#39;, die niet bestaat."),
+					containsString("Mark de Vries"))));
+	}
+
+	@Test
+	void theReportIsInEnglishWhenTheBrowserOrTheLanguageChoiceAsksForIt() throws Exception {
+		String english = "approved_for names prisoner &#39;9999&#39;, who does not exist.";
+		mvc.perform(contactsUpload().header("Accept-Language", "en"))
+			.andExpect(content()
+				.string(allOf(containsString("Imported (Contacts): 1 new, 2 updated, 1 lines not imported."),
+						containsString(english), not(containsString("die niet bestaat")))));
+		mvc.perform(contactsUpload().cookie(new Cookie("postbrug-lang", "en")))
+			.andExpect(content().string(allOf(containsString(english), not(containsString("die niet bestaat")))));
+		mvc.perform(contactsUpload().header("Accept-Language", "de"))
+			.andExpect(content()
+				.string(allOf(containsString("approved_for noemt gedetineerde &#39;9999&#39;, die niet bestaat."),
+						not(containsString(english)))));
+	}
+
+	private MockMultipartHttpServletRequestBuilder contactsUpload() {
+		given(imports.contacts(any())).willReturn(new ImportReport("contacts", 1, 2,
+				List.of(new ImportReport.RowProblem(3, "import.unknown-approved-prisoner", List.of("9999")))));
+		return multipart("/staff/registry/import")
 			.file(new MockMultipartFile("file", "c.csv", "text/csv", "email,name,verified,approved_for\n".getBytes()))
 			.param("kind", "contacts")
 			.with(as(Users.staff(Role.FACILITY_ADMIN)))
-			.with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("1 nieuw, 2 bijgewerkt, 1 regels niet ingelezen"),
-					containsString("unknown prisoner &#39;9999&#39;"), containsString("Mark de Vries"))));
+			.with(csrf());
 	}
 
 	@Test
