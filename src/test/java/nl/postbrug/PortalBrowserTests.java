@@ -4,8 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -31,6 +29,7 @@ import nl.postbrug.screening.Review;
 import nl.postbrug.support.Browser;
 import nl.postbrug.support.DataDirs;
 import nl.postbrug.support.RequiresBrowser;
+import nl.postbrug.support.FreePort;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,7 @@ import static org.awaitility.Awaitility.await;
 @RequiresBrowser
 class PortalBrowserTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	private static final String EMAIL = "lotte@family.example";
 
@@ -319,15 +318,6 @@ class PortalBrowserTests {
 		Path file = Files.createTempFile("postbrug-photo-", ".png");
 		ImageIO.write(image, "png", file.toFile());
 		return file;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,9 +1,5 @@
 package nl.postbrug.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +22,7 @@ import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.RegistryImport;
 import nl.postbrug.registry.Role;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -52,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliveryNoticeMailTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	private static final GreenMail smtp = new GreenMail(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -201,15 +198,6 @@ class DeliveryNoticeMailTests {
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

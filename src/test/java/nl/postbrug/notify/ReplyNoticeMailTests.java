@@ -2,10 +2,6 @@ package nl.postbrug.notify;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +35,8 @@ import nl.postbrug.registry.Role;
 import nl.postbrug.screening.ReplyScreening;
 import nl.postbrug.screening.Review;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
+import nl.postbrug.support.ReceivedMails;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +62,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("demo")
 class ReplyNoticeMailTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	private static final GreenMail smtp = new GreenMail(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -147,7 +145,8 @@ class ReplyNoticeMailTests {
 		assertThat(notice.getContentType()).as("one plain text part: the reply is read after signing in")
 			.startsWith("text/plain");
 		String body = GreenMailUtil.getBody(notice);
-		assertThat(body).contains("heeft op papier geantwoord op uw bericht (kenmerk " + reference(sent.get(0)))
+		assertThat(body)
+			.contains("heeft op papier geantwoord op uw bericht (kenmerk " + ReceivedMails.reference(sent.get(0)))
 			.contains("You can read the reply after signing in");
 		assertThat(body.indexOf("geantwoord")).as("Dutch first").isLessThan(body.indexOf("answered"));
 
@@ -163,13 +162,13 @@ class ReplyNoticeMailTests {
 		await().until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
 			.query(Long.class)
 			.single() == 0);
-		assertThat(mailsAbout(sent.get(2))).as("the receipt only: a withheld reply is not announced")
+		assertThat(ReceivedMails.about(smtp, sent.get(2))).as("the receipt only: a withheld reply is not announced")
 			.extracting(MimeMessage::getSubject)
 			.singleElement()
 			.asString()
 			.contains("ontvangen")
 			.doesNotContain("antwoord");
-		assertThat(mailsAbout(sent.get(0))).extracting(MimeMessage::getSubject)
+		assertThat(ReceivedMails.about(smtp, sent.get(0))).extracting(MimeMessage::getSubject)
 			.filteredOn(subject -> subject.contains("antwoord"))
 			.as("one notice per reply")
 			.hasSize(1);
@@ -210,36 +209,13 @@ class ReplyNoticeMailTests {
 		return result.reply();
 	}
 
-	private static String reference(UUID id) {
-		return id.toString().substring(0, 8);
-	}
-
-	private static List<MimeMessage> mailsAbout(UUID id) throws Exception {
-		List<MimeMessage> found = new ArrayList<>();
-		for (MimeMessage mail : smtp.getReceivedMessages()) {
-			if (mail.getSubject().contains(reference(id))) {
-				found.add(mail);
-			}
-		}
-		return found;
-	}
-
 	private static MimeMessage mail(UUID id, String subjectPart) throws Exception {
-		for (MimeMessage mail : mailsAbout(id)) {
+		for (MimeMessage mail : ReceivedMails.about(smtp, id)) {
 			if (mail.getSubject().contains(subjectPart)) {
 				return mail;
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

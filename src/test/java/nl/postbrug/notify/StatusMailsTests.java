@@ -1,9 +1,5 @@
 package nl.postbrug.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +23,8 @@ import nl.postbrug.registry.Registry;
 import nl.postbrug.registry.Role;
 import nl.postbrug.registry.StatusMailChoices;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
+import nl.postbrug.support.ReceivedMails;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("demo")
 class StatusMailsTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(
@@ -107,8 +105,8 @@ class StatusMailsTests {
 		assertThat(choices.of(anna().id()).orElseThrow().statusMails()).isFalse();
 		UUID id = send("1000000001");
 		everyListenerDone();
-		assertThat(mailsAbout(id)).extracting(MimeMessage::getSubject)
-			.containsExactly("Postbrug: bericht ontvangen / message received (" + reference(id) + ")");
+		assertThat(ReceivedMails.about(smtp, id)).extracting(MimeMessage::getSubject)
+			.containsExactly("Postbrug: bericht ontvangen / message received (" + ReceivedMails.reference(id) + ")");
 	}
 
 	@Test
@@ -117,14 +115,14 @@ class StatusMailsTests {
 		UUID id = send("1000000001");
 		String code = printed(id);
 		assertThat(delivery.scan(code, postroom).outcome()).isEqualTo(ScanOutcome.DELIVERED);
-		await().until(() -> mailsAbout(id).size() == 4);
+		await().until(() -> ReceivedMails.about(smtp, id).size() == 4);
 		everyListenerDone();
-		List<MimeMessage> mails = mailsAbout(id);
+		List<MimeMessage> mails = ReceivedMails.about(smtp, id);
 		assertThat(mails).extracting(MimeMessage::getSubject)
-			.containsExactlyInAnyOrder("Postbrug: your message was received (" + reference(id) + ")",
-					"Postbrug: your message was approved (" + reference(id) + ")",
-					"Postbrug: your letter was printed (" + reference(id) + ")",
-					"Postbrug: your letter was handed over (" + reference(id) + ")");
+			.containsExactlyInAnyOrder("Postbrug: your message was received (" + ReceivedMails.reference(id) + ")",
+					"Postbrug: your message was approved (" + ReceivedMails.reference(id) + ")",
+					"Postbrug: your letter was printed (" + ReceivedMails.reference(id) + ")",
+					"Postbrug: your letter was handed over (" + ReceivedMails.reference(id) + ")");
 		for (MimeMessage mail : mails) {
 			String body = GreenMailUtil.getBody(mail);
 			assertThat(body).startsWith("Dear Anna de Vries,")
@@ -139,11 +137,11 @@ class StatusMailsTests {
 	void aDutchAccountHearsInDutch() throws Exception {
 		choices.choose(anna().id(), true, Locale.forLanguageTag("nl"));
 		UUID id = send("1000000001");
-		await().until(() -> mailsAbout(id).size() == 2);
-		List<MimeMessage> mails = mailsAbout(id);
+		await().until(() -> ReceivedMails.about(smtp, id).size() == 2);
+		List<MimeMessage> mails = ReceivedMails.about(smtp, id);
 		assertThat(mails).extracting(MimeMessage::getSubject)
-			.containsExactlyInAnyOrder("Postbrug: uw bericht is ontvangen (" + reference(id) + ")",
-					"Postbrug: uw bericht is goedgekeurd (" + reference(id) + ")");
+			.containsExactlyInAnyOrder("Postbrug: uw bericht is ontvangen (" + ReceivedMails.reference(id) + ")",
+					"Postbrug: uw bericht is goedgekeurd (" + ReceivedMails.reference(id) + ")");
 		assertThat(body(mails, "goedgekeurd")).startsWith("Beste Anna de Vries,")
 			.contains("is goedgekeurd. Het wordt bij de volgende drukronde als brief afgedrukt.")
 			.contains("Antwoorden op deze e-mail worden niet gelezen.")
@@ -191,16 +189,6 @@ class StatusMailsTests {
 			.single() == 0);
 	}
 
-	private static List<MimeMessage> mailsAbout(UUID id) throws Exception {
-		List<MimeMessage> about = new java.util.ArrayList<>();
-		for (MimeMessage mail : smtp.getReceivedMessages()) {
-			if (mail.getSubject().contains(reference(id))) {
-				about.add(mail);
-			}
-		}
-		return about;
-	}
-
 	private static String body(List<MimeMessage> mails, String subjectPart) throws Exception {
 		for (MimeMessage mail : mails) {
 			if (mail.getSubject().contains(subjectPart)) {
@@ -208,19 +196,6 @@ class StatusMailsTests {
 			}
 		}
 		throw new AssertionError("no mail about " + subjectPart);
-	}
-
-	private static String reference(UUID id) {
-		return id.toString().substring(0, 8);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

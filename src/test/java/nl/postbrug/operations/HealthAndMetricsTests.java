@@ -1,8 +1,5 @@
 package nl.postbrug.operations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -12,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import nl.postbrug.support.ApiTestSupport;
 import nl.postbrug.support.IppEvePrinter;
 import nl.postbrug.support.RequiresIppEvePrinter;
+import nl.postbrug.support.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RequiresIppEvePrinter
 class HealthAndMetricsTests extends ApiTestSupport {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = FreePort.onLoopback();
 
-	static final int IMAP_PORT = freePort();
+	static final int IMAP_PORT = FreePort.onLoopback();
 
 	@RegisterExtension
 	static final GreenMailExtension mail = new GreenMailExtension(
@@ -181,15 +179,6 @@ class HealthAndMetricsTests extends ApiTestSupport {
 		}
 		catch (com.jayway.jsonpath.PathNotFoundException ex) {
 			return "(none)";
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

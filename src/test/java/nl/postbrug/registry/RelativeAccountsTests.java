@@ -1,8 +1,5 @@
 package nl.postbrug.registry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles("demo")
 class RelativeAccountsTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -320,15 +318,6 @@ class RelativeAccountsTests {
 			}
 		}
 		return body;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package nl.postbrug.screening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +15,7 @@ import nl.postbrug.intake.Messages;
 import nl.postbrug.registry.PostbrugUser;
 import nl.postbrug.registry.Role;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles("demo")
 class RejectionMailTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = FreePort.onLoopback();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(
@@ -113,15 +111,6 @@ class RejectionMailTests {
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

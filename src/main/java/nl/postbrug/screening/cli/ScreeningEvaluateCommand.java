@@ -166,10 +166,7 @@ public final class ScreeningEvaluateCommand implements Command {
 		out.printf(Locale.ROOT, "rules: %s, facility %s; model: %s%n", options.get("rules-dir"),
 				options.get("facility"), Evaluation.LINEAR.name());
 		List<Evaluation.Scored> authors = Evaluation.perAuthor(Evaluation.LINEAR, sets, heldByRules);
-		Evaluation.Scored across = authors.get(0);
-		for (Evaluation.Scored author : authors.subList(1, authors.size())) {
-			across = across.plus(author);
-		}
+		Evaluation.Scored across = Evaluation.pooled(authors);
 		Evaluation.Scored cv = Evaluation.crossValidate(Evaluation.LINEAR, all, heldByRules, folds, 1);
 		double threshold = Evaluation.thresholdAcrossAuthors(authors);
 		header();

@@ -286,9 +286,14 @@ public final class Evaluation {
 	 * message's own author is in the training folds.
 	 */
 	public static Scored acrossSets(Candidate candidate, List<LabelledSet> sets, Predicate<String> heldByRules) {
-		Scored all = null;
-		for (Scored author : perAuthor(candidate, sets, heldByRules)) {
-			all = all == null ? author : all.plus(author);
+		return pooled(perAuthor(candidate, sets, heldByRules));
+	}
+
+	/** Several sets' scores as one, in order. */
+	public static Scored pooled(List<Scored> sets) {
+		Scored all = sets.get(0);
+		for (Scored set : sets.subList(1, sets.size())) {
+			all = all.plus(set);
 		}
 		return all;
 	}

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -28,6 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import nl.postbrug.intake.imap.ImapPoller;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,9 +52,9 @@ class ImapIntakeBenchmark {
 
 	private static final int MESSAGES = Integer.getInteger("bench.messages", 1000);
 
-	private static final int SMTP = freePort();
+	private static final int SMTP = FreePort.onLoopback();
 
-	private static final int IMAP = freePort();
+	private static final int IMAP = FreePort.onLoopback();
 
 	@RegisterExtension
 	static final GreenMailExtension greenMail = new GreenMailExtension(
@@ -173,15 +173,6 @@ class ImapIntakeBenchmark {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	/** Samples used heap every 5 ms, and reads the heap pools' own peaks. */

@@ -1,9 +1,6 @@
 package nl.postbrug.intake.imap;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Properties;
 
 import jakarta.mail.Address;
@@ -18,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import nl.postbrug.support.FreePort;
 
 /**
  * A GreenMail SMTP and IMAP server on loopback, on ports chosen once per test class so
@@ -32,24 +30,15 @@ final class GreenMailServers {
 
 	static final String PASSWORD = "secret";
 
-	final int smtpPort = freePort();
+	final int smtpPort = FreePort.onLoopback();
 
-	final int imapPort = freePort();
+	final int imapPort = FreePort.onLoopback();
 
 	final GreenMailExtension greenMail = new GreenMailExtension(
 			new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
 					new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, LOGIN, PASSWORD))
 		.withPerMethodLifecycle(false);
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	/** Delivers raw mail bytes over SMTP to the polled mailbox, exactly as they are. */
 	void deliver(byte[] raw) {

@@ -51,6 +51,7 @@ import nl.postbrug.registry.RegistryImport;
 import nl.postbrug.registry.Role;
 import nl.postbrug.screening.Review;
 import nl.postbrug.support.DataDirs;
+import nl.postbrug.support.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,7 +97,7 @@ class NationalDayBenchmark {
 		.map(Integer::valueOf)
 		.toList();
 
-	static final int IMAP_PORT = freePort();
+	static final int IMAP_PORT = FreePort.onLoopback();
 
 	static final String BODY = "Lieve %s,\n\nHet gaat goed met ons. De kinderen zijn naar school en de hond heeft de "
 			+ "tuin weer omgespit. Oma komt zondag op bezoek en bakt dan appeltaart. We denken elke dag aan je en "
@@ -519,16 +520,6 @@ class NationalDayBenchmark {
 
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-				java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -54,10 +54,7 @@ class TriageCandidatesBenchmark {
 		for (Evaluation.Candidate candidate : List.of(Evaluation.LINEAR, EMBEDDINGS_CANDIDATE)) {
 			long started = System.nanoTime();
 			List<Evaluation.Scored> perAuthor = Evaluation.perAuthor(candidate, authors, heldByRules);
-			Evaluation.Scored across = perAuthor.get(0);
-			for (Evaluation.Scored author : perAuthor.subList(1, perAuthor.size())) {
-				across = across.plus(author);
-			}
+			Evaluation.Scored across = Evaluation.pooled(perAuthor);
 			Evaluation.Scored cv = Evaluation.crossValidate(candidate, all, heldByRules, 5, 1);
 			double threshold = Evaluation.thresholdAcrossAuthors(perAuthor);
 			Evaluation.Scorer scorer = candidate.train(authors.get(0));
